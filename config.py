@@ -1,0 +1,87 @@
+"""Application configuration, read from the environment."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = BASE_DIR / "instance"
+
+
+def _flag(name: str, default: bool) -> bool:
+    """Read a yes/no environment variable ("1", "true", "yes", "on" mean yes)."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    """Settings shared by every environment; each can be overridden by an environment variable."""
+
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-change-me")
+    SQLALCHEMY_DATABASE_URI = os.environ.get(
+        "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'lms.sqlite3'}"
+    )
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    # Accounts
+    REGISTRATION_OPEN = _flag("REGISTRATION_OPEN", True)
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+
+    # Cookies: HttpOnly and SameSite everywhere, Secure where there is HTTPS (ProdConfig).
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = False
+    FORCE_HTTPS = False
+
+    # Languages and time
+    BABEL_DEFAULT_LOCALE = "az"
+    BABEL_DEFAULT_TIMEZONE = os.environ.get("DEFAULT_TIMEZONE", "Asia/Baku")
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
+
+    PASSWORD_HASH_METHOD = "scrypt"
+    USERS_PER_PAGE = 25
+
+
+class DevConfig(Config):
+    """Local development: debug on, SQLite in instance/."""
+
+    DEBUG = True
+
+
+class TestConfig(Config):
+    """The test suite: fast password hashing, no CSRF unless a test turns it on."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # tests only; production uses scrypt
+
+
+class ProdConfig(Config):
+    """Production: refuses to start without a real secret and database; secure cookies, HTTPS."""
+
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    FORCE_HTTPS = _flag("FORCE_HTTPS", True)
+
+    @classmethod
+    def check(cls) -> None:
+        """Raise when a setting production cannot run without is missing."""
+        missing = [name for name in ("SECRET_KEY", "DATABASE_URL") if not os.environ.get(name)]
+        if missing:
+            raise RuntimeError(
+                "ProdConfig needs these environment variables: " + ", ".join(missing)
+            )
+
+
+CONFIGS = {"development": DevConfig, "testing": TestConfig, "production": ProdConfig}

@@ -1,0 +1,83 @@
+"""Təlim LMS: the application factory."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+
+from config import BASE_DIR, DevConfig
+from lms import models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
+from lms.admin.views import bp as admin_bp
+from lms.auth.models import User
+from lms.auth.views import bp as auth_bp
+from lms.cli import lms_cli
+from lms.core.views import bp as core_bp
+from lms.errors import register_error_handlers
+from lms.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
+from lms.i18n import select_locale, select_timezone
+from lms.security import content_security_policy
+from lms.templating import register_template_helpers
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def create_app(config_class: type = DevConfig, **overrides) -> Flask:
+    """Build the app from a config class (and test overrides), ready to serve."""
+    if hasattr(config_class, "check"):
+        config_class.check()
+    app = Flask(
+        __name__,
+        template_folder=str(BASE_DIR / "templates"),
+        static_folder=str(BASE_DIR / "static"),
+        instance_path=str(BASE_DIR / "instance"),
+    )
+    app.config.from_object(config_class)
+    app.config.update(overrides)
+    Path(app.instance_path).mkdir(exist_ok=True)
+
+    _register_extensions(app)
+    for blueprint in (core_bp, auth_bp, admin_bp):
+        app.register_blueprint(blueprint)
+    register_template_helpers(app)
+    app.cli.add_command(lms_cli)
+    register_error_handlers(app)
+    return app
+
+
+def _register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    limiter.init_app(app)
+    talisman.init_app(
+        app,
+        force_https=app.config["FORCE_HTTPS"],
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        strict_transport_security=app.config["FORCE_HTTPS"],
+        content_security_policy=content_security_policy(),
+    )
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+    login_manager.user_loader(_load_user)
+
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context():
+            event.listen(db.engine, "connect", _sqlite_pragmas)
+
+
+def _load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id))
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """WAL lets readers and a writer work at once; SQLite leaves foreign keys off by default."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,1 @@
+"""Accounts: users, organisations, signing in, profiles and permissions."""

@@ -1,0 +1,13 @@
+"""Read models for account pages."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from lms.auth.models import Organisation
+from lms.extensions import db
+
+
+def organisation_choices() -> list[tuple[int, str]]:
+    """(id, name) of every organisation, by name, for a select box."""
+    rows = db.session.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
+    return [(row.id, row.name) for row in rows]

@@ -1,0 +1,116 @@
+"""Accounts: registering, signing in, changing one's profile and password, roles."""
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from lms.auth.models import Organisation, Role, User
+from lms.errors import DomainError
+from lms.extensions import db
+from lms.i18n import LANGUAGES
+from lms.types import utcnow
+
+MIN_PASSWORD_LENGTH = 8
+
+# Checked against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not-a-real-password", method="pbkdf2:sha256:1000")
+
+
+def normalise_email(email: str) -> str:
+    """E-mail addresses compare case-insensitively and without surrounding spaces."""
+    return email.strip().lower()
+
+
+def hash_password(password: str) -> str:
+    """A salted hash of `password` with the configured method (scrypt in production)."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def find_user_by_email(email: str) -> User | None:
+    """The user with this e-mail address, whatever its case."""
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def create_user(
+    *,
+    email: str,
+    name: str,
+    password: str,
+    role: Role = Role.LEARNER,
+    locale: str | None = None,
+    timezone: str | None = None,
+    country: str | None = None,
+    organisation: Organisation | None = None,
+) -> User:
+    """Add a new account; refuses an e-mail that is taken or a password that is too short."""
+    email = normalise_email(email)
+    if find_user_by_email(email) is not None:
+        raise DomainError(_("An account with this e-mail address already exists."), 409)
+    _check_password_strength(password)
+    user = User(
+        email=email,
+        name=name.strip(),
+        password_hash=hash_password(password),
+        role=role,
+        locale=locale if locale in LANGUAGES else None,
+        timezone=timezone or None,
+        country=country or (organisation.country if organisation else None),
+        organisation=organisation,
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with these credentials, or None (never says which part was wrong)."""
+    user = find_user_by_email(email)
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if not check_password_hash(user.password_hash, password) or not user.active:
+        return None
+    user.last_login_at = utcnow()
+    return user
+
+
+def change_password(user: User, current_password: str, new_password: str) -> None:
+    """Set a new password after checking the current one."""
+    if not check_password_hash(user.password_hash, current_password):
+        raise DomainError(_("Your current password is not correct."))
+    _check_password_strength(new_password)
+    user.password_hash = hash_password(new_password)
+    db.session.flush()
+
+
+def update_profile(user: User, *, name: str, locale: str | None, timezone: str | None) -> None:
+    """Save the user's name, language and timezone."""
+    user.name = name.strip()
+    user.locale = locale if locale in LANGUAGES else None
+    user.timezone = timezone or None
+    db.session.flush()
+
+
+def set_role(actor: User, user: User, role: Role) -> None:
+    """Give `user` a new site role; an admin cannot take away their own admin role."""
+    if user.id == actor.id and role is not Role.ADMIN:
+        raise DomainError(_("You cannot remove your own administrator role."))
+    user.role = role
+    db.session.flush()
+
+
+def set_active(actor: User, user: User, active: bool) -> None:
+    """Deactivate (or reactivate) an account; records are kept, the person can no longer sign in."""
+    if user.id == actor.id and not active:
+        raise DomainError(_("You cannot deactivate your own account."))
+    user.active = active
+    db.session.flush()
+
+
+def _check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(
+            _("The password must be at least %(count)d characters long.", count=MIN_PASSWORD_LENGTH)
+        )

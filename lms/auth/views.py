@@ -1,0 +1,116 @@
+"""Signing in and out, registering, and the user's own profile."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from lms.auth import services
+from lms.auth.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm
+from lms.auth.models import Organisation
+from lms.auth.queries import organisation_choices
+from lms.errors import DomainError
+from lms.extensions import db, limiter
+from lms.redirects import safe_next_url
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+def _login_rate_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _next_or_home():
+    return redirect(safe_next_url(request.args.get("next"), request.host_url) or url_for("core.home"))
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_rate_limit, methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return _next_or_home()
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is None:
+            flash(_("The e-mail or password is not correct, or the account is inactive."), "error")
+            return render_template("auth/login.html", form=form), 401
+        login_user(user, remember=form.remember.data)
+        db.session.commit()
+        flash(_("Welcome back, %(name)s!", name=user.name), "success")
+        return _next_or_home()
+    return render_template("auth/login.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    logout_user()
+    flash(_("You have signed out."), "info")
+    return redirect(url_for("core.home"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    if not current_app.config["REGISTRATION_OPEN"]:
+        abort(404)
+    if current_user.is_authenticated:
+        return redirect(url_for("core.home"))
+    form = RegisterForm(organisation_choices())
+    if form.validate_on_submit():
+        try:
+            user = services.create_user(
+                email=form.email.data,
+                name=form.name.data,
+                password=form.password.data,
+                locale=str(get_locale()),
+                country=form.country.data or None,
+                organisation=db.session.get(Organisation, form.organisation.data or 0),
+            )
+        except DomainError as error:
+            form.email.errors.append(error.message)
+        else:
+            db.session.commit()
+            login_user(user)
+            flash(_("Your account is ready. Welcome, %(name)s!", name=user.name), "success")
+            return redirect(url_for("core.home"))
+    return render_template("auth/register.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@login_required
+def profile():
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        services.update_profile(
+            current_user, name=form.name.data, locale=form.locale.data, timezone=form.timezone.data
+        )
+        db.session.commit()
+        flash(_("Your profile has been saved."), "success")
+        return redirect(url_for("auth.profile"))
+    return _render_profile(profile_form=form)
+
+
+@bp.route("/profile/password", methods=["POST"])
+@login_required
+def change_password():
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current_password.data, form.new_password.data)
+        except DomainError as error:
+            form.current_password.errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for("auth.profile"))
+    return _render_profile(password_form=form)
+
+
+def _render_profile(profile_form: ProfileForm | None = None, password_form: PasswordForm | None = None):
+    profile_form = profile_form or ProfileForm(obj=current_user)
+    password_form = password_form or PasswordForm(formdata=None)
+    status = 400 if profile_form.errors or password_form.errors else 200
+    return render_template(
+        "auth/profile.html", profile_form=profile_form, password_form=password_form
+    ), status

@@ -1,0 +1,41 @@
+"""The home page, the language switch and the health check."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask_login import current_user
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from lms.courses.queries import published_courses
+from lms.extensions import db
+from lms.i18n import LANGUAGES, SESSION_KEY
+from lms.redirects import safe_next_url
+
+bp = Blueprint("core", __name__)
+
+
+@bp.route("/")
+def home():
+    return render_template("core/home.html", courses=published_courses())
+
+
+@bp.route("/lang/<code>")
+def set_language(code: str):
+    if code not in LANGUAGES:
+        abort(404)
+    session[SESSION_KEY] = code
+    if current_user.is_authenticated:
+        current_user.locale = code
+        db.session.commit()
+    back = safe_next_url(request.args.get("next") or request.referrer, request.host_url)
+    return redirect(back or url_for("core.home"))
+
+
+@bp.route("/healthz")
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return {"status": "error", "database": "unavailable"}, 503
+    return {"status": "ok", "database": "ok"}

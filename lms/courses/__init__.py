@@ -1,0 +1,1 @@
+"""Courses: their days and modules, enrolments and module progress."""

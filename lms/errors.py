@@ -1,0 +1,69 @@
+"""Domain errors raised by services, and the app's translated error pages."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException
+
+from lms.extensions import db
+
+
+class DomainError(Exception):
+    """A rule of the domain was broken; `message` is already translated for the user."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+# What each error page says, keyed by HTTP status.
+ERROR_TEXTS = {
+    400: (_l("Bad request"), _l("The request could not be understood. Please check what you sent and try again.")),
+    403: (_l("Access denied"), _l("You do not have permission to open this page.")),
+    404: (_l("Page not found"), _l("The page you are looking for does not exist or has been moved.")),
+    405: (_l("Method not allowed"), _l("This page cannot be used in that way.")),
+    413: (_l("File too large"), _l("The file you sent is larger than this site accepts.")),
+    429: (_l("Too many attempts"), _l("You have tried too many times in a short while. Please wait a minute and try again.")),
+    500: (_l("Something went wrong"), _l("An unexpected error occurred on our side. Please try again in a moment.")),
+    503: (_l("Service unavailable"), _l("The site is temporarily unavailable. Please try again in a few minutes.")),
+}
+
+
+def render_error(status: int, message: str | None = None):
+    """Render the error page for `status` (JSON when the client asked for JSON)."""
+    title, default_message = ERROR_TEXTS.get(status, ERROR_TEXTS[500])
+    text = message or str(default_message)
+    if request.accept_mimetypes.best == "application/json":
+        return jsonify(error=str(title), message=text), status
+    return render_template("errors/error.html", status=status, title=title, message=text), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Turn HTTP errors, CSRF failures and unexpected exceptions into translated pages."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        return render_error(400, _("Your form has expired or was sent from another site. "
+                                   "Please reload the page and try again."))
+
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError):
+        db.session.rollback()
+        return render_error(error.status, error.message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code is None or error.code < 400:
+            return error
+        return render_error(error.code)
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        db.session.rollback()
+        app.logger.exception("Unhandled exception")
+        # A lost database connection is an outage to wait out, not a bug in the page.
+        return render_error(503 if isinstance(error, OperationalError) else 500)

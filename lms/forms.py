@@ -1,0 +1,56 @@
+"""The base form and validators whose messages come from the site's own catalogues.
+
+WTForms ships no Azerbaijani catalogue, so every message a form can show is written here and
+translated with the rest of the site.
+"""
+from __future__ import annotations
+
+from flask_babel import gettext, ngettext
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+# Messages WTForms fields produce themselves (for a select with an unknown value); listed here so
+# that `pybabel extract` puts them in the catalogues that Form.Meta reads them from.
+FIELD_MESSAGES = (
+    _l("Not a valid choice."),
+    _l("Invalid Choice: could not coerce."),
+)
+
+
+class _SiteTranslations:
+    """WTForms' translations interface, answered by Flask-Babel and the site's catalogues."""
+
+    def gettext(self, string: str) -> str:
+        return gettext(string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return ngettext(singular, plural, n)
+
+
+class Form(FlaskForm):
+    """Every form of the site: CSRF-protected, messages in the user's language."""
+
+    class Meta:
+        def get_translations(self, form):
+            return _SiteTranslations()
+
+
+def required() -> DataRequired:
+    return DataRequired(message=_l("This field is required."))
+
+
+def email_address() -> Email:
+    return Email(message=_l("Enter a valid e-mail address."))
+
+
+def max_length(maximum: int) -> Length:
+    return Length(max=maximum, message=_l("Use at most %(max)d characters."))
+
+
+def password_length(minimum: int, maximum: int = 128) -> Length:
+    return Length(min=minimum, max=maximum, message=_l("Use between %(min)d and %(max)d characters."))
+
+
+def same_as(other_field: str) -> EqualTo:
+    return EqualTo(other_field, message=_l("The passwords do not match."))

@@ -1,0 +1,83 @@
+"""Languages of the site: which one a request is served in, and picking translated content."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+from zoneinfo import available_timezones
+
+from babel import Locale
+
+from flask import request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+# Code → the language's own name, shown in the language switcher.
+LANGUAGES: dict[str, str] = {"az": "Azərbaycanca", "en": "English", "ru": "Русский"}
+DEFAULT_LOCALE = "az"
+# The code is written in English; these catalogues must translate every string.
+TRANSLATED_LOCALES = ("az", "ru")
+SESSION_KEY = "locale"
+# Region codes in CLDR that are not countries (EU, the UN, pseudo-locales, "unknown").
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+
+
+def select_locale() -> str:
+    """The user's saved language, then the session's, then the browser's, then Azerbaijani."""
+    if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
+        return current_user.locale
+    chosen = session.get(SESSION_KEY)
+    if chosen in LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT_LOCALE
+
+
+def select_timezone() -> str | None:
+    """The signed-in user's timezone; Babel's default (the centre's) otherwise."""
+    if current_user and current_user.is_authenticated and current_user.timezone:
+        return current_user.timezone
+    return None
+
+
+class Translation(Protocol):
+    locale: str
+
+
+def pick_translation(
+    rows: Iterable[Translation], locale: str, original_locale: str
+) -> Translation | None:
+    """The row in `locale`, else in the content's original language, else any row."""
+    by_locale = {row.locale: row for row in rows}
+    for wanted in (locale, original_locale):
+        if wanted in by_locale:
+            return by_locale[wanted]
+    return next(iter(by_locale.values()), None)
+
+
+def localized(obj, field: str, locale: str | None = None) -> str:
+    """`obj`'s translatable `field` in the current language, with the fallback chain above."""
+    wanted = locale or str(get_locale() or DEFAULT_LOCALE)
+    row = pick_translation(obj.translations, wanted, obj.original_locale)
+    return getattr(row, field) if row is not None else ""
+
+
+def country_name(code: str | None) -> str:
+    """The country's name in the current language (the code itself when Babel does not know it)."""
+    if not code:
+        return ""
+    return Locale.parse(str(get_locale() or DEFAULT_LOCALE)).territories.get(code.upper(), code)
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(ISO 3166-1 alpha-2 code, name in the current language), sorted by name."""
+    territories = Locale.parse(str(get_locale() or DEFAULT_LOCALE)).territories
+    countries = [
+        (code, name)
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    ]
+    return sorted(countries, key=lambda item: item[1].casefold())
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    """Every IANA timezone as (name, label), sorted."""
+    return [(name, name.replace("_", " ")) for name in sorted(available_timezones()) if "/" in name]

@@ -1,0 +1,44 @@
+"""What every template can use: the current language, navigation rights, form and content helpers."""
+from __future__ import annotations
+
+from flask import Flask, request
+from flask_babel import get_locale
+from flask_login import current_user
+from wtforms import Field
+
+from lms.auth.permissions import can_manage_users
+from lms.i18n import LANGUAGES, country_name, localized
+
+
+def input_attributes(field: Field, hint: str | None = None, autocomplete: str | None = None) -> dict[str, str]:
+    """HTML attributes that tie an input to its hint and errors (WTForms prints None as "None")."""
+    described_by = []
+    if hint:
+        described_by.append(f"{field.id}-hint")
+    if field.errors:
+        described_by.append(f"{field.id}-errors")
+    attributes = {}
+    if described_by:
+        attributes["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attributes["aria-invalid"] = "true"
+    if autocomplete:
+        attributes["autocomplete"] = autocomplete
+    return attributes
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Make the language and navigation helpers available in every template."""
+
+    @app.context_processor
+    def page_context() -> dict:
+        return {
+            "current_locale": str(get_locale()),
+            "languages": LANGUAGES,
+            "current_path": request.full_path.rstrip("?"),
+            "show_admin_link": can_manage_users(current_user),
+        }
+
+    app.jinja_env.globals.update(
+        localized=localized, country_name=country_name, input_attributes=input_attributes
+    )
