@@ -45,7 +45,7 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = os.environ.get("DEFAULT_TIMEZONE", "Asia/Baku")
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
 
-    PASSWORD_HASH_METHOD = "scrypt"
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  (a hashing method, not a password)
     USERS_PER_PAGE = 25
 
 
@@ -59,12 +59,12 @@ class TestConfig(Config):
     """The test suite: fast password hashing, no CSRF unless a test turns it on."""
 
     TESTING = True
-    SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac"
+    SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac"  # noqa: S105  (tests only)
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
-    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # tests only; production uses scrypt
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  (fast hashing for tests only)
 
 
 class ProdConfig(Config):

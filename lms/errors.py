@@ -22,12 +22,18 @@ class DomainError(Exception):
 
 # What each error page says, keyed by HTTP status.
 ERROR_TEXTS = {
-    400: (_l("Bad request"), _l("The request could not be understood. Please check what you sent and try again.")),
+    400: (
+        _l("Bad request"),
+        _l("The request could not be understood. Please check what you sent and try again."),
+    ),
     403: (_l("Access denied"), _l("You do not have permission to open this page.")),
     404: (_l("Page not found"), _l("The page you are looking for does not exist or has been moved.")),
     405: (_l("Method not allowed"), _l("This page cannot be used in that way.")),
     413: (_l("File too large"), _l("The file you sent is larger than this site accepts.")),
-    429: (_l("Too many attempts"), _l("You have tried too many times in a short while. Please wait a minute and try again.")),
+    429: (
+        _l("Too many attempts"),
+        _l("You have tried too many times in a short while. Please wait a minute and try again."),
+    ),
     500: (_l("Something went wrong"), _l("An unexpected error occurred on our side. Please try again in a moment.")),
     503: (_l("Service unavailable"), _l("The site is temporarily unavailable. Please try again in a few minutes.")),
 }

@@ -6,8 +6,7 @@ from typing import Protocol
 from zoneinfo import available_timezones
 
 from babel import Locale
-
-from flask import request, session
+from flask import has_request_context, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -16,6 +15,8 @@ LANGUAGES: dict[str, str] = {"az": "Azərbaycanca", "en": "English", "ru": "Ру
 DEFAULT_LOCALE = "az"
 # The code is written in English; these catalogues must translate every string.
 TRANSLATED_LOCALES = ("az", "ru")
+# Commands (`flask lms ...`) speak to operators in the language the code is written in.
+COMMAND_LINE_LOCALE = "en"
 SESSION_KEY = "locale"
 # Region codes in CLDR that are not countries (EU, the UN, pseudo-locales, "unknown").
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
@@ -23,6 +24,8 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
 
 def select_locale() -> str:
     """The user's saved language, then the session's, then the browser's, then Azerbaijani."""
+    if not has_request_context():
+        return COMMAND_LINE_LOCALE
     if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
         return current_user.locale
     chosen = session.get(SESSION_KEY)
@@ -33,6 +36,8 @@ def select_locale() -> str:
 
 def select_timezone() -> str | None:
     """The signed-in user's timezone; Babel's default (the centre's) otherwise."""
+    if not has_request_context():
+        return None
     if current_user and current_user.is_authenticated and current_user.timezone:
         return current_user.timezone
     return None

@@ -25,6 +25,8 @@ def extract(output: Path = TEMPLATE_POT) -> None:
     """Collect every translatable string of lms/ and templates/ into a .pot file."""
     keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
     _pybabel("extract", "-F", str(BABEL_CFG), *keywords, "--no-location", "--sort-output",
+             # Babel skips folders starting with "_" by default; templates/_partials has strings.
+             "--ignore-dirs", ".* __pycache__",
              "--project", "Telim LMS", "-o", str(output), "lms", "templates")
 
 

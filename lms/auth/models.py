@@ -12,7 +12,7 @@ from lms.extensions import db
 from lms.types import UTCDateTime, utcnow
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     """A person's role on the whole site (a course may give them another role inside it)."""
 
     LEARNER = "learner"

@@ -11,7 +11,7 @@ from lms.extensions import db
 from lms.types import UTCDateTime, utcnow
 
 
-class CourseStatus(str, enum.Enum):
+class CourseStatus(enum.StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     ARCHIVED = "archived"

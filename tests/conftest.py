@@ -1,0 +1,156 @@
+"""Fixtures: an app on a throwaway database (SQLite or PostgreSQL), clients, users, sign-in."""
+from __future__ import annotations
+
+import contextvars
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import delete
+
+from config import TestConfig
+from lms import create_app
+from lms.auth import services as accounts
+from lms.auth.models import Organisation, Role, User
+from lms.extensions import db
+from tests.database import backend, throwaway_database
+
+PASSWORD = "correct horse battery"
+
+
+class IsolatedClient(FlaskClient):
+    """A test client whose requests run in their own app context, as on a real server.
+
+    Without this, a request would reuse the test's app context, and with it `g` (where
+    Flask-Login caches the signed-in user) and the test's database session.
+    """
+
+    def open(self, *args, **kwargs):
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        db.session.expire_all()  # the test then reads what the request stored
+        return response
+
+
+@contextmanager
+def running_app(database_url: str, **overrides) -> Iterator[Flask]:
+    """An app with its context pushed; every row written meanwhile is deleted afterwards."""
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, **overrides)
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        try:
+            yield app
+        finally:
+            db.session.remove()
+            for table in reversed(db.metadata.sorted_tables):
+                db.session.execute(delete(table))
+            db.session.commit()
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> Iterator[str]:
+    """One database for the whole run, built by the real migrations."""
+    with throwaway_database(tmp_path_factory.mktemp("db")) as url:
+        app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url)
+        with app.app_context():
+            upgrade()
+            db.session.remove()
+            db.engine.dispose()
+        yield url
+
+
+@pytest.fixture()
+def app(database_url: str) -> Iterator[Flask]:
+    with running_app(database_url) as app:
+        yield app
+
+
+@pytest.fixture()
+def csrf_app(database_url: str) -> Iterator[Flask]:
+    """An app with CSRF protection switched on, as in production."""
+    with running_app(database_url, WTF_CSRF_ENABLED=True) as app:
+        yield app
+
+
+@pytest.fixture()
+def other_app(app: Flask, database_url: str) -> Iterator[Callable[..., Flask]]:
+    """Make a second app on the same database with other settings: other_app(REGISTRATION_OPEN=False)."""
+    made: list[Flask] = []
+
+    def make(**overrides) -> Flask:
+        made.append(create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, **overrides))
+        return made[-1]
+
+    yield make
+    for each in made:
+        with each.app_context():
+            db.engine.dispose()  # close its connections before the database is dropped
+
+
+@pytest.fixture()
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture()
+def runner(app: Flask):
+    return app.test_cli_runner()
+
+
+@pytest.fixture()
+def make_user(app: Flask) -> Callable[..., User]:
+    """Make and commit a user: make_user(Role.ADMIN, email=..., name=..., locale=...)."""
+    counter = iter(range(1, 10_000))
+
+    def make(role: Role = Role.LEARNER, email: str | None = None, name: str | None = None,
+             password: str = PASSWORD, **fields) -> User:
+        number = next(counter)
+        user = accounts.create_user(
+            email=email or f"{role.value}{number}@example.org",
+            name=name or f"{role.value.title()} {number}",
+            password=password,
+            role=role,
+            **fields,
+        )
+        db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture()
+def make_organisation(app: Flask) -> Callable[..., Organisation]:
+    def make(name: str = "State Migration Service (AZ)", country: str = "AZ") -> Organisation:
+        organisation = Organisation(name=name, country=country)
+        db.session.add(organisation)
+        db.session.commit()
+        return organisation
+
+    return make
+
+
+@pytest.fixture()
+def login(client: FlaskClient) -> Callable[..., None]:
+    """Sign `user` in through the real sign-in form."""
+
+    def sign_in(user: User, password: str = PASSWORD) -> None:
+        response = client.post("/auth/login", data={"email": user.email, "password": password})
+        assert response.status_code == 302, response.text
+
+    return sign_in
+
+
+def csrf_token_from(html: str) -> str:
+    """The CSRF token of the first form on a page."""
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def pytest_report_header(config) -> str:
+    return f"database backend: {backend()}"

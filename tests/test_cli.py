@@ -1,0 +1,55 @@
+"""The `flask lms` commands."""
+from sqlalchemy import func, select
+
+from lms.auth import services as accounts
+from lms.auth.models import Organisation, Role, User
+from lms.courses.models import Course
+from lms.extensions import db
+from lms.i18n import localized
+
+
+def test_create_admin_asks_for_the_password_without_echoing_it(runner):
+    result = runner.invoke(args=["lms", "create-admin", "--email", "Boss@Example.org", "--name", "Boss"],
+                           input="a long secret\na long secret\n")
+    assert result.exit_code == 0, result.output
+    assert "a long secret" not in result.output
+    user = accounts.find_user_by_email("boss@example.org")
+    assert user.role is Role.ADMIN
+    assert accounts.authenticate("boss@example.org", "a long secret") is user
+
+
+def test_create_admin_refuses_a_taken_email(runner, make_user):
+    make_user(email="boss@example.org")
+    result = runner.invoke(args=["lms", "create-admin", "--email", "boss@example.org", "--name", "B",
+                                 "--password", "a long secret"])
+    assert result.exit_code != 0
+    assert "already exists" in result.output
+
+
+def test_demo_creates_accounts_organisations_and_the_course_once(runner):
+    first = runner.invoke(args=["lms", "demo", "--password", "demo password"])
+    assert first.exit_code == 0, first.output
+    assert "demo password" in first.output
+    second = runner.invoke(args=["lms", "demo", "--password", "demo password"])
+    assert second.exit_code == 0, second.output
+    emails = set(db.session.scalars(select(User.email)))
+    expected = {"admin@example.org", "trainer1@example.org", "trainer2@example.org"} | {
+        f"learner{n}@example.org" for n in range(1, 11)}
+    assert emails == expected
+    countries = set(db.session.scalars(select(Organisation.country)))
+    assert len(countries) >= 5
+    assert db.session.scalar(select(func.count(Course.id))) == 1
+    course = db.session.scalar(select(Course).where(Course.slug == "key-concepts-migration"))
+    assert {t.locale for t in course.translations} == {"az", "en", "ru"}
+    assert localized(course, "title", "ru") == "Ключевые понятия и тенденции в сфере миграции"
+    assert accounts.authenticate("learner10@example.org", "demo password").role is Role.LEARNER
+    assert accounts.authenticate("admin@example.org", "demo password").role is Role.ADMIN
+
+
+def test_demo_without_a_password_prints_a_new_one_that_works(runner):
+    result = runner.invoke(args=["lms", "demo"])
+    assert result.exit_code == 0, result.output
+    password = next(line.strip().removeprefix("password:").strip() for line in result.output.splitlines()
+                    if line.strip().startswith("password:"))
+    assert len(password) >= 12
+    assert accounts.authenticate("trainer1@example.org", password) is not None
