@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextvars
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -154,3 +155,18 @@ def csrf_token_from(html: str) -> str:
 
 def pytest_report_header(config) -> str:
     return f"database backend: {backend()}"
+
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report) -> None:
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """In CI a skipped test means a missing browser or database: that is a failure."""
+    if os.environ.get("CI") and _skipped:
+        print(f"\nCI: {len(_skipped)} test(s) skipped, which CI counts as failures: {_skipped}")
+        session.exitstatus = 1

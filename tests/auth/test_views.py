@@ -1,4 +1,6 @@
 """Registering, signing in and out, the profile page, and what protects them."""
+import uuid
+
 import pytest
 from sqlalchemy import select
 
@@ -152,8 +154,10 @@ def test_sign_out_needs_a_csrf_token_too(csrf_app, make_user):
     assert client.get("/auth/profile").status_code == 200
 
 
-def test_sign_in_is_rate_limited_with_a_translated_page(other_app, make_user):
-    client = other_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute").test_client()
+@pytest.mark.parametrize("storage", ["memory://", "redis://127.0.0.1:6379/0"])
+def test_sign_in_is_rate_limited_with_a_translated_page(other_app, make_user, storage):
+    client = other_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute", RATELIMIT_STORAGE_URI=storage,
+                       RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}").test_client()
     user = make_user()
     statuses = [client.post("/auth/login", data={"email": user.email, "password": "wrong password"},
                             headers={"Accept-Language": "ru"}).status_code for _ in range(4)]

@@ -1,0 +1,56 @@
+# Təlim LMS — `make run` serves the app with the demo; `make test` runs every test on SQLite and PostgreSQL.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+export FLASK_APP := wsgi
+
+.PHONY: run test test-sqlite test-postgresql lint i18n setup system-deps translations db
+
+run: setup db
+	$(BIN)/flask lms demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
+	@echo "Serving on http://$(HOST):$(PORT) — sign in with an account listed above."
+	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+test: setup system-deps
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgresql
+
+test-sqlite:
+	LMS_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider
+
+test-postgresql:
+	LMS_TEST_DB=postgresql $(BIN)/python -m pytest -p no:cacheprovider
+
+lint: setup
+	$(BIN)/ruff check .
+
+# Extract strings, merge them into every catalogue, compile, and count what is left to translate.
+i18n: setup
+	$(BIN)/flask lms translate update
+	$(BIN)/flask lms translate compile
+	$(BIN)/flask lms translate stats
+
+setup: $(VENV)/.installed translations
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+translations: $(VENV)/.installed
+	$(BIN)/flask lms translate compile >/dev/null
+
+db: $(VENV)/.installed
+	$(BIN)/flask db upgrade
+
+# What the tests need from the system: Chromium and gettext's msgfmt (installed when we may),
+# and a PostgreSQL server.
+system-deps:
+	@command -v chromium >/dev/null && command -v msgfmt >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null; } || \
+	  { echo "Install Chromium and gettext (Debian: apt-get install chromium gettext)"; exit 1; }
+	@pg_isready -q -h $${LMS_TEST_PG_HOST:-127.0.0.1} -p 5432 || \
+	  { echo "PostgreSQL is not answering on 127.0.0.1:5432; the tests need it (see README)"; exit 1; }
