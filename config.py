@@ -39,6 +39,10 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = False
     FORCE_HTTPS = False
+    # How many reverse proxies (nginx, a load balancer) stand in front of the app: their
+    # X-Forwarded-For/-Proto/-Host headers are then trusted, so that rate limits count the real
+    # client and HTTPS is recognised. Leave 0 when clients reach gunicorn directly.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
     # Languages and time
     BABEL_DEFAULT_LOCALE = "az"

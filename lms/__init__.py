@@ -5,6 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import event
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, DevConfig
 from lms import models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
@@ -35,6 +36,9 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
     app.config.from_object(config_class)
     app.config.update(overrides)
     Path(app.instance_path).mkdir(exist_ok=True)
+    if app.config["PROXY_COUNT"]:
+        hops = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     _register_extensions(app)
     for blueprint in (core_bp, auth_bp, admin_bp):

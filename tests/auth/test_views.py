@@ -167,3 +167,17 @@ def test_sign_in_is_rate_limited_with_a_translated_page(other_app, make_user, st
     assert limited.status_code == 429
     assert "Слишком много попыток" in limited.text
     assert client.get("/auth/login").status_code == 200  # only sending the form is limited
+
+
+@pytest.mark.parametrize(("proxies", "second_client_status"), [(0, 429), (1, 401)])
+def test_the_rate_limit_counts_the_client_behind_a_trusted_proxy(other_app, make_user, proxies, second_client_status):
+    client = other_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="1 per minute", PROXY_COUNT=proxies).test_client()
+    user = make_user()
+
+    def attempt(address):
+        return client.post("/auth/login", data={"email": user.email, "password": "wrong password"},
+                           headers={"X-Forwarded-For": address}).status_code
+
+    assert [attempt("203.0.113.1"), attempt("203.0.113.1")] == [401, 429]
+    # Untrusted, the header is ignored and everyone shares the proxy's address.
+    assert attempt("203.0.113.2") == second_client_status
