@@ -14,9 +14,12 @@ from lms.auth.models import User
 from lms.auth.views import bp as auth_bp
 from lms.cli import lms_cli
 from lms.core.views import bp as core_bp
+from lms.courses import manage_views  # noqa: F401  (adds the authoring routes to the courses blueprint)
+from lms.courses.views import bp as courses_bp
 from lms.errors import register_error_handlers
 from lms.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
 from lms.i18n import select_locale, select_timezone
+from lms.progress.views import bp as progress_bp
 from lms.security import content_security_policy
 from lms.templating import register_template_helpers
 
@@ -41,7 +44,7 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     _register_extensions(app)
-    for blueprint in (core_bp, auth_bp, admin_bp):
+    for blueprint in (core_bp, auth_bp, courses_bp, progress_bp, admin_bp):
         app.register_blueprint(blueprint)
     register_template_helpers(app)
     app.cli.add_command(lms_cli)

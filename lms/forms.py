@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 # Messages WTForms fields produce themselves (for a select with an unknown value); listed here so
@@ -34,6 +35,11 @@ class Form(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return _SiteTranslations()
+
+
+def select_choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as the options of a SelectField (WTForms 3.3 deprecates raw tuples)."""
+    return [SelectChoice(value=value, label=label) for value, label in pairs]
 
 
 def required() -> DataRequired:

@@ -60,21 +60,37 @@ def pick_translation(
 
 def localized(obj, field: str, locale: str | None = None) -> str:
     """`obj`'s translatable `field` in the current language, with the fallback chain above."""
-    wanted = locale or str(get_locale() or DEFAULT_LOCALE)
-    row = pick_translation(obj.translations, wanted, obj.original_locale)
+    row = pick_translation(obj.translations, locale or current_locale(), obj.original_locale)
     return getattr(row, field) if row is not None else ""
+
+
+def fallback_locale(obj) -> str | None:
+    """The language `obj` is shown in when it lacks the current one; None when it has it."""
+    wanted = current_locale()
+    row = pick_translation(obj.translations, wanted, obj.original_locale)
+    return row.locale if row is not None and row.locale != wanted else None
+
+
+def missing_locales(obj) -> list[str]:
+    """The site's languages `obj` has no translation in (for editors)."""
+    present = {row.locale for row in obj.translations}
+    return [code for code in LANGUAGES if code not in present]
+
+
+def current_locale() -> str:
+    return str(get_locale() or DEFAULT_LOCALE)
 
 
 def country_name(code: str | None) -> str:
     """The country's name in the current language (the code itself when Babel does not know it)."""
     if not code:
         return ""
-    return Locale.parse(str(get_locale() or DEFAULT_LOCALE)).territories.get(code.upper(), code)
+    return Locale.parse(current_locale()).territories.get(code.upper(), code)
 
 
 def country_choices() -> list[tuple[str, str]]:
     """(ISO 3166-1 alpha-2 code, name in the current language), sorted by name."""
-    territories = Locale.parse(str(get_locale() or DEFAULT_LOCALE)).territories
+    territories = Locale.parse(current_locale()).territories
     countries = [
         (code, name)
         for code, name in territories.items()
@@ -86,3 +102,8 @@ def country_choices() -> list[tuple[str, str]]:
 def timezone_choices() -> list[tuple[str, str]]:
     """Every IANA timezone as (name, label), sorted."""
     return [(name, name.replace("_", " ")) for name in sorted(available_timezones()) if "/" in name]
+
+
+def language_name(code: str) -> str:
+    """A language's name in the current language ("ingilis", "английский")."""
+    return Locale.parse(current_locale()).languages.get(code, code)

@@ -34,7 +34,7 @@ def update() -> None:
     """Extract, then merge new strings into every language's .po file."""
     extract()
     _pybabel("update", "-i", str(TEMPLATE_POT), "-d", str(TRANSLATIONS_DIR), "--no-wrap",
-             "--ignore-obsolete")
+             "--ignore-obsolete", "--no-fuzzy-matching")
 
 
 def compile_catalogues() -> None:

@@ -1,5 +1,17 @@
 """Every model of the app, imported in one place so that SQLAlchemy and Alembic see all tables."""
 from lms.auth.models import Organisation, Role, User
-from lms.courses.models import Course, CourseStatus, CourseTranslation
+from lms.courses.models import (
+    Course,
+    CourseDay,
+    CourseDayTranslation,
+    CourseTranslation,
+    Enrollment,
+    Module,
+    ModuleProgress,
+    ModuleTranslation,
+)
 
-__all__ = ["Course", "CourseStatus", "CourseTranslation", "Organisation", "Role", "User"]
+__all__ = [
+    "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",
+    "ModuleProgress", "ModuleTranslation", "Organisation", "Role", "User",
+]

@@ -7,7 +7,7 @@ from flask_login import current_user
 from wtforms import Field
 
 from lms.auth.permissions import can_manage_users
-from lms.i18n import LANGUAGES, country_name, localized
+from lms.i18n import LANGUAGES, country_name, fallback_locale, language_name, localized, missing_locales
 
 
 def input_attributes(field: Field, hint: str | None = None, autocomplete: str | None = None) -> dict[str, str]:
@@ -40,5 +40,10 @@ def register_template_helpers(app: Flask) -> None:
         }
 
     app.jinja_env.globals.update(
-        localized=localized, country_name=country_name, input_attributes=input_attributes
+        localized=localized,
+        fallback_locale=fallback_locale,
+        missing_locales=missing_locales,
+        country_name=country_name,
+        input_attributes=input_attributes,
+        language_name=language_name,
     )

@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 
 import pytest
 from flask import Flask
@@ -14,9 +15,11 @@ from flask_migrate import upgrade
 from sqlalchemy import delete
 
 from config import TestConfig
-from lms import create_app
+from lms import clock, create_app
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
+from lms.courses import services as courses
+from lms.courses.models import Course, CourseStatus, ModuleKind
 from lms.extensions import db
 from tests.database import backend, throwaway_database
 
@@ -133,6 +136,48 @@ def make_organisation(app: Flask) -> Callable[..., Organisation]:
         return organisation
 
     return make
+
+
+@pytest.fixture()
+def make_course(app: Flask) -> Callable[..., Course]:
+    """Make and commit a course: make_course(days=[["Lesson A", "Lesson B"], ["Lesson C"]], ...).
+
+    Each inner list is a day, each string a lesson titled that in English (and "RU: ..." in Russian).
+    """
+    counter = iter(range(1, 10_000))
+
+    def make(days: list[list[str]] | None = None, slug: str | None = None,
+             status: CourseStatus = CourseStatus.PUBLISHED, trainer: User | None = None,
+             starts_on: date = date(2026, 11, 23), **settings) -> Course:
+        days = days if days is not None else [["Lesson 1", "Lesson 2"], ["Lesson 3"]]
+        course = courses.create_course(
+            slug=slug or f"course-{next(counter)}", original_locale="en", timezone="Asia/Baku",
+            starts_on=starts_on, days=len(days), trainer=trainer,
+            texts={"en": {"title": "Migration basics", "summary": "Basics."},
+                   "ru": {"title": "Основы миграции", "summary": "Основы."}},
+            **settings,
+        )
+        for day, titles in zip(course.days, days, strict=True):
+            for title in titles:
+                courses.add_module(day, kind=ModuleKind.LESSON, texts={
+                    "en": {"title": title, "body": f"Text of {title}."},
+                    "ru": {"title": f"RU: {title}", "body": f"Текст: {title}."}})
+        if status is not CourseStatus.DRAFT and any(days):
+            courses.set_status(course, status)
+        db.session.commit()
+        return course
+
+    return make
+
+
+@pytest.fixture()
+def frozen_clock(monkeypatch) -> Callable[[datetime], None]:
+    """Set the time the app acts on: frozen_clock(datetime(..., tzinfo=timezone.utc))."""
+
+    def freeze(moment: datetime) -> None:
+        monkeypatch.setattr(clock, "now", lambda: moment)
+
+    return freeze
 
 
 @pytest.fixture()

@@ -1,49 +1,116 @@
-"""Every route, for every kind of visitor: allowed, sent to sign in, or refused."""
+"""Every route, for every kind of visitor: allowed, sent to sign in, or refused.
+
+The course in each case is published, has three days ([A, B], [C], []) and a trainer; "enrolled"
+is a learner of it, "learner" a learner who is not, "other trainer" the trainer of another course.
+"""
 import pytest
 
 from lms.auth.models import Role
+from lms.courses import services
+from lms.extensions import db
 
-ANON, LEARNER, TRAINER, ADMIN = "anonymous", "learner", "trainer", "admin"
-TARGET = "{target}"  # replaced by the id of a learner the request acts on
+VISITORS = ANON, LEARNER, ENROLLED, OTHER_TRAINER, TRAINER, ADMIN = (
+    "anonymous", "learner", "enrolled", "other trainer", "trainer", "admin")
 
-# (method, url, data, {visitor: expected status}); 302 for anonymous on a protected page
-# means "sent to sign in" and is checked as such below.
+
+def row(anon, learner, enrolled, other_trainer, trainer, admin):
+    return dict(zip(VISITORS, (anon, learner, enrolled, other_trainer, trainer, admin), strict=True))
+
+
+EVERYONE_200 = row(200, 200, 200, 200, 200, 200)
+SIGNED_IN_200 = row(302, 200, 200, 200, 200, 200)
+ADMINS_ONLY = row(302, 403, 403, 403, 403, 200)
+ADMINS_ONLY_POST = row(302, 403, 403, 403, 403, 302)
+EDITORS = row(302, 403, 403, 403, 200, 200)
+EDITORS_POST = row(302, 403, 403, 403, 302, 302)
+EDITORS_REFUSED_FORM = row(302, 403, 403, 403, 400, 400)  # allowed in, but an empty form is refused
+
+# (method, url, form data, expected status per visitor); {slug}, {module} and {target} are filled in.
 MATRIX = [
-    ("GET", "/", None, {ANON: 200, LEARNER: 200, TRAINER: 200, ADMIN: 200}),
-    ("GET", "/healthz", None, {ANON: 200, LEARNER: 200, TRAINER: 200, ADMIN: 200}),
-    ("GET", "/lang/ru", None, {ANON: 302, LEARNER: 302, TRAINER: 302, ADMIN: 302}),
-    ("GET", "/auth/login", None, {ANON: 200, LEARNER: 302, TRAINER: 302, ADMIN: 302}),
-    ("GET", "/auth/register", None, {ANON: 200, LEARNER: 302, TRAINER: 302, ADMIN: 302}),
-    ("POST", "/auth/logout", {}, {ANON: 302, LEARNER: 302, TRAINER: 302, ADMIN: 302}),
-    ("GET", "/auth/profile", None, {ANON: 302, LEARNER: 200, TRAINER: 200, ADMIN: 200}),
-    ("POST", "/auth/profile/password", {}, {ANON: 302, LEARNER: 400, TRAINER: 400, ADMIN: 400}),
-    ("GET", "/admin/", None, {ANON: 302, LEARNER: 403, TRAINER: 403, ADMIN: 200}),
-    ("GET", "/admin/users", None, {ANON: 302, LEARNER: 403, TRAINER: 403, ADMIN: 200}),
-    ("POST", f"/admin/users/{TARGET}/role", {"role": "trainer"},
-     {ANON: 302, LEARNER: 403, TRAINER: 403, ADMIN: 302}),
-    ("POST", f"/admin/users/{TARGET}/active", {"active": "0"},
-     {ANON: 302, LEARNER: 403, TRAINER: 403, ADMIN: 302}),
+    ("GET", "/", None, EVERYONE_200),
+    ("GET", "/healthz", None, EVERYONE_200),
+    ("GET", "/lang/ru", None, row(302, 302, 302, 302, 302, 302)),
+    ("GET", "/auth/login", None, row(200, 302, 302, 302, 302, 302)),
+    ("POST", "/auth/login", {}, row(400, 302, 302, 302, 302, 302)),
+    ("GET", "/auth/register", None, row(200, 302, 302, 302, 302, 302)),
+    ("POST", "/auth/register", {}, row(400, 302, 302, 302, 302, 302)),
+    ("POST", "/auth/logout", {}, row(302, 302, 302, 302, 302, 302)),
+    ("GET", "/auth/profile", None, SIGNED_IN_200),
+    # An empty post falls back to the saved profile (Flask-WTF reads no form data): saved unchanged.
+    ("POST", "/auth/profile", {}, row(302, 302, 302, 302, 302, 302)),
+    ("POST", "/auth/profile/password", {}, row(302, 400, 400, 400, 400, 400)),
+    ("GET", "/progress/", None, SIGNED_IN_200),
+    ("GET", "/admin/", None, ADMINS_ONLY),
+    ("GET", "/admin/users", None, ADMINS_ONLY),
+    ("POST", "/admin/users/{target}/role", {"role": "trainer"}, ADMINS_ONLY_POST),
+    ("POST", "/admin/users/{target}/active", {"active": "0"}, ADMINS_ONLY_POST),
+    ("GET", "/courses/new", None, row(302, 403, 403, 200, 200, 200)),
+    ("POST", "/courses/new", {}, row(302, 403, 403, 400, 400, 400)),
+    ("GET", "/courses/{slug}/", None, EVERYONE_200),
+    ("POST", "/courses/{slug}/enrol", {}, row(302, 302, 302, 302, 302, 302)),
+    ("GET", "/courses/{slug}/modules/{module}", None, row(302, 403, 200, 403, 200, 200)),
+    ("POST", "/courses/{slug}/modules/{module}/complete", {}, row(302, 403, 302, 403, 403, 403)),
+    ("GET", "/courses/{slug}/manage/", None, EDITORS),
+    ("GET", "/courses/{slug}/manage/settings", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/settings", {}, EDITORS_REFUSED_FORM),
+    ("POST", "/courses/{slug}/manage/status", {"status": "draft"}, EDITORS_POST),
+    ("POST", "/courses/{slug}/manage/days", {}, EDITORS_POST),
+    ("POST", "/courses/{slug}/manage/days/remove-last", {}, EDITORS_POST),
+    ("GET", "/courses/{slug}/manage/days/1", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/days/1", {}, EDITORS_POST),
+    ("GET", "/courses/{slug}/manage/days/1/modules/new", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/days/1/modules/new", {}, EDITORS_REFUSED_FORM),
+    ("GET", "/courses/{slug}/manage/modules/{module}", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/modules/{module}", {}, EDITORS_REFUSED_FORM),
+    ("POST", "/courses/{slug}/manage/modules/{module}/move", {"direction": "down"}, EDITORS_POST),
+    ("GET", "/courses/{slug}/manage/modules/{module}/delete", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/modules/{module}/delete", {}, EDITORS_POST),
+    ("POST", "/courses/{slug}/manage/trainers", {"email": "trainer-to-be@example.org"}, ADMINS_ONLY_POST),
+    ("GET", "/courses/{slug}/manage/enrolments", None, ADMINS_ONLY),
+    ("POST", "/courses/{slug}/manage/enrolments", {}, ADMINS_ONLY),
 ]
-PROTECTED_FOR_ANONYMOUS = {"/auth/profile", "/auth/profile/password", "/admin/", "/admin/users",
-                           f"/admin/users/{TARGET}/role", f"/admin/users/{TARGET}/active"}
+SIGN_IN_FIRST = "/auth/login?next="
 
 
-@pytest.mark.parametrize("visitor", [ANON, LEARNER, TRAINER, ADMIN])
+@pytest.fixture()
+def world(make_user, make_course):
+    """The people and the course each case acts on."""
+    trainer = make_user(Role.TRAINER)
+    course = make_course(days=[["A", "B"], ["C"], []], trainer=trainer)
+    make_course(trainer=(other_trainer := make_user(Role.TRAINER)))
+    enrolled = make_user()
+    services.enrol(enrolled, course)
+    make_user(Role.TRAINER, email="trainer-to-be@example.org")
+    db.session.commit()
+    people = {LEARNER: make_user(), ENROLLED: enrolled, OTHER_TRAINER: other_trainer, TRAINER: trainer,
+              ADMIN: make_user(Role.ADMIN)}
+    names = {"slug": course.slug, "module": course.days[0].modules[0].id, "target": make_user().id}
+    return people, names
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
 @pytest.mark.parametrize(("method", "url", "data", "expected"), MATRIX, ids=[f"{m} {u}" for m, u, _, _ in MATRIX])
-def test_route_permissions(client, make_user, login, visitor, method, url, data, expected):
-    target = make_user(name="Target Learner")
+def test_route_permissions(client, login, world, visitor, method, url, data, expected):
+    people, names = world
     if visitor != ANON:
-        login(make_user(Role(visitor)))
-    response = client.open(url.replace(TARGET, str(target.id)), method=method, data=data)
+        login(people[visitor])
+    response = client.open(url.format(**names), method=method, data=data)
     assert response.status_code == expected[visitor]
-    if visitor == ANON and url in PROTECTED_FOR_ANONYMOUS:
-        assert response.headers["Location"].startswith("/auth/login?next=")
-    if expected[visitor] == 403:
+    if visitor == ANON and expected[ANON] == 302 and expected[ADMIN] != 302:
+        assert response.headers["Location"].startswith(SIGN_IN_FIRST)  # a protected page: sign in first
+    if response.status_code == 403 and "/modules/" not in url:
         assert "Giriş qadağandır" in response.text
 
 
 def test_every_route_is_in_the_matrix(app):
-    covered = {url for _, url, _, _ in MATRIX}
-    routes = {rule.rule.replace("<int:user_id>", TARGET).replace("<code>", "ru")
-              for rule in app.url_map.iter_rules() if rule.endpoint != "static"}
-    assert routes == covered
+    placeholders = {"<int:user_id>": "{target}", "<code>": "ru", "<slug>": "{slug}", "<int:module_id>": "{module}",
+                    "<int:number>": "1"}
+    routes = set()
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        url = rule.rule
+        for placeholder, value in placeholders.items():
+            url = url.replace(placeholder, value)
+        routes |= {(method, url) for method in rule.methods - {"HEAD", "OPTIONS"}}
+    assert routes == {(method, url) for method, url, _, _ in MATRIX}

@@ -6,7 +6,9 @@ from flask_login import current_user
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from lms.courses.queries import published_courses
+from lms import clock
+from lms.auth.permissions import can_author_courses
+from lms.courses.queries import my_courses, published_courses
 from lms.extensions import db
 from lms.i18n import LANGUAGES, SESSION_KEY
 from lms.redirects import safe_next_url
@@ -16,7 +18,11 @@ bp = Blueprint("core", __name__)
 
 @bp.route("/")
 def home():
-    return render_template("core/home.html", courses=published_courses())
+    mine = my_courses(current_user, clock.now()) if current_user.is_authenticated else []
+    return render_template(
+        "core/home.html", courses=published_courses(), my_courses=mine,
+        can_create_course=can_author_courses(current_user),
+    )
 
 
 @bp.route("/lang/<code>")

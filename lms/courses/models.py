@@ -1,20 +1,43 @@
-"""Courses and their translated texts."""
+"""Courses, their days and modules (with texts in several languages), enrolments and progress."""
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from lms.auth.models import User
 from lms.extensions import db
 from lms.types import UTCDateTime, utcnow
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    """Store an enum as its value in a VARCHAR, the same on SQLite and PostgreSQL."""
+    return Enum(cls, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
 
 
 class CourseStatus(enum.StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     ARCHIVED = "archived"
+
+
+class EnrolmentMode(enum.StrEnum):
+    OPEN = "open"  # anyone signed in may enrol
+    KEY = "key"  # whoever knows the course's enrolment key
+    ADMIN = "admin"  # only an admin enrols people
+
+
+class ModuleKind(enum.StrEnum):
+    LESSON = "lesson"
+    QUIZ = "quiz"
+    LIVE = "live"
+
+
+class CourseRole(enum.StrEnum):
+    LEARNER = "learner"
+    TRAINER = "trainer"
 
 
 class Course(db.Model):
@@ -27,15 +50,21 @@ class Course(db.Model):
     original_locale: Mapped[str] = mapped_column(String(5))
     timezone: Mapped[str] = mapped_column(String(64))
     starts_on: Mapped[date]
-    status: Mapped[CourseStatus] = mapped_column(
-        Enum(CourseStatus, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]),
-        default=CourseStatus.DRAFT,
-    )
+    status: Mapped[CourseStatus] = mapped_column(_enum(CourseStatus), default=CourseStatus.DRAFT)
+    enrolment: Mapped[EnrolmentMode] = mapped_column(_enum(EnrolmentMode), default=EnrolmentMode.OPEN)
+    enrolment_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     translations: Mapped[list[CourseTranslation]] = relationship(
         back_populates="course", cascade="all, delete-orphan"
     )
+    days: Mapped[list[CourseDay]] = relationship(
+        back_populates="course", cascade="all, delete-orphan", order_by="CourseDay.number"
+    )
+
+    @property
+    def ends_on(self) -> date:
+        return self.starts_on + timedelta(days=max(len(self.days), 1) - 1)
 
     def __repr__(self) -> str:
         return f"<Course {self.slug!r}>"
@@ -54,3 +83,119 @@ class CourseTranslation(db.Model):
     summary: Mapped[str] = mapped_column(Text, default="")
 
     course: Mapped[Course] = relationship(back_populates="translations")
+
+
+class CourseDay(db.Model):
+    """One day of a course; its modules open at `opens_at` (immediately when unset)."""
+
+    __tablename__ = "course_days"
+    __table_args__ = (UniqueConstraint("course_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    course: Mapped[Course] = relationship(back_populates="days")
+    translations: Mapped[list[CourseDayTranslation]] = relationship(
+        back_populates="day", cascade="all, delete-orphan"
+    )
+    modules: Mapped[list[Module]] = relationship(
+        back_populates="day", cascade="all, delete-orphan", order_by="Module.position"
+    )
+
+    @property
+    def date(self) -> date:
+        """Day 1 is the course's start date, day 2 the next, and so on."""
+        return self.course.starts_on + timedelta(days=self.number - 1)
+
+    @property
+    def original_locale(self) -> str:
+        return self.course.original_locale
+
+    def is_open(self, now: datetime) -> bool:
+        return self.opens_at is None or now >= self.opens_at
+
+
+class CourseDayTranslation(db.Model):
+    __tablename__ = "course_day_translations"
+    __table_args__ = (UniqueConstraint("day_id", "locale"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("course_days.id", ondelete="CASCADE"))
+    locale: Mapped[str] = mapped_column(String(5))
+    title: Mapped[str] = mapped_column(String(200))
+
+    day: Mapped[CourseDay] = relationship(back_populates="translations")
+
+
+class Module(db.Model):
+    """A lesson, quiz or live session inside a day, in the order the trainer set."""
+
+    __tablename__ = "modules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("course_days.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    kind: Mapped[ModuleKind] = mapped_column(_enum(ModuleKind), default=ModuleKind.LESSON)
+    required: Mapped[bool] = mapped_column(default=True)
+    estimated_minutes: Mapped[int | None]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    day: Mapped[CourseDay] = relationship(back_populates="modules")
+    translations: Mapped[list[ModuleTranslation]] = relationship(
+        back_populates="module", cascade="all, delete-orphan"
+    )
+
+    @property
+    def course(self) -> Course:
+        return self.day.course
+
+    @property
+    def original_locale(self) -> str:
+        return self.day.course.original_locale
+
+
+class ModuleTranslation(db.Model):
+    """A module's title and Markdown body in one language."""
+
+    __tablename__ = "module_translations"
+    __table_args__ = (UniqueConstraint("module_id", "locale"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("modules.id", ondelete="CASCADE"))
+    locale: Mapped[str] = mapped_column(String(5))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")
+
+    module: Mapped[Module] = relationship(back_populates="translations")
+
+
+class Enrollment(db.Model):
+    """A person's place in a course, as a learner or as one of its trainers."""
+
+    __tablename__ = "enrollments"
+    __table_args__ = (UniqueConstraint("user_id", "course_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
+    role: Mapped[CourseRole] = mapped_column(_enum(CourseRole), default=CourseRole.LEARNER)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()
+    course: Mapped[Course] = relationship()
+
+
+class ModuleProgress(db.Model):
+    """When a learner first opened a module and when they completed it."""
+
+    __tablename__ = "module_progress"
+    __table_args__ = (UniqueConstraint("enrollment_id", "module_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollments.id", ondelete="CASCADE"), index=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("modules.id", ondelete="CASCADE"), index=True)
+    first_viewed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

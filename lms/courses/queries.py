@@ -1,11 +1,43 @@
-"""Read models for course listings."""
+"""Read models for course pages, the catalogue and progress; every figure is computed in SQL."""
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+import enum
+from dataclasses import dataclass
+from datetime import datetime
 
-from lms.courses.models import Course, CourseStatus
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from lms.auth.models import User
+from lms.courses.models import (
+    Course,
+    CourseDay,
+    CourseRole,
+    CourseStatus,
+    Enrollment,
+    Module,
+    ModuleProgress,
+)
 from lms.extensions import db
+
+
+class ModuleState(enum.StrEnum):
+    NOT_STARTED = "not_started"
+    VIEWED = "viewed"
+    COMPLETED = "completed"
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    """How many of a course's required modules a learner has completed."""
+
+    completed: int
+    required: int
+
+    @property
+    def percent(self) -> int:
+        """Whole percent, rounded down so that 100 means everything is done."""
+        return 100 if self.required == 0 else self.completed * 100 // self.required
 
 
 def published_courses() -> list[Course]:
@@ -14,7 +46,145 @@ def published_courses() -> list[Course]:
         db.session.scalars(
             select(Course)
             .where(Course.status == CourseStatus.PUBLISHED)
-            .options(selectinload(Course.translations))
+            .options(selectinload(Course.translations), selectinload(Course.days))
             .order_by(Course.starts_on, Course.slug)
         )
     )
+
+
+def course_outline(slug: str) -> Course | None:
+    """A course with its days, modules and every translation, in a fixed number of queries."""
+    days = selectinload(Course.days)
+    return db.session.scalar(
+        select(Course)
+        .where(Course.slug == slug)
+        .options(
+            selectinload(Course.translations),
+            days.selectinload(CourseDay.translations),
+            days.selectinload(CourseDay.modules).selectinload(Module.translations),
+        )
+    )
+
+
+def enrollment_of(user, course: Course) -> Enrollment | None:
+    if not user.is_authenticated:
+        return None
+    return db.session.scalar(
+        select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)
+    )
+
+
+def module_states(enrollment: Enrollment | None) -> dict[int, ModuleState]:
+    """Module id → what the learner has done with it (absent: not started)."""
+    if enrollment is None:
+        return {}
+    rows = db.session.execute(
+        select(ModuleProgress.module_id, ModuleProgress.completed_at).where(
+            ModuleProgress.enrollment_id == enrollment.id
+        )
+    )
+    return {
+        module_id: ModuleState.COMPLETED if completed_at else ModuleState.VIEWED
+        for module_id, completed_at in rows
+    }
+
+
+def progress_of(enrollment_ids: list[int]) -> dict[int, CourseProgress]:
+    """Enrollment id → completed and required module counts, in one query."""
+    if not enrollment_ids:
+        return {}
+    required = (
+        select(CourseDay.course_id, func.count(Module.id).label("count"))
+        .join(Module, Module.day_id == CourseDay.id)
+        .where(Module.required)
+        .group_by(CourseDay.course_id)
+        .subquery()
+    )
+    completed = (
+        select(ModuleProgress.enrollment_id, func.count(ModuleProgress.id).label("count"))
+        .join(Module, Module.id == ModuleProgress.module_id)
+        .where(Module.required, ModuleProgress.completed_at.is_not(None))
+        .group_by(ModuleProgress.enrollment_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Enrollment.id, func.coalesce(completed.c.count, 0), func.coalesce(required.c.count, 0))
+        .outerjoin(required, required.c.course_id == Enrollment.course_id)
+        .outerjoin(completed, completed.c.enrollment_id == Enrollment.id)
+        .where(Enrollment.id.in_(enrollment_ids))
+    )
+    return {enrollment_id: CourseProgress(done, total) for enrollment_id, done, total in rows}
+
+
+def next_modules(enrollment_ids: list[int], now: datetime) -> dict[int, Module]:
+    """Enrollment id → the first open module not yet completed ("continue where you left off")."""
+    if not enrollment_ids:
+        return {}
+    order = func.row_number().over(partition_by=Enrollment.id, order_by=(CourseDay.number, Module.position))
+    candidates = (
+        select(Enrollment.id.label("enrollment_id"), Module.id.label("module_id"), order.label("rank"))
+        .join(CourseDay, CourseDay.course_id == Enrollment.course_id)
+        .join(Module, Module.day_id == CourseDay.id)
+        .outerjoin(ModuleProgress, and_(ModuleProgress.enrollment_id == Enrollment.id,
+                                        ModuleProgress.module_id == Module.id))
+        .where(
+            Enrollment.id.in_(enrollment_ids),
+            ModuleProgress.completed_at.is_(None),
+            or_(CourseDay.opens_at.is_(None), CourseDay.opens_at <= now),
+        )
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(candidates.c.enrollment_id, Module)
+        .join(Module, Module.id == candidates.c.module_id)
+        .where(candidates.c.rank == 1)
+        .options(selectinload(Module.translations), joinedload(Module.day).joinedload(CourseDay.course))
+    )
+    return {enrollment_id: module for enrollment_id, module in rows}
+
+
+@dataclass(frozen=True)
+class MyCourse:
+    enrollment: Enrollment
+    progress: CourseProgress
+    next_module: Module | None
+
+
+def my_courses(user, now: datetime) -> list[MyCourse]:
+    """The user's courses (newest start first) with progress and what to do next."""
+    enrollments = list(
+        db.session.scalars(
+            select(Enrollment)
+            .join(Course)
+            .where(Enrollment.user_id == user.id, Course.status != CourseStatus.DRAFT)
+            .options(joinedload(Enrollment.course).selectinload(Course.translations))
+            .order_by(Course.starts_on.desc(), Course.slug)
+        )
+    )
+    ids = [enrollment.id for enrollment in enrollments]
+    progress, upcoming = progress_of(ids), next_modules(ids, now)
+    return [MyCourse(e, progress.get(e.id, CourseProgress(0, 0)), upcoming.get(e.id)) for e in enrollments]
+
+
+def course_people(course: Course, role: CourseRole) -> list[User]:
+    """The users enrolled in the course with `role`, by name."""
+    return list(
+        db.session.scalars(
+            select(User).join(Enrollment, Enrollment.user_id == User.id)
+            .where(Enrollment.course_id == course.id, Enrollment.role == role)
+            .order_by(func.lower(User.name))
+        )
+    )
+
+
+def learner_count(course: Course) -> int:
+    """How many learners the course has."""
+    return db.session.scalar(
+        select(func.count(Enrollment.id)).where(Enrollment.course_id == course.id,
+                                                Enrollment.role == CourseRole.LEARNER)
+    ) or 0
+
+
+def progress_count(module: Module) -> int:
+    """How many learners have opened or completed the module."""
+    return db.session.scalar(select(func.count(ModuleProgress.id)).where(ModuleProgress.module_id == module.id)) or 0

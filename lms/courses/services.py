@@ -1,16 +1,42 @@
-"""Writing courses: creating one with its texts in several languages."""
+"""Every write to courses: authoring days and modules, enrolling, and recording progress."""
 from __future__ import annotations
 
-from datetime import date
+import re
+import secrets
+from collections.abc import Mapping
+from datetime import date, datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from lms.courses.models import Course, CourseStatus, CourseTranslation
+from lms.auth.models import Organisation, User
+from lms.courses.models import (
+    Course,
+    CourseDay,
+    CourseDayTranslation,
+    CourseRole,
+    CourseStatus,
+    CourseTranslation,
+    Enrollment,
+    EnrolmentMode,
+    Module,
+    ModuleKind,
+    ModuleProgress,
+    ModuleTranslation,
+)
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES
 
+SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+RESERVED_SLUGS = {"new", "manage", "import"}
+MAX_DAYS = 200
+
+# Texts of one object: {locale: {field: value}}; a locale whose title is empty has no translation.
+Texts = Mapping[str, Mapping[str, str]]
+
+
+# --- courses -------------------------------------------------------------------------------
 
 def create_course(
     *,
@@ -18,20 +44,261 @@ def create_course(
     original_locale: str,
     timezone: str,
     starts_on: date,
-    texts: dict[str, tuple[str, str]],
+    texts: Texts,
+    days: int = 1,
     status: CourseStatus = CourseStatus.DRAFT,
+    enrolment: EnrolmentMode = EnrolmentMode.OPEN,
+    enrolment_key: str | None = None,
+    trainer: User | None = None,
 ) -> Course:
-    """A new course; `texts` maps a language code to (title, summary)."""
-    if original_locale not in texts:
-        raise DomainError(_("A course needs a title in its original language."))
-    if db.session.scalar(select(Course.id).where(Course.slug == slug)) is not None:
-        raise DomainError(_("This address is already used by another course."), 409)
-    course = Course(slug=slug, original_locale=original_locale, timezone=timezone,
-                    starts_on=starts_on, status=status)
-    for locale, (title, summary) in texts.items():
-        if locale not in LANGUAGES:
-            raise DomainError(_("Unknown language: %(code)s.", code=locale))
-        course.translations.append(CourseTranslation(locale=locale, title=title, summary=summary))
+    """A new course with `days` empty days; `trainer` becomes its first trainer."""
+    _check_slug(slug)
+    course = Course(slug=slug, timezone=timezone, starts_on=starts_on, status=status)
+    _set_course_settings(course, original_locale, texts, enrolment, enrolment_key)
+    if not 1 <= days <= MAX_DAYS:
+        raise DomainError(_("A course has between 1 and %(max)d days.", max=MAX_DAYS))
+    course.days = [CourseDay(number=number) for number in range(1, days + 1)]
     db.session.add(course)
     db.session.flush()
+    if trainer is not None:
+        enrol(trainer, course, role=CourseRole.TRAINER, by_admin=True)
     return course
+
+
+def update_course(
+    course: Course,
+    *,
+    original_locale: str,
+    timezone: str,
+    starts_on: date,
+    texts: Texts,
+    enrolment: EnrolmentMode,
+    enrolment_key: str | None,
+) -> None:
+    """Change a course's texts and settings (its slug and days stay)."""
+    course.timezone = timezone
+    course.starts_on = starts_on
+    _set_course_settings(course, original_locale, texts, enrolment, enrolment_key)
+    db.session.flush()
+
+
+def set_status(course: Course, status: CourseStatus) -> None:
+    """Publish, unpublish or archive; a course is published only with at least one module."""
+    if status is CourseStatus.PUBLISHED and not any(day.modules for day in course.days):
+        raise DomainError(_("Add at least one module before publishing the course."))
+    course.status = status
+    db.session.flush()
+
+
+def _set_course_settings(course: Course, original_locale: str, texts: Texts,
+                         enrolment: EnrolmentMode, enrolment_key: str | None) -> None:
+    if not (texts.get(original_locale) or {}).get("title", "").strip():
+        raise DomainError(_("A course needs a title in its original language."))
+    if enrolment is EnrolmentMode.KEY and not (enrolment_key or "").strip():
+        raise DomainError(_("Set an enrolment key, or choose another way to enrol."))
+    course.original_locale = original_locale
+    course.enrolment = enrolment
+    course.enrolment_key = enrolment_key.strip() if enrolment is EnrolmentMode.KEY and enrolment_key else None
+    _apply_texts(course.translations, CourseTranslation, texts, ("title", "summary"))
+
+
+def _check_slug(slug: str) -> None:
+    if not SLUG_PATTERN.match(slug) or slug in RESERVED_SLUGS:
+        raise DomainError(_("Use lowercase Latin letters, digits and hyphens for the address."))
+    if db.session.scalar(select(Course.id).where(Course.slug == slug)) is not None:
+        raise DomainError(_("This address is already used by another course."), 409)
+
+
+def _apply_texts(rows: list, row_class: type, texts: Texts, fields: tuple[str, ...]) -> None:
+    """Make `rows` hold exactly the languages of `texts` whose title is filled in."""
+    by_locale = {row.locale: row for row in rows}
+    for locale in LANGUAGES:
+        values = {field: (texts.get(locale) or {}).get(field, "").strip() for field in fields}
+        row = by_locale.get(locale)
+        if not values["title"]:
+            if row is not None:
+                rows.remove(row)
+        elif row is None:
+            rows.append(row_class(locale=locale, **values))
+        else:
+            for field, value in values.items():
+                setattr(row, field, value)
+
+
+# --- days ----------------------------------------------------------------------------------
+
+def add_day(course: Course) -> CourseDay:
+    """Append a day after the last one."""
+    if len(course.days) >= MAX_DAYS:
+        raise DomainError(_("A course has between 1 and %(max)d days.", max=MAX_DAYS))
+    day = CourseDay(number=len(course.days) + 1)
+    course.days.append(day)
+    db.session.flush()
+    return day
+
+
+def update_day(day: CourseDay, *, titles: Mapping[str, str], opens_at: datetime | None) -> None:
+    """Set a day's titles and the moment its modules open (None: as soon as the course starts)."""
+    day.opens_at = opens_at
+    _apply_texts(day.translations, CourseDayTranslation,
+                 {locale: {"title": title} for locale, title in titles.items()}, ("title",))
+    db.session.flush()
+
+
+def remove_last_day(course: Course) -> None:
+    """Remove the last day, which must be empty (modules are never deleted by accident)."""
+    if len(course.days) <= 1:
+        raise DomainError(_("A course has between 1 and %(max)d days.", max=MAX_DAYS))
+    if course.days[-1].modules:
+        raise DomainError(_("Move or delete the modules of the last day first."))
+    course.days.pop()
+    db.session.flush()
+
+
+# --- modules -------------------------------------------------------------------------------
+
+def add_module(day: CourseDay, *, kind: ModuleKind, texts: Texts, required: bool = True,
+               estimated_minutes: int | None = None) -> Module:
+    """Add a module at the end of a day."""
+    module = Module(kind=kind, required=required, estimated_minutes=estimated_minutes,
+                    position=len(day.modules) + 1)
+    day.modules.append(module)
+    _set_module_texts(module, texts)
+    db.session.flush()
+    return module
+
+
+def update_module(module: Module, *, texts: Texts, required: bool, estimated_minutes: int | None) -> None:
+    """Change a module's texts and settings (its kind stays)."""
+    module.required = required
+    module.estimated_minutes = estimated_minutes
+    _set_module_texts(module, texts)
+    db.session.flush()
+
+
+def move_module(module: Module, offset: int) -> None:
+    """Move a module up (-1) or down (+1) within its day; at either end nothing moves."""
+    modules = module.day.modules
+    index = modules.index(module)
+    other = index + offset
+    if 0 <= other < len(modules):
+        modules[index], modules[other] = modules[other], modules[index]
+        _renumber(modules)
+        db.session.flush()
+
+
+def delete_module(module: Module) -> None:
+    """Delete a module with its progress records, and close the gap in its day."""
+    day = module.day
+    day.modules.remove(module)
+    db.session.delete(module)
+    _renumber(day.modules)
+    db.session.flush()
+
+
+def _renumber(modules: list[Module]) -> None:
+    for position, module in enumerate(modules, start=1):
+        module.position = position
+
+
+def _set_module_texts(module: Module, texts: Texts) -> None:
+    original = module.day.course.original_locale
+    if not (texts.get(original) or {}).get("title", "").strip():
+        raise DomainError(_("A module needs a title in the course's original language."))
+    _apply_texts(module.translations, ModuleTranslation, texts, ("title", "body"))
+
+
+# --- enrolment -----------------------------------------------------------------------------
+
+def enrol(user: User, course: Course, *, key: str | None = None, by_admin: bool = False,
+          role: CourseRole = CourseRole.LEARNER) -> Enrollment:
+    """Enrol `user`; idempotent. Learners enrol themselves only as the course's mode allows."""
+    enrollment = db.session.scalar(
+        select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)
+    )
+    if enrollment is not None:
+        if by_admin and role is CourseRole.TRAINER:
+            enrollment.role = role
+        return enrollment
+    if not by_admin:
+        _check_self_enrolment(course, key)
+    enrollment = Enrollment(user=user, course=course, role=role)
+    db.session.add(enrollment)
+    db.session.flush()
+    return enrollment
+
+
+def enrol_organisation(course: Course, organisation: Organisation) -> int:
+    """Enrol every active member of an organisation; returns how many were newly enrolled."""
+    already = set(db.session.scalars(select(Enrollment.user_id).where(Enrollment.course_id == course.id)))
+    members = db.session.scalars(
+        select(User).where(User.organisation_id == organisation.id, User.active.is_(True))
+    ).all()
+    added = [member for member in members if member.id not in already]
+    db.session.add_all(Enrollment(user=member, course=course) for member in added)
+    db.session.flush()
+    return len(added)
+
+
+def _check_self_enrolment(course: Course, key: str | None) -> None:
+    if course.status is not CourseStatus.PUBLISHED:
+        raise DomainError(_("This course is not open for enrolment."), 403)
+    if course.enrolment is EnrolmentMode.ADMIN:
+        raise DomainError(_("Only an administrator can enrol you in this course."), 403)
+    if course.enrolment is EnrolmentMode.KEY and not secrets.compare_digest(
+        (key or "").strip().encode(), (course.enrolment_key or "").encode()
+    ):
+        raise DomainError(_("The enrolment key is not correct."), 403)
+
+
+# --- progress ------------------------------------------------------------------------------
+
+def record_view(enrollment: Enrollment, module: Module, now: datetime) -> ModuleProgress:
+    """Note that the learner opened the module (the first time counts)."""
+    _check_open(module, now)
+    progress = _progress(enrollment, module)
+    if progress is None:
+        progress = ModuleProgress(enrollment_id=enrollment.id, module_id=module.id, first_viewed_at=now)
+        db.session.add(progress)
+        db.session.flush()
+    return progress
+
+
+def complete_module(enrollment: Enrollment, module: Module, now: datetime) -> ModuleProgress:
+    """Mark the module complete (once), and the course when every required module is complete.
+
+    Lessons are completed by the learner; quizzes and live sessions call this when the quiz is
+    passed or the attendance recorded.
+    """
+    progress = record_view(enrollment, module, now)
+    if progress.completed_at is None:
+        progress.completed_at = now
+        db.session.flush()
+        if enrollment.completed_at is None and _all_required_complete(enrollment):
+            enrollment.completed_at = now
+            db.session.flush()
+    return progress
+
+
+def _check_open(module: Module, now: datetime) -> None:
+    if not module.day.is_open(now):
+        raise DomainError(_("This module is not open yet."), 403)
+
+
+def _progress(enrollment: Enrollment, module: Module) -> ModuleProgress | None:
+    return db.session.scalar(
+        select(ModuleProgress).where(ModuleProgress.enrollment_id == enrollment.id,
+                                     ModuleProgress.module_id == module.id)
+    )
+
+
+def _all_required_complete(enrollment: Enrollment) -> bool:
+    completed = select(ModuleProgress.module_id).where(
+        ModuleProgress.enrollment_id == enrollment.id, ModuleProgress.completed_at.is_not(None)
+    )
+    missing = db.session.scalar(
+        select(func.count(Module.id)).join(CourseDay).where(
+            CourseDay.course_id == enrollment.course_id, Module.required, Module.id.not_in(completed)
+        )
+    )
+    return missing == 0

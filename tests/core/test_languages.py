@@ -70,7 +70,8 @@ def test_dates_follow_a_users_own_timezone_and_language(client, make_user, login
 def test_course_texts_fall_back_to_the_original_language(client):
     create_course(slug="migration-school", original_locale="en", timezone="Asia/Baku",
                   starts_on=datetime(2026, 12, 1).date(), status=CourseStatus.PUBLISHED,
-                  texts={"en": ("Migration School", "Six months."), "ru": ("Школа миграции", "Шесть месяцев.")})
+                  texts={"en": {"title": "Migration School", "summary": "Six months."},
+                         "ru": {"title": "Школа миграции", "summary": "Шесть месяцев."}})
     db.session.commit()
     assert "Школа миграции" in client.get("/", headers={"Accept-Language": "ru"}).text
     assert "Migration School" in client.get("/", headers={"Accept-Language": "az"}).text

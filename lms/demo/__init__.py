@@ -1,9 +1,9 @@
-"""The demo: organisations from the region, demo accounts and the demo course."""
+"""The demo: organisations from the region, demo accounts, and the demo course with its programme."""
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -11,8 +11,10 @@ from sqlalchemy import select
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.courses import services as courses
-from lms.courses.models import Course, CourseStatus
+from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, ModuleKind, ModuleProgress
+from lms.demo.content import PROGRAMME
 from lms.extensions import db
+from lms.types import utcnow
 
 DEMO_TIMEZONE = "Asia/Baku"
 COURSE_SLUG = "key-concepts-migration"
@@ -49,21 +51,21 @@ ACCOUNTS = [
 ]
 
 COURSE_TEXTS = {
-    "en": (
-        "Key Concepts and Trends in Migration",
-        "A three-day online course for civil servants of migration bodies in the region: who is a "
+    "en": dict(
+        title="Key Concepts and Trends in Migration",
+        summary="A three-day online course for civil servants of migration bodies in the region: who is a "
         "migrant, a refugee or an internally displaced person, how labour migration and "
         "remittances shape economies, and which trends the next decade brings.",
     ),
-    "az": (
-        "Miqrasiya sahəsində əsas konsepsiyalar və tendensiyalar",
-        "Regionun miqrasiya qurumlarının dövlət qulluqçuları üçün üç günlük onlayn təlim: kim "
+    "az": dict(
+        title="Miqrasiya sahəsində əsas konsepsiyalar və tendensiyalar",
+        summary="Regionun miqrasiya qurumlarının dövlət qulluqçuları üçün üç günlük onlayn təlim: kim "
         "miqrant, qaçqın və ya məcburi köçkündür, əmək miqrasiyası və pul köçürmələri iqtisadiyyata "
         "necə təsir edir və növbəti onillikdə hansı tendensiyalar gözlənilir.",
     ),
-    "ru": (
-        "Ключевые понятия и тенденции в сфере миграции",
-        "Трёхдневный онлайн-курс для государственных служащих миграционных ведомств региона: кто "
+    "ru": dict(
+        title="Ключевые понятия и тенденции в сфере миграции",
+        summary="Трёхдневный онлайн-курс для государственных служащих миграционных ведомств региона: кто "
         "такой мигрант, беженец и внутренне перемещённое лицо, как трудовая миграция и денежные "
         "переводы влияют на экономику и каких тенденций ждать в ближайшее десятилетие.",
     ),
@@ -86,7 +88,9 @@ def load(password: str | None = None) -> DemoResult:
         _account(email, name, role, organisations[org] if org is not None else None, locale, password)
         for email, name, role, org, locale in ACCOUNTS
     ]
-    return DemoResult(password, organisations, users, _course())
+    course = _course(users)
+    _progress(course, users)
+    return DemoResult(password, organisations, users, course)
 
 
 def _organisation(name: str, country: str) -> Organisation:
@@ -115,10 +119,54 @@ def _account(email: str, name: str, role: Role, organisation: Organisation | Non
     return user
 
 
-def _course() -> Course:
-    found = db.session.scalar(select(Course).where(Course.slug == COURSE_SLUG))
-    if found is not None:
-        return found
-    today = datetime.now(ZoneInfo(DEMO_TIMEZONE)).date()
-    return courses.create_course(slug=COURSE_SLUG, original_locale="en", timezone=DEMO_TIMEZONE,
-                                 starts_on=today, texts=COURSE_TEXTS, status=CourseStatus.PUBLISHED)
+def _course(users: list[User]) -> Course:
+    course = db.session.scalar(select(Course).where(Course.slug == COURSE_SLUG))
+    if course is None:
+        course = _build_course()
+    for user in users:
+        if user.role is Role.TRAINER:
+            courses.enrol(user, course, by_admin=True, role=CourseRole.TRAINER)
+        elif user.role is Role.LEARNER:
+            courses.enrol(user, course, by_admin=True)
+    return course
+
+
+def _build_course() -> Course:
+    """The 3-day course starting today (Baku time): day 1 open, days 2 and 3 each next morning."""
+    zone = ZoneInfo(DEMO_TIMEZONE)
+    today = datetime.now(zone).date()
+    course = courses.create_course(slug=COURSE_SLUG, original_locale="en", timezone=DEMO_TIMEZONE,
+                                   starts_on=today, texts=COURSE_TEXTS, days=len(PROGRAMME))
+    for day, (titles, modules) in zip(course.days, PROGRAMME, strict=True):
+        opens_at = None
+        if day.number > 1:
+            opens_at = datetime.combine(day.date, time(9, 0), zone).astimezone(UTC)
+        courses.update_day(day, titles=titles, opens_at=opens_at)
+        for kind, required, minutes, texts in modules:
+            courses.add_module(day, kind=ModuleKind(kind), required=required, estimated_minutes=minutes,
+                               texts={locale: {"title": title, "body": body.strip()}
+                                      for locale, (title, body) in texts.items()})
+    courses.set_status(course, CourseStatus.PUBLISHED)
+    return course
+
+
+def _progress(course: Course, users: list[User]) -> None:
+    """Some learners are part-way through day 1 (only where nothing was recorded yet)."""
+    lessons = [m for m in course.days[0].modules if m.kind is ModuleKind.LESSON]
+    completed_by_learner = {"learner1@example.org": 3, "learner2@example.org": 2, "learner3@example.org": 1}
+    now = utcnow()
+    for user in users:
+        count = completed_by_learner.get(user.email)
+        enrollment = courses.enrol(user, course, by_admin=True) if count else None
+        if enrollment is None or _has_progress(enrollment):
+            continue
+        for lesson in lessons[:count]:
+            courses.complete_module(enrollment, lesson, now)
+        if count < len(lessons):
+            courses.record_view(enrollment, lessons[count], now)
+
+
+def _has_progress(enrollment: Enrollment) -> bool:
+    return db.session.scalar(
+        select(ModuleProgress.id).where(ModuleProgress.enrollment_id == enrollment.id).limit(1)
+    ) is not None

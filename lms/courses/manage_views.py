@@ -1,0 +1,298 @@
+"""Authoring a course: settings, days, modules, status, trainers and enrolments.
+
+These routes hang on the `courses` blueprint under /courses/<slug>/manage/.
+"""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from lms.auth import services as accounts
+from lms.auth.models import Organisation, Role
+from lms.auth.permissions import can_author_courses, can_manage_users, requires
+from lms.auth.queries import organisation_choices
+from lms.courses import queries, services
+from lms.courses.forms import (
+    ActionForm,
+    CourseForm,
+    DayForm,
+    ModuleForm,
+    MoveForm,
+    NewCourseForm,
+    NewModuleForm,
+    OrganisationEnrolForm,
+    PersonForm,
+    StatusForm,
+)
+from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, EnrolmentMode, Module, ModuleKind
+from lms.courses.permissions import can_edit_course
+from lms.courses.views import bp
+from lms.errors import DomainError
+from lms.extensions import db, login_manager
+from lms.i18n import current_locale
+from lms.timezones import local_to_utc, utc_to_local
+
+
+def _editable_course(slug: str) -> Course:
+    """The course with its outline; 404 when unknown, 403 for someone who may not edit it."""
+    course = queries.course_outline(slug)
+    if course is None:
+        abort(404)
+    if not current_user.is_authenticated:
+        abort(login_manager.unauthorized())
+    if not can_edit_course(current_user, course):
+        abort(403)
+    return course
+
+
+def _to_manage(course: Course, anchor: str = ""):
+    return redirect(url_for("courses.manage", slug=course.slug) + (f"#{anchor}" if anchor else ""))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(can_author_courses)
+def new_course():
+    form = NewCourseForm(original_locale=current_locale(), timezone="Asia/Baku")
+    if form.validate_on_submit():
+        try:
+            course = services.create_course(
+                slug=form.slug.data.strip(), original_locale=form.original_locale.data, timezone=form.timezone.data,
+                starts_on=form.starts_on.data, texts=form.texts(), days=form.days.data,
+                enrolment=EnrolmentMode(form.enrolment.data), enrolment_key=form.enrolment_key.data,
+                trainer=current_user,
+            )
+        except DomainError as error:
+            form.form_errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("The course has been created. Add its modules, then publish it."), "success")
+            return _to_manage(course)
+    return render_template("courses/manage/new.html", form=form), 400 if form.errors or form.form_errors else 200
+
+
+@bp.route("/<slug>/manage/")
+def manage(slug: str):
+    course = _editable_course(slug)
+    return render_template(
+        "courses/manage/index.html", course=course, trainers=queries.course_people(course, CourseRole.TRAINER),
+        learner_count=queries.learner_count(course), action_form=ActionForm(), person_form=PersonForm(),
+        kinds=ModuleKind, can_manage_people=can_manage_users(current_user),
+    )
+
+
+@bp.route("/<slug>/manage/settings", methods=["GET", "POST"])
+def settings(slug: str):
+    course = _editable_course(slug)
+    form = CourseForm(obj=course)
+    if request.method == "GET":
+        form.fill_texts(course.translations)
+    if form.validate_on_submit():
+        try:
+            services.update_course(
+                course, original_locale=form.original_locale.data, timezone=form.timezone.data,
+                starts_on=form.starts_on.data, texts=form.texts(),
+                enrolment=EnrolmentMode(form.enrolment.data), enrolment_key=form.enrolment_key.data,
+            )
+        except DomainError as error:
+            db.session.rollback()
+            form.form_errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("The course settings have been saved."), "success")
+            return _to_manage(course)
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("courses/manage/settings.html", course=course, form=form), status
+
+
+@bp.route("/<slug>/manage/status", methods=["POST"])
+def change_status(slug: str):
+    course = _editable_course(slug)
+    form = StatusForm()
+    if not form.validate():
+        abort(400)
+    services.set_status(course, CourseStatus(form.status.data))
+    db.session.commit()
+    messages = {
+        CourseStatus.PUBLISHED: _("The course is published: learners can see it and enrol."),
+        CourseStatus.DRAFT: _("The course is a draft again: only its trainers can see it."),
+        CourseStatus.ARCHIVED: _("The course is archived: its learners can still read it."),
+    }
+    flash(messages[course.status], "success")
+    return _to_manage(course)
+
+
+@bp.route("/<slug>/manage/days", methods=["POST"])
+def add_day(slug: str):
+    course = _editable_course(slug)
+    _require_csrf()
+    day = services.add_day(course)
+    db.session.commit()
+    flash(_("Day %(number)d has been added.", number=day.number), "success")
+    return _to_manage(course, f"day-{day.number}")
+
+
+@bp.route("/<slug>/manage/days/remove-last", methods=["POST"])
+def remove_last_day(slug: str):
+    course = _editable_course(slug)
+    _require_csrf()
+    services.remove_last_day(course)
+    db.session.commit()
+    flash(_("The last day has been removed."), "success")
+    return _to_manage(course)
+
+
+@bp.route("/<slug>/manage/days/<int:number>", methods=["GET", "POST"])
+def edit_day(slug: str, number: int):
+    course = _editable_course(slug)
+    day = _day(course, number)
+    form = DayForm()
+    if request.method == "GET":
+        form.fill_texts(day.translations)
+        form.opens_at.data = utc_to_local(day.opens_at, course.timezone) if day.opens_at else None
+    if form.validate_on_submit():
+        opens_at = local_to_utc(form.opens_at.data, course.timezone) if form.opens_at.data else None
+        services.update_day(day, titles={code: texts["title"] for code, texts in form.texts().items()},
+                            opens_at=opens_at)
+        db.session.commit()
+        flash(_("Day %(number)d has been saved.", number=day.number), "success")
+        return _to_manage(course, f"day-{day.number}")
+    return render_template("courses/manage/day.html", course=course, day=day, form=form), 400 if form.errors else 200
+
+
+@bp.route("/<slug>/manage/days/<int:number>/modules/new", methods=["GET", "POST"])
+def new_module(slug: str, number: int):
+    course = _editable_course(slug)
+    day = _day(course, number)
+    form = NewModuleForm(kind=request.args.get("kind", ModuleKind.LESSON.value))
+    if form.validate_on_submit():
+        try:
+            module = services.add_module(
+                day, kind=ModuleKind(form.kind.data), texts=form.texts(),
+                required=form.required_module.data, estimated_minutes=form.estimated_minutes.data,
+            )
+        except DomainError as error:
+            db.session.rollback()
+            form.form_errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("The module has been added."), "success")
+            return _to_manage(course, f"module-{module.id}")
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("courses/manage/module.html", course=course, day=day, form=form, module=None), status
+
+
+@bp.route("/<slug>/manage/modules/<int:module_id>", methods=["GET", "POST"])
+def edit_module(slug: str, module_id: int):
+    course = _editable_course(slug)
+    module = _module(course, module_id)
+    form = ModuleForm(required_module=module.required, estimated_minutes=module.estimated_minutes)
+    if request.method == "GET":
+        form.fill_texts(module.translations)
+    if form.validate_on_submit():
+        try:
+            services.update_module(module, texts=form.texts(), required=form.required_module.data,
+                                   estimated_minutes=form.estimated_minutes.data)
+        except DomainError as error:
+            db.session.rollback()
+            form.form_errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("The module has been saved."), "success")
+            return _to_manage(course, f"module-{module.id}")
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("courses/manage/module.html", course=course, day=module.day, form=form,
+                           module=module), status
+
+
+@bp.route("/<slug>/manage/modules/<int:module_id>/move", methods=["POST"])
+def move_module(slug: str, module_id: int):
+    course = _editable_course(slug)
+    module = _module(course, module_id)
+    form = MoveForm()
+    if not form.validate():
+        abort(400)
+    services.move_module(module, -1 if form.direction.data == "up" else 1)
+    db.session.commit()
+    return _to_manage(course, f"module-{module.id}")
+
+
+@bp.route("/<slug>/manage/modules/<int:module_id>/delete", methods=["GET", "POST"])
+def delete_module(slug: str, module_id: int):
+    course = _editable_course(slug)
+    module = _module(course, module_id)
+    if request.method == "GET":  # ask first: learners' progress on the module goes with it
+        return render_template("courses/manage/delete_module.html", course=course, module=module,
+                               form=ActionForm(), progress_count=queries.progress_count(module))
+    _require_csrf()
+    day_anchor = f"day-{module.day.number}"
+    services.delete_module(module)
+    db.session.commit()
+    flash(_("The module has been deleted."), "success")
+    return _to_manage(course, day_anchor)
+
+
+@bp.route("/<slug>/manage/trainers", methods=["POST"])
+@requires(can_manage_users)
+def add_trainer(slug: str):
+    course = _editable_course(slug)
+    form = PersonForm()
+    user = accounts.find_user_by_email(form.email.data or "") if form.validate() else None
+    if user is None or user.role is Role.LEARNER:
+        flash(_("No trainer or administrator has this e-mail address."), "error")
+        return _to_manage(course, "trainers")
+    services.enrol(user, course, by_admin=True, role=CourseRole.TRAINER)
+    db.session.commit()
+    flash(_("%(name)s is now a trainer of this course.", name=user.name), "success")
+    return _to_manage(course, "trainers")
+
+
+@bp.route("/<slug>/manage/enrolments", methods=["GET", "POST"])
+@requires(can_manage_users)
+def enrolments(slug: str):
+    course = _editable_course(slug)
+    person_form = PersonForm(prefix="person")
+    organisation_form = OrganisationEnrolForm(prefix="organisation")
+    organisation_form.organisation.choices = organisation_choices()
+    if person_form.submit.data and person_form.validate():
+        user = accounts.find_user_by_email(person_form.email.data)
+        if user is None:
+            person_form.email.errors.append(_("No account has this e-mail address."))
+        else:
+            services.enrol(user, course, by_admin=True)
+            db.session.commit()
+            flash(_("%(name)s is enrolled.", name=user.name), "success")
+            return redirect(url_for("courses.enrolments", slug=slug))
+    if organisation_form.submit.data and organisation_form.validate():
+        organisation = db.get_or_404(Organisation, organisation_form.organisation.data)
+        added = services.enrol_organisation(course, organisation)
+        db.session.commit()
+        flash(ngettext("%(num)d member of %(organisation)s has been enrolled.",
+                       "%(num)d members of %(organisation)s have been enrolled.", added,
+                       organisation=organisation.name), "success")
+        return redirect(url_for("courses.enrolments", slug=slug))
+    status = 400 if person_form.errors or organisation_form.errors else 200
+    return render_template(
+        "courses/manage/enrolments.html", course=course, person_form=person_form,
+        organisation_form=organisation_form, learners=queries.course_people(course, CourseRole.LEARNER),
+    ), status
+
+
+def _require_csrf() -> None:
+    if not ActionForm().validate():
+        abort(400)
+
+
+def _day(course: Course, number: int) -> CourseDay:
+    day = next((day for day in course.days if day.number == number), None)
+    if day is None:
+        abort(404)
+    return day
+
+
+def _module(course: Course, module_id: int) -> Module:
+    module = db.session.get(Module, module_id)
+    if module is None or module.day.course_id != course.id:
+        abort(404)
+    return module

@@ -1,0 +1,38 @@
+"""Who may see and change a course."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from lms.auth.models import Role, User
+from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment
+from lms.extensions import db
+
+
+def course_role(user: User, course: Course) -> CourseRole | None:
+    """The user's role inside the course, or None when they are not enrolled."""
+    if not user.is_authenticated:
+        return None
+    return db.session.scalar(
+        select(Enrollment.role).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)
+    )
+
+
+def can_edit_course(user: User, course: Course) -> bool:
+    """Admins edit every course; trainers only the courses they are trainers of."""
+    if not user.is_authenticated:
+        return False
+    return user.role is Role.ADMIN or course_role(user, course) is CourseRole.TRAINER
+
+
+def can_see_course(user: User, course: Course) -> bool:
+    """A published course is public; a draft or archived one is seen by its people and editors."""
+    if course.status is CourseStatus.PUBLISHED:
+        return True
+    return can_edit_course(user, course) or (
+        course.status is CourseStatus.ARCHIVED and course_role(user, course) is not None
+    )
+
+
+def can_open_modules(user: User, course: Course) -> bool:
+    """Module content is for the course's enrolled people and its editors."""
+    return course_role(user, course) is not None or can_edit_course(user, course)

@@ -1,0 +1,101 @@
+"""What learners see of a course: its page, enrolling, and reading modules."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from lms import clock
+from lms.courses import queries, services
+from lms.courses.forms import CompleteForm, EnrolForm
+from lms.courses.markdown import render_markdown
+from lms.courses.models import Course, CourseRole, Module
+from lms.courses.permissions import can_edit_course, can_open_modules, can_see_course
+from lms.courses.timeline import build_timeline, neighbours
+from lms.extensions import db
+from lms.i18n import localized
+
+bp = Blueprint("courses", __name__, url_prefix="/courses")
+
+
+def _visible_course(slug: str) -> Course:
+    """The course with its outline, or 404 for a course the user may not see."""
+    course = queries.course_outline(slug)
+    if course is None or not can_see_course(current_user, course):
+        abort(404)
+    return course
+
+
+@bp.route("/<slug>/")
+def course(slug: str):
+    course = _visible_course(slug)
+    enrollment = queries.enrollment_of(current_user, course)
+    progress = queries.progress_of([enrollment.id]).get(enrollment.id) if enrollment else None
+    timeline = build_timeline(course, queries.module_states(enrollment), clock.now())
+    return render_template(
+        "courses/course.html", course=course, enrollment=enrollment, progress=progress, timeline=timeline,
+        enrol_form=EnrolForm(), can_edit=can_edit_course(current_user, course),
+    )
+
+
+@bp.route("/<slug>/enrol", methods=["POST"])
+@login_required
+def enrol(slug: str):
+    course = _visible_course(slug)
+    form = EnrolForm()
+    if not form.validate():
+        abort(400)
+    services.enrol(current_user, course, key=form.key.data)
+    db.session.commit()
+    flash(_("You are enrolled in “%(title)s”.", title=localized(course, "title")), "success")
+    return redirect(url_for("courses.course", slug=slug))
+
+
+@bp.route("/<slug>/modules/<int:module_id>")
+@login_required
+def module(slug: str, module_id: int):
+    course, module = _openable_module(slug, module_id)
+    enrollment = queries.enrollment_of(current_user, course)
+    now = clock.now()
+    locked = not module.day.is_open(now)
+    if locked and not can_edit_course(current_user, course):
+        return render_template("courses/locked.html", course=course, module=module), 403
+    if enrollment is not None and enrollment.role is CourseRole.LEARNER and not locked:
+        services.record_view(enrollment, module, now)
+        db.session.commit()
+    states = queries.module_states(enrollment)
+    previous, following = neighbours(course, module)
+    return render_template(
+        "courses/module.html", course=course, module=module, enrollment=enrollment,
+        state=states.get(module.id), body=render_markdown(localized(module, "body"), localized(module, "title")),
+        previous=previous, following=following, complete_form=CompleteForm(), locked=locked,
+    )
+
+
+@bp.route("/<slug>/modules/<int:module_id>/complete", methods=["POST"])
+@login_required
+def complete(slug: str, module_id: int):
+    course, module = _openable_module(slug, module_id)
+    enrollment = queries.enrollment_of(current_user, course)
+    if enrollment is None or enrollment.role is not CourseRole.LEARNER:
+        abort(403)  # only learners complete modules; trainers preview them
+    if not CompleteForm().validate():
+        abort(400)
+    services.complete_module(enrollment, module, clock.now())
+    db.session.commit()
+    flash(_("“%(title)s” is complete.", title=localized(module, "title")), "success")
+    following = neighbours(course, module)[1]
+    if following is not None:
+        return redirect(url_for("courses.module", slug=slug, module_id=following.id))
+    return redirect(url_for("courses.course", slug=slug))
+
+
+def _openable_module(slug: str, module_id: int) -> tuple[Course, Module]:
+    """The course and one of its modules, for someone allowed to open the course's modules."""
+    course = _visible_course(slug)
+    module = db.session.get(Module, module_id)
+    if module is None or module.day.course_id != course.id:
+        abort(404)
+    if not can_open_modules(current_user, course):
+        abort(403)
+    return course, module
