@@ -1,6 +1,8 @@
 """HTTP security headers: the Content-Security-Policy the pages are written for."""
 from __future__ import annotations
 
+from lms.courses.markdown import VIDEO_FRAME_SOURCES
+
 
 def content_security_policy() -> dict[str, str | list[str]]:
     """Everything from this site only: no inline scripts, no CDN, no framing by others."""
@@ -14,4 +16,6 @@ def content_security_policy() -> dict[str, str | list[str]]:
         "base-uri": "'self'",
         "form-action": "'self'",
         "frame-ancestors": "'none'",
+        # Lessons embed videos only from these players (see lms/courses/markdown.py).
+        "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
     }

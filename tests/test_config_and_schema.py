@@ -34,6 +34,7 @@ def test_pages_carry_a_strict_content_security_policy(client):
     policy = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert "unsafe-inline" not in policy
+    assert "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com" in policy
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 

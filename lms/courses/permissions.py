@@ -1,6 +1,7 @@
 """Who may see and change a course."""
 from __future__ import annotations
 
+from flask import g
 from sqlalchemy import select
 
 from lms.auth.models import Role, User
@@ -12,9 +13,14 @@ def course_role(user: User, course: Course) -> CourseRole | None:
     """The user's role inside the course, or None when they are not enrolled."""
     if not user.is_authenticated:
         return None
-    return db.session.scalar(
-        select(Enrollment.role).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)
-    )
+    # A page asks this several times (may see? may edit? may open?); ask the database once.
+    cache = g.setdefault("course_roles", {})
+    key = (user.id, course.id)
+    if key not in cache:
+        cache[key] = db.session.scalar(
+            select(Enrollment.role).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)
+        )
+    return cache[key]
 
 
 def can_edit_course(user: User, course: Course) -> bool:

@@ -178,13 +178,16 @@ def update_module(module: Module, *, texts: Texts, required: bool, estimated_min
 
 def move_module(module: Module, offset: int) -> None:
     """Move a module up (-1) or down (+1) within its day; at either end nothing moves."""
-    modules = module.day.modules
-    index = modules.index(module)
+    day = module.day
+    index = day.modules.index(module)
     other = index + offset
-    if 0 <= other < len(modules):
-        modules[index], modules[other] = modules[other], modules[index]
-        _renumber(modules)
+    if 0 <= other < len(day.modules):
+        # Swap positions, not list items: replacing an item in the collection would orphan
+        # (and so delete) the module it replaced.
+        neighbour = day.modules[other]
+        module.position, neighbour.position = neighbour.position, module.position
         db.session.flush()
+        db.session.expire(day, ["modules"])  # reloaded in the new order when next read
 
 
 def delete_module(module: Module) -> None:

@@ -62,14 +62,15 @@ def module(slug: str, module_id: int):
         return render_template("courses/locked.html", course=course, module=module), 403
     if enrollment is not None and enrollment.role is CourseRole.LEARNER and not locked:
         services.record_view(enrollment, module, now)
-        db.session.commit()
     states = queries.module_states(enrollment)
     previous, following = neighbours(course, module)
-    return render_template(
+    page = render_template(
         "courses/module.html", course=course, module=module, enrollment=enrollment,
         state=states.get(module.id), body=render_markdown(localized(module, "body"), localized(module, "title")),
         previous=previous, following=following, complete_form=CompleteForm(), locked=locked,
     )
+    db.session.commit()  # after rendering, so that the page is drawn from the rows already loaded
+    return page
 
 
 @bp.route("/<slug>/modules/<int:module_id>/complete", methods=["POST"])

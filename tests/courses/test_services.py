@@ -69,6 +69,8 @@ def test_modules_move_within_their_day_and_close_gaps_when_deleted(make_course):
     course = make_course(days=[["A", "B", "C"]])
     day = course.days[0]
     services.move_module(day.modules[2], -1)
+    db.session.commit()
+    db.session.expire_all()
     assert titles(day) == ["A", "C", "B"]
     services.move_module(day.modules[0], -1)  # already first: nothing moves
     assert titles(day) == ["A", "C", "B"]
