@@ -49,6 +49,7 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = os.environ.get("DEFAULT_TIMEZONE", "Asia/Baku")
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
 
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "25")) * 1024 * 1024
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  (a hashing method, not a password)
     USERS_PER_PAGE = 25
 

@@ -1,12 +1,16 @@
 """The `flask lms ...` commands: admin accounts, the demo, translation catalogues."""
 from __future__ import annotations
 
+import json
+
 import click
 from flask import current_app
 
 from lms import demo, i18n_tools
 from lms.auth import services as accounts
 from lms.auth.models import Role
+from lms.courses import transfer
+from lms.courses.queries import course_outline
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import TRANSLATED_LOCALES
@@ -69,3 +73,34 @@ def translate_stats() -> None:
     for locale in TRANSLATED_LOCALES:
         stats = i18n_tools.catalogue_stats(locale)
         click.echo(f"{locale}: {stats.total} strings, {stats.untranslated} untranslated, {stats.fuzzy} fuzzy")
+
+
+@lms_cli.command("export-course")
+@click.argument("slug")
+@click.argument("file", type=click.File("w", encoding="utf-8"))
+def export_course(slug: str, file) -> None:
+    """Write the course SLUG, with every translation, to FILE as JSON ("-" for standard output)."""
+    course = course_outline(slug)
+    if course is None:
+        raise click.ClickException(f"No course has the address {slug!r}.")
+    json.dump(transfer.export_course(course), file, ensure_ascii=False, indent=2)
+    click.echo(f"Exported {slug}: {len(course.days)} days, "
+               f"{sum(len(day.modules) for day in course.days)} modules.", err=True)
+
+
+@lms_cli.command("import-course")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--slug", required=True, help="The new course's address.")
+@click.option("--starts-on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="A new start date (YYYY-MM-DD); opening times move with it.")
+def import_course(file, slug: str, starts_on) -> None:
+    """Create a new draft course from a FILE exported with export-course."""
+    try:
+        course = transfer.import_course(json.load(file), slug=slug,
+                                        starts_on=starts_on.date() if starts_on else None)
+    except (ValueError, DomainError) as error:
+        db.session.rollback()
+        raise click.ClickException(getattr(error, "message", f"Not a JSON file: {error}")) from error
+    db.session.commit()
+    click.echo(f"Imported as draft course {course.slug}: {len(course.days)} days, "
+               f"{sum(len(day.modules) for day in course.days)} modules.")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateField,
@@ -131,6 +132,16 @@ _translated(ModuleForm, title=_title,
 class NewModuleForm(ModuleForm):
     kind = SelectField(_l("Kind"), choices=KIND_CHOICES, validators=[required()])
     submit = SubmitField(_l("Add module"))
+
+
+class ImportCourseForm(Form):
+    file = FileField(_l("Course file (JSON)"), validators=[
+        FileRequired(message=_l("Choose a file.")),
+        FileAllowed(["json"], message=_l("Choose a .json file exported from a course.")),
+    ])
+    slug = StringField(_l("Address of the new course"), validators=[required(), max_length(80)])
+    starts_on = DateField(_l("Start date"), validators=[Optional()])
+    submit = SubmitField(_l("Import course"))
 
 
 class StatusForm(Form):

@@ -4,7 +4,9 @@ These routes hang on the `courses` blueprint under /courses/<slug>/manage/.
 """
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+import json
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -13,11 +15,12 @@ from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role
 from lms.auth.permissions import can_author_courses, can_manage_users, requires
 from lms.auth.queries import organisation_choices
-from lms.courses import queries, services
+from lms.courses import queries, services, transfer
 from lms.courses.forms import (
     ActionForm,
     CourseForm,
     DayForm,
+    ImportCourseForm,
     ModuleForm,
     MoveForm,
     NewCourseForm,
@@ -70,6 +73,37 @@ def new_course():
             flash(_("The course has been created. Add its modules, then publish it."), "success")
             return _to_manage(course)
     return render_template("courses/manage/new.html", form=form), 400 if form.errors or form.form_errors else 200
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@requires(can_author_courses)
+def import_course():
+    form = ImportCourseForm()
+    if form.validate_on_submit():
+        try:
+            document = json.load(form.file.data.stream)
+            course = transfer.import_course(document, slug=form.slug.data.strip(), starts_on=form.starts_on.data)
+            services.enrol(current_user, course, by_admin=True, role=CourseRole.TRAINER)
+        except (ValueError, UnicodeDecodeError):  # not JSON at all
+            db.session.rollback()
+            form.file.errors.append(_("This file is not a course exported from Təlim."))
+        except DomainError as error:
+            db.session.rollback()
+            form.form_errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("The course has been imported as a draft. Check it, then publish it."), "success")
+            return _to_manage(course)
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("courses/manage/import.html", form=form), status
+
+
+@bp.route("/<slug>/manage/export")
+def export_course(slug: str):
+    course = _editable_course(slug)
+    body = json.dumps(transfer.export_course(course), ensure_ascii=False, indent=2)
+    return Response(body, mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="{course.slug}.json"'})
 
 
 @bp.route("/<slug>/manage/")

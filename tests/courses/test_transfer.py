@@ -1,0 +1,115 @@
+"""Export a course to JSON and import it as a new course for the next cohort."""
+import io
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from lms.auth.models import Role
+from lms.courses import transfer
+from lms.courses.models import Course, CourseRole, CourseStatus, EnrolmentMode, ModuleKind
+from lms.courses.services import add_module, enrol
+from lms.errors import DomainError
+from lms.extensions import db
+
+
+def structure(course: Course) -> list:
+    """Everything an export must carry, without ids and dates."""
+    return [
+        (day.number, sorted((t.locale, t.title) for t in day.translations), [
+            (m.position, m.kind, m.required, m.estimated_minutes,
+             sorted((t.locale, t.title, t.body) for t in m.translations))
+            for m in day.modules])
+        for day in course.days
+    ]
+
+
+@pytest.fixture()
+def source(make_course):
+    course = make_course(days=[["Concepts", "Definitions"], ["Trends"]], enrolment=EnrolmentMode.KEY,
+                         enrolment_key="secret-key")
+    add_module(course.days[1], kind=ModuleKind.QUIZ, required=False, estimated_minutes=15,
+               texts={"en": {"title": "Check", "body": ""}, "az": {"title": "Yoxlama", "body": "ə ş ğ ı İ"}})
+    course.days[1].opens_at = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)  # 09:00 in Baku
+    db.session.commit()
+    return course
+
+
+def test_round_trip_keeps_structure_and_moves_opening_times(source):
+    document = json.loads(json.dumps(transfer.export_course(source)))  # as through a file
+    copy = transfer.import_course(document, slug="migration-basics-2", starts_on=date(2027, 3, 1))
+    db.session.commit()
+    assert structure(copy) == structure(source)
+    assert copy.status is CourseStatus.DRAFT and copy.starts_on == date(2027, 3, 1)
+    assert copy.days[1].opens_at == datetime(2027, 3, 2, 5, 0, tzinfo=UTC)  # day 2, 09:00 in Baku
+    assert sorted((t.locale, t.title) for t in copy.translations) == sorted(
+        (t.locale, t.title) for t in source.translations)
+    assert "secret-key" not in json.dumps(document)
+    assert copy.enrolment is EnrolmentMode.ADMIN and copy.enrolment_key is None
+
+
+@pytest.mark.parametrize(("damage", "place"), [
+    (lambda d: d.update(format="moodle"), None),
+    (lambda d: d["course"].update(timezone="Mars/Olympus"), "course.timezone"),
+    (lambda d: d["course"].update(original_locale="fr"), "course.original_locale"),
+    (lambda d: d["days"][1]["modules"][0].update(kind="essay"), "days[2].modules[1].kind"),
+    (lambda d: d["days"][0]["modules"][1].update(texts="oops"), "days[1].modules[2].texts"),
+    (lambda d: d["days"][1].update(opens={"day_offset": "one", "time": "09:00"}), "days[2].opens.day_offset"),
+    (lambda d: d["days"][1]["modules"][0].update(estimated_minutes=-5), "days[2].modules[1].estimated_minutes"),
+    (lambda d: d.update(days="none"), "days"),
+])
+def test_a_damaged_file_names_the_place_and_writes_nothing(source, damage, place):
+    document = transfer.export_course(source)
+    damage(document)
+    before = db.session.scalar(select(func.count(Course.id)))
+    with pytest.raises(DomainError) as error:
+        transfer.import_course(document, slug="copy")
+    db.session.rollback()
+    if place:
+        assert place in error.value.message
+    assert db.session.scalar(select(func.count(Course.id))) == before
+
+
+def test_export_download_and_import_upload(client, make_user, login, source):
+    trainer = make_user(Role.TRAINER)
+    enrol(trainer, source, by_admin=True, role=CourseRole.TRAINER)
+    db.session.commit()
+    login(trainer)
+    download = client.get(f"/courses/{source.slug}/manage/export")
+    assert download.mimetype == "application/json"
+    assert download.headers["Content-Disposition"] == f'attachment; filename="{source.slug}.json"'
+    assert "ə ş ğ ı İ" in download.text  # UTF-8, not \\u escapes
+    upload = client.post("/courses/import", data={
+        "file": (io.BytesIO(download.data), "course.json"), "slug": "next-cohort", "starts_on": "2027-01-10"},
+        content_type="multipart/form-data")
+    assert upload.status_code == 302 and upload.headers["Location"] == "/courses/next-cohort/manage/"
+    copy = db.session.scalar(select(Course).where(Course.slug == "next-cohort"))
+    assert structure(copy) == structure(source)
+
+
+def test_importing_a_file_that_is_not_json_is_a_clear_400(client, make_user, login):
+    login(make_user(Role.TRAINER))
+    response = client.post("/courses/import", data={
+        "file": (io.BytesIO(b"\xff\xfe not json"), "course.json"), "slug": "x"},
+        content_type="multipart/form-data", headers={"Accept-Language": "ru"})
+    assert response.status_code == 400
+    assert "не является курсом, экспортированным из Təlim" in response.text
+    assert db.session.scalar(select(func.count(Course.id))) == 0
+
+
+def test_cli_round_trip(runner, source, tmp_path):
+    path = tmp_path / "course.json"
+    exported = runner.invoke(args=["lms", "export-course", source.slug, str(path)])
+    assert exported.exit_code == 0, exported.output
+    imported = runner.invoke(args=["lms", "import-course", str(path), "--slug", "cli-copy",
+                                   "--starts-on", "2027-02-01"])
+    assert imported.exit_code == 0, imported.output
+    assert "3 modules" not in imported.output and "4 modules" in imported.output
+    copy = db.session.scalar(select(Course).where(Course.slug == "cli-copy"))
+    assert structure(copy) == structure(source)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    failed = runner.invoke(args=["lms", "import-course", str(broken), "--slug", "broken"])
+    assert failed.exit_code != 0 and "Not a JSON file" in failed.output
+    assert runner.invoke(args=["lms", "export-course", "nope", str(path)]).exit_code != 0
