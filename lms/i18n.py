@@ -7,7 +7,7 @@ from zoneinfo import available_timezones
 
 from babel import Locale
 from flask import has_request_context, request, session
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale, gettext
 from flask_login import current_user
 
 # Code → the language's own name, shown in the language switcher.
@@ -107,3 +107,10 @@ def timezone_choices() -> list[tuple[str, str]]:
 def language_name(code: str) -> str:
     """A language's name in the current language ("ingilis", "английский")."""
     return Locale.parse(current_locale()).languages.get(code, code)
+
+
+def file_size(size: int) -> str:
+    """A file's size in KB or MB, with the current language's decimal sign."""
+    if size < 1024 * 1024:
+        return gettext("%(size)s KB", size=format_decimal(max(size / 1024, 0.1), "#,##0.#"))
+    return gettext("%(size)s MB", size=format_decimal(size / (1024 * 1024), "#,##0.#"))

@@ -1,6 +1,7 @@
 """Every model of the app, imported in one place so that SQLAlchemy and Alembic see all tables."""
 from lms.auth.models import Organisation, Role, User
 from lms.courses.models import (
+    Attachment,
     Course,
     CourseDay,
     CourseDayTranslation,
@@ -12,6 +13,6 @@ from lms.courses.models import (
 )
 
 __all__ = [
-    "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",
+    "Attachment", "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",
     "ModuleProgress", "ModuleTranslation", "Organisation", "Role", "User",
 ]

@@ -7,7 +7,15 @@ from flask_login import current_user
 from wtforms import Field
 
 from lms.auth.permissions import can_manage_users
-from lms.i18n import LANGUAGES, country_name, fallback_locale, language_name, localized, missing_locales
+from lms.i18n import (
+    LANGUAGES,
+    country_name,
+    fallback_locale,
+    file_size,
+    language_name,
+    localized,
+    missing_locales,
+)
 
 
 def input_attributes(field: Field, hint: str | None = None, autocomplete: str | None = None) -> dict[str, str]:
@@ -39,6 +47,7 @@ def register_template_helpers(app: Flask) -> None:
             "show_admin_link": can_manage_users(current_user),
         }
 
+    app.jinja_env.filters["filesize"] = file_size
     app.jinja_env.globals.update(
         localized=localized,
         fallback_locale=fallback_locale,

@@ -70,8 +70,8 @@ def database_url(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture()
-def app(database_url: str) -> Iterator[Flask]:
-    with running_app(database_url) as app:
+def app(database_url: str, tmp_path) -> Iterator[Flask]:
+    with running_app(database_url, UPLOAD_FOLDER=str(tmp_path / "uploads")) as app:
         yield app
 
 
@@ -88,6 +88,7 @@ def other_app(app: Flask, database_url: str) -> Iterator[Callable[..., Flask]]:
     made: list[Flask] = []
 
     def make(**overrides) -> Flask:
+        overrides.setdefault("UPLOAD_FOLDER", app.config["UPLOAD_FOLDER"])
         made.append(create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, **overrides))
         return made[-1]
 

@@ -3,6 +3,8 @@
 The course in each case is published, has three days ([A, B], [C], []) and a trainer; "enrolled"
 is a learner of it, "learner" a learner who is not, "other trainer" the trainer of another course.
 """
+import io
+
 import pytest
 
 from lms.auth.models import Role
@@ -53,6 +55,7 @@ MATRIX = [
     ("POST", "/courses/{slug}/enrol", {}, row(302, 302, 302, 302, 302, 302)),
     ("GET", "/courses/{slug}/modules/{module}", None, row(302, 403, 200, 403, 200, 200)),
     ("POST", "/courses/{slug}/modules/{module}/complete", {}, row(302, 403, 302, 403, 403, 403)),
+    ("GET", "/courses/{slug}/modules/{module}/files/{attachment}", None, row(302, 403, 200, 403, 200, 200)),
     ("GET", "/courses/{slug}/manage/", None, EDITORS),
     ("GET", "/courses/{slug}/manage/settings", None, EDITORS),
     ("POST", "/courses/{slug}/manage/settings", {}, EDITORS_REFUSED_FORM),
@@ -66,6 +69,8 @@ MATRIX = [
     ("GET", "/courses/{slug}/manage/modules/{module}", None, EDITORS),
     ("POST", "/courses/{slug}/manage/modules/{module}", {}, EDITORS_REFUSED_FORM),
     ("POST", "/courses/{slug}/manage/modules/{module}/move", {"direction": "down"}, EDITORS_POST),
+    ("POST", "/courses/{slug}/manage/modules/{module}/attachments", {}, EDITORS_POST),  # "choose a file"
+    ("POST", "/courses/{slug}/manage/modules/{module}/attachments/{attachment}/delete", {}, EDITORS_POST),
     ("GET", "/courses/{slug}/manage/modules/{module}/delete", None, EDITORS),
     ("POST", "/courses/{slug}/manage/modules/{module}/delete", {}, EDITORS_POST),
     ("POST", "/courses/{slug}/manage/trainers", {"email": "trainer-to-be@example.org"}, ADMINS_ONLY_POST),
@@ -87,7 +92,10 @@ def world(make_user, make_course):
     db.session.commit()
     people = {LEARNER: make_user(), ENROLLED: enrolled, OTHER_TRAINER: other_trainer, TRAINER: trainer,
               ADMIN: make_user(Role.ADMIN)}
-    names = {"slug": course.slug, "module": course.days[0].modules[0].id, "target": make_user().id}
+    attachment = services.add_attachment(course.days[0].modules[0], "slides.pdf", io.BytesIO(b"%PDF-1.4"), 1000)
+    db.session.commit()
+    names = {"slug": course.slug, "module": course.days[0].modules[0].id, "target": make_user().id,
+             "attachment": attachment.id}
     return people, names
 
 
@@ -98,6 +106,7 @@ def test_route_permissions(client, login, world, visitor, method, url, data, exp
     if visitor != ANON:
         login(people[visitor])
     response = client.open(url.format(**names), method=method, data=data)
+    response.close()
     assert response.status_code == expected[visitor]
     if visitor == ANON and expected[ANON] == 302 and expected[ADMIN] != 302:
         assert response.headers["Location"].startswith(SIGN_IN_FIRST)  # a protected page: sign in first
@@ -107,7 +116,7 @@ def test_route_permissions(client, login, world, visitor, method, url, data, exp
 
 def test_every_route_is_in_the_matrix(app):
     placeholders = {"<int:user_id>": "{target}", "<code>": "ru", "<slug>": "{slug}", "<int:module_id>": "{module}",
-                    "<int:number>": "1"}
+                    "<int:number>": "1", "<int:attachment_id>": "{attachment}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

@@ -144,6 +144,11 @@ class ImportCourseForm(Form):
     submit = SubmitField(_l("Import course"))
 
 
+class AttachmentForm(Form):
+    file = FileField(_l("File"), validators=[FileRequired(message=_l("Choose a file."))])
+    submit = SubmitField(_l("Attach"))
+
+
 class StatusForm(Form):
     status = HiddenField(validators=[AnyOf([s.value for s in CourseStatus], message=_l("Not a valid choice."))])
 

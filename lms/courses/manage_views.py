@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -15,9 +15,10 @@ from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role
 from lms.auth.permissions import can_author_courses, can_manage_users, requires
 from lms.auth.queries import organisation_choices
-from lms.courses import queries, services, transfer
+from lms.courses import queries, services, storage, transfer
 from lms.courses.forms import (
     ActionForm,
+    AttachmentForm,
     CourseForm,
     DayForm,
     ImportCourseForm,
@@ -237,7 +238,7 @@ def edit_module(slug: str, module_id: int):
             return _to_manage(course, f"module-{module.id}")
     status = 400 if form.errors or form.form_errors else 200
     return render_template("courses/manage/module.html", course=course, day=module.day, form=form,
-                           module=module), status
+                           module=module, attachment_form=AttachmentForm(), action_form=ActionForm()), status
 
 
 @bp.route("/<slug>/manage/modules/<int:module_id>/move", methods=["POST"])
@@ -261,10 +262,42 @@ def delete_module(slug: str, module_id: int):
                                form=ActionForm(), progress_count=queries.progress_count(module))
     _require_csrf()
     day_anchor = f"day-{module.day.number}"
-    services.delete_module(module)
+    files = services.delete_module(module)
     db.session.commit()
+    for stored_name in files:
+        storage.remove(stored_name)
     flash(_("The module has been deleted."), "success")
     return _to_manage(course, day_anchor)
+
+
+@bp.route("/<slug>/manage/modules/<int:module_id>/attachments", methods=["POST"])
+def add_attachment(slug: str, module_id: int):
+    course = _editable_course(slug)
+    module = _module(course, module_id)
+    form = AttachmentForm()
+    if not form.validate():
+        flash(" ".join(map(str, form.file.errors)) or _("Choose a file."), "error")
+        return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
+    attachment = services.add_attachment(module, form.file.data.filename, form.file.data.stream,
+                                         current_app.config["MAX_ATTACHMENT_BYTES"])
+    db.session.commit()
+    flash(_("“%(name)s” is attached.", name=attachment.filename), "success")
+    return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
+
+
+@bp.route("/<slug>/manage/modules/<int:module_id>/attachments/<int:attachment_id>/delete", methods=["POST"])
+def delete_attachment(slug: str, module_id: int, attachment_id: int):
+    course = _editable_course(slug)
+    module = _module(course, module_id)
+    _require_csrf()
+    attachment = next((a for a in module.attachments if a.id == attachment_id), None)
+    if attachment is None:
+        abort(404)
+    stored_name = services.remove_attachment(attachment)
+    db.session.commit()
+    storage.remove(stored_name)
+    flash(_("“%(name)s” has been removed.", name=attachment.filename), "success")
+    return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
 
 
 @bp.route("/<slug>/manage/trainers", methods=["POST"])

@@ -146,6 +146,9 @@ class Module(db.Model):
     translations: Mapped[list[ModuleTranslation]] = relationship(
         back_populates="module", cascade="all, delete-orphan"
     )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="module", cascade="all, delete-orphan", order_by="Attachment.id"
+    )
 
     @property
     def course(self) -> Course:
@@ -169,6 +172,22 @@ class ModuleTranslation(db.Model):
     body: Mapped[str] = mapped_column(Text, default="")
 
     module: Mapped[Module] = relationship(back_populates="translations")
+
+
+class Attachment(db.Model):
+    """A file given with a module (slides, a PDF, an image); the bytes live in the upload folder."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("modules.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))  # as the trainer named it, made safe
+    stored_name: Mapped[str] = mapped_column(String(64), unique=True)  # random: never guessed from the name
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    module: Mapped[Module] = relationship(back_populates="attachments")
 
 
 class Enrollment(db.Model):

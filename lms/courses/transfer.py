@@ -45,6 +45,11 @@ def export_course(course: Course) -> dict[str, Any]:
                         "required": module.required,
                         "estimated_minutes": module.estimated_minutes,
                         "texts": {t.locale: {"title": t.title, "body": t.body} for t in module.translations},
+                        # What was attached, for the record; the files themselves are uploaded again.
+                        "attachments": [
+                            {"filename": a.filename, "content_type": a.content_type, "size": a.size}
+                            for a in module.attachments
+                        ],
                     }
                     for module in day.modules
                 ],

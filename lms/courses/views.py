@@ -1,12 +1,12 @@
 """What learners see of a course: its page, enrolling, and reading modules."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, send_from_directory, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from lms import clock
-from lms.courses import queries, services
+from lms.courses import queries, services, storage
 from lms.courses.forms import CompleteForm, EnrolForm
 from lms.courses.markdown import render_markdown
 from lms.courses.models import Course, CourseRole, Module
@@ -89,6 +89,20 @@ def complete(slug: str, module_id: int):
     if following is not None:
         return redirect(url_for("courses.module", slug=slug, module_id=following.id))
     return redirect(url_for("courses.course", slug=slug))
+
+
+@bp.route("/<slug>/modules/<int:module_id>/files/<int:attachment_id>")
+@login_required
+def attachment(slug: str, module_id: int, attachment_id: int):
+    course, module = _openable_module(slug, module_id)
+    if not module.day.is_open(clock.now()) and not can_edit_course(current_user, course):
+        abort(403)
+    found = next((a for a in module.attachments if a.id == attachment_id), None)
+    if found is None:
+        abort(404)
+    inline = found.content_type.startswith("image/") or found.content_type == "application/pdf"
+    return send_from_directory(storage.folder(), found.stored_name, mimetype=found.content_type,
+                               as_attachment=not inline, download_name=found.filename, max_age=0)
 
 
 def _openable_module(slug: str, module_id: int) -> tuple[Course, Module]:
