@@ -3,7 +3,8 @@ from sqlalchemy import func, select
 
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
-from lms.courses.models import Course
+from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment
+from lms.courses.queries import progress_of
 from lms.extensions import db
 from lms.i18n import localized
 
@@ -43,6 +44,16 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     assert {t.locale for t in course.translations} == {"az", "en", "ru"}
     assert localized(course, "title", "ru") == "Ключевые понятия и тенденции в сфере миграции"
     assert accounts.authenticate("learner10@example.org", "demo password").role is Role.LEARNER
+    assert [len(day.modules) for day in course.days] == [4, 4, 4]
+    assert course.status is CourseStatus.PUBLISHED
+    assert course.days[0].opens_at is None and all(day.opens_at for day in course.days[1:])
+    for module in (m for day in course.days for m in day.modules):
+        assert {t.locale for t in module.translations} == {"az", "en", "ru"}
+    roles = [role for (role,) in db.session.execute(
+        select(Enrollment.role).where(Enrollment.course_id == course.id))]
+    assert roles.count(CourseRole.LEARNER) == 10 and roles.count(CourseRole.TRAINER) == 2
+    progress = progress_of(list(db.session.scalars(select(Enrollment.id).where(Enrollment.course_id == course.id))))
+    assert sorted(p.completed for p in progress.values())[-3:] == [1, 2, 3]  # three learners part-way
     assert accounts.authenticate("admin@example.org", "demo password").role is Role.ADMIN
 
 
