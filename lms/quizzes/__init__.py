@@ -1,0 +1,1 @@
+"""Quizzes: a question bank per course, attempts whose every answer is saved, grading, review."""
