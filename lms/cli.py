@@ -1,4 +1,4 @@
-"""The `flask lms ...` commands: admin accounts, the demo, translation catalogues."""
+"""The `flask lms ...` commands: accounts, the demo, courses and questions in and out, catalogues."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,7 @@ import json
 import click
 from flask import current_app
 
-from lms import demo, i18n_tools
+from lms import clock, demo, i18n_tools
 from lms.auth import services as accounts
 from lms.auth.models import Role
 from lms.courses import transfer
@@ -14,6 +14,8 @@ from lms.courses.queries import course_outline
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import TRANSLATED_LOCALES
+from lms.quizzes import services as quiz_services
+from lms.quizzes.problems import problem_message
 
 
 @click.group("lms")
@@ -104,3 +106,34 @@ def import_course(file, slug: str, starts_on) -> None:
     db.session.commit()
     click.echo(f"Imported as draft course {course.slug}: {len(course.days)} days, "
                f"{sum(len(day.modules) for day in course.days)} modules.")
+
+
+@lms_cli.command("import-questions")
+@click.argument("slug")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--format", "fmt", type=click.Choice(["gift", "aiken"]), default="gift", show_default=True)
+@click.option("--language", default=None, help="The language of the questions (default: the course's original).")
+def import_questions(slug: str, file, fmt: str, language: str | None) -> None:
+    """Add the questions of a GIFT or Aiken FILE to the course's bank; nothing when any line fails."""
+    course = course_outline(slug)
+    if course is None:
+        raise click.ClickException(f"No course has the address {slug!r}.")
+    try:
+        counts = quiz_services.import_questions(course, file.read(), fmt, language)
+    except quiz_services.ImportFailed as failed:
+        db.session.rollback()
+        for problem in failed.problems:
+            click.echo(f"line {problem.line}: {problem_message(problem)}", err=True)
+        raise click.ClickException(f"{len(failed.problems)} problem(s); nothing was imported.") from None
+    db.session.commit()
+    for kind, count in sorted(counts.items()):
+        click.echo(f"{kind.value}: {count}")
+    click.echo(f"Imported {sum(counts.values())} questions into {slug}.")
+
+
+@lms_cli.command("close-overdue-attempts")
+def close_overdue_attempts() -> None:
+    """Submit every quiz attempt whose time is up, with the answers saved so far (run it from cron)."""
+    closed = quiz_services.close_overdue_attempts(clock.now())
+    db.session.commit()
+    click.echo(f"Closed {closed} overdue attempt(s).")

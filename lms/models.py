@@ -11,8 +11,19 @@ from lms.courses.models import (
     ModuleProgress,
     ModuleTranslation,
 )
+from lms.quizzes.models import (
+    Answer,
+    Attempt,
+    Choice,
+    ChoiceTranslation,
+    Question,
+    QuestionTranslation,
+    Quiz,
+    QuizQuestion,
+)
 
 __all__ = [
+    "Answer", "Attempt", "Choice", "ChoiceTranslation", "Question", "QuestionTranslation", "Quiz", "QuizQuestion",
     "Attachment", "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",
     "ModuleProgress", "ModuleTranslation", "Organisation", "Role", "User",
 ]

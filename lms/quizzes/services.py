@@ -1,0 +1,283 @@
+"""Every write to quizzes: the question bank, quiz settings, attempts, answers, grading."""
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+
+from lms.courses import services as courses
+from lms.courses.models import Course, CourseRole, Enrollment, Module, ModuleKind
+from lms.errors import DomainError
+from lms.extensions import db
+from lms.i18n import LANGUAGES
+from lms.quizzes.gift import ParsedQuestion, ParseResult, Problem, parse_aiken, parse_gift
+from lms.quizzes.grading import ChoiceKey, Kind, QuestionKey, grade
+from lms.quizzes.models import (
+    Answer,
+    Attempt,
+    AttemptState,
+    Choice,
+    ChoiceTranslation,
+    GradingMethod,
+    Question,
+    QuestionTranslation,
+    Quiz,
+    QuizQuestion,
+)
+
+# Answers that reach the server this long after the deadline still count (the network is slow).
+GRACE = timedelta(seconds=30)
+
+
+# --- the question bank ------------------------------------------------------------------------
+
+class ImportFailed(Exception):
+    """The file has problems; nothing was imported. `problems` say which lines."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def import_questions(course: Course, source: str, fmt: str, locale: str | None = None) -> Counter:
+    """Add every question of a GIFT or Aiken file to the course's bank, or none when any line fails.
+
+    Returns how many questions of each kind were added.
+    """
+    parsed: ParseResult = parse_gift(source) if fmt == "gift" else parse_aiken(source)
+    if parsed.problems:
+        raise ImportFailed(parsed.problems)
+    locale = locale if locale in LANGUAGES else course.original_locale
+    for item in parsed.questions:
+        db.session.add(_question_from(course, item, locale))
+    db.session.flush()
+    return Counter(item.kind for item in parsed.questions)
+
+
+def _question_from(course: Course, item: ParsedQuestion, locale: str) -> Question:
+    question = Question(course=course, kind=item.kind, category=item.category[:200], title=item.title[:200])
+    question.translations.append(QuestionTranslation(locale=locale, text=item.text, feedback=item.feedback))
+    for position, parsed in enumerate(item.choices, start=1):
+        choice = Choice(position=position, credit=parsed.credit, value=parsed.value, tolerance=parsed.tolerance)
+        # True/false options are labelled by the page in the reader's language, not stored.
+        text = "" if item.kind is Kind.TRUE_FALSE else parsed.text
+        choice.translations.append(ChoiceTranslation(locale=locale, text=text, feedback=parsed.feedback,
+                                                     match=parsed.match))
+        question.choices.append(choice)
+    return question
+
+
+def question_key(question: Question) -> QuestionKey:
+    """What grading needs to know about a question (accepted texts in every language)."""
+    original = question.course.original_locale
+    return QuestionKey(
+        kind=question.kind,
+        case_sensitive=question.case_sensitive,
+        wrong_pick_penalty=question.wrong_pick_penalty,
+        choices=tuple(
+            ChoiceKey(
+                id=choice.id, credit=choice.credit, value=choice.value, tolerance=choice.tolerance,
+                texts=tuple(t.text for t in choice.translations if t.text),
+                match=next((t.match for t in choice.translations if t.locale == original),
+                           choice.translations[0].match if choice.translations else ""),
+            )
+            for choice in question.choices
+        ),
+    )
+
+
+# --- quizzes ----------------------------------------------------------------------------------
+
+def quiz_for(module: Module) -> Quiz:
+    """The quiz of a quiz module, made with default settings the first time it is asked for."""
+    if module.kind is not ModuleKind.QUIZ:
+        raise DomainError(_("This module is not a quiz."), 404)
+    quiz = db.session.scalar(select(Quiz).where(Quiz.module_id == module.id))
+    if quiz is None:
+        quiz = Quiz(module=module)
+        db.session.add(quiz)
+        db.session.flush()
+    return quiz
+
+
+def update_quiz(quiz: Quiz, **settings: Any) -> None:
+    """Change the quiz's settings (open/close times, limits, grading, review)."""
+    if settings.get("opens_at") and settings.get("closes_at") and settings["closes_at"] <= settings["opens_at"]:
+        raise DomainError(_("The quiz must close after it opens."))
+    for name, value in settings.items():
+        setattr(quiz, name, value)
+    db.session.flush()
+
+
+def set_questions(quiz: Quiz, question_ids: list[int]) -> None:
+    """Make the quiz ask exactly these questions of its course's bank, in this order."""
+    bank = {q.id: q for q in db.session.scalars(
+        select(Question).where(Question.course_id == quiz.module.day.course_id, Question.id.in_(question_ids)))}
+    quiz.slots = [QuizQuestion(question=bank[qid], position=position)
+                  for position, qid in enumerate((qid for qid in dict.fromkeys(question_ids) if qid in bank), start=1)]
+    db.session.flush()
+
+
+# --- attempts ---------------------------------------------------------------------------------
+
+def attempts_of(quiz: Quiz, user_id: int) -> list[Attempt]:
+    return list(db.session.scalars(
+        select(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.user_id == user_id).order_by(Attempt.number)))
+
+
+def start_attempt(quiz: Quiz, enrollment: Enrollment, now: datetime, rng: random.Random | None = None) -> Attempt:
+    """The learner's attempt in progress, or a new one with its questions, order and deadline fixed."""
+    if enrollment.role is not CourseRole.LEARNER:
+        raise DomainError(_("Only learners take quizzes; trainers can preview the questions."), 403)
+    past = attempts_of(quiz, enrollment.user_id)
+    for attempt in past:
+        if attempt.state is AttemptState.IN_PROGRESS:
+            if not close_if_overdue(attempt, now):
+                return attempt
+    if not quiz.is_open(now) or not quiz.module.day.is_open(now):
+        raise DomainError(_("This quiz is not open now."), 403)
+    if quiz.attempts_allowed is not None and len(past) >= quiz.attempts_allowed:
+        raise DomainError(_("You have used all your attempts at this quiz."), 403)
+    if not quiz.slots:
+        raise DomainError(_("This quiz has no questions yet."), 409)
+    rng = rng or random.SystemRandom()
+    questions = [slot.question for slot in quiz.slots]
+    if quiz.draw_count and quiz.draw_count < len(questions):
+        questions = rng.sample(questions, quiz.draw_count)
+    elif quiz.shuffle_questions:
+        rng.shuffle(questions)
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
+    attempt = Attempt(quiz=quiz, user_id=enrollment.user_id, number=len(past) + 1, started_at=now,
+                      deadline_at=deadline, layout=[_layout(q, quiz.shuffle_choices, rng) for q in questions],
+                      max_score=sum(q.points for q in questions))
+    db.session.add(attempt)
+    db.session.flush()
+    return attempt
+
+
+def _layout(question: Question, shuffle: bool, rng: random.Random) -> dict[str, Any]:
+    ids = [choice.id for choice in question.choices]
+    entry: dict[str, Any] = {"question": question.id, "choices": list(ids)}
+    if question.kind is Kind.MATCHING:
+        options = list(ids)
+        rng.shuffle(options)  # the right-hand sides are always shown in a random order
+        entry["options"] = options
+    elif shuffle and question.kind in (Kind.SINGLE, Kind.MULTIPLE):
+        rng.shuffle(entry["choices"])
+    return entry
+
+
+def save_answer(attempt: Attempt, question_id: int, response: dict[str, Any], now: datetime) -> Answer:
+    """Keep the learner's latest response; refused once the attempt is over."""
+    if close_if_overdue(attempt, now) or attempt.state is not AttemptState.IN_PROGRESS:
+        raise DomainError(_("This attempt is over: answers can no longer be changed."), 409)
+    if question_id not in {entry["question"] for entry in attempt.layout}:
+        raise DomainError(_("This question is not part of your attempt."), 400)
+    answer = db.session.scalar(select(Answer).where(Answer.attempt_id == attempt.id, Answer.question_id == question_id))
+    if answer is None:
+        answer = Answer(attempt=attempt, question_id=question_id, response=response, saved_at=now)
+        db.session.add(answer)
+    else:
+        answer.response, answer.saved_at = response, now
+    db.session.flush()
+    return answer
+
+
+def close_if_overdue(attempt: Attempt, now: datetime) -> bool:
+    """Submit an attempt whose deadline (plus grace) has passed; True when it was closed now."""
+    if attempt.state is AttemptState.IN_PROGRESS and attempt.deadline_at and now > attempt.deadline_at + GRACE:
+        return submit_attempt(attempt, now)
+    return False
+
+
+def submit_attempt(attempt: Attempt, now: datetime) -> bool:
+    """Finish and grade the attempt; True if this call did it, False if it was already submitted.
+
+    The state changes with one conditional UPDATE, so two tabs (or two workers) submitting at once
+    grade it only once.
+    """
+    changed = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.state == AttemptState.IN_PROGRESS)
+        .values(state=AttemptState.SUBMITTED, submitted_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(attempt)
+    if changed != 1:
+        return False
+    _grade(attempt)
+    _complete_module_if_passed(attempt, now)
+    return True
+
+
+def _grade(attempt: Attempt) -> None:
+    question_ids = [entry["question"] for entry in attempt.layout]
+    questions = {q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(question_ids)))}
+    answers = {a.question_id: a for a in attempt.answers}
+    score = 0.0
+    for question_id in question_ids:
+        question, answer = questions.get(question_id), answers.get(question_id)
+        if question is None or answer is None:
+            continue  # unanswered (or removed from the bank): no points
+        answer.credit = grade(question_key(question), answer.response)
+        score += answer.credit * question.points
+    attempt.score = round(score, 4)
+    db.session.flush()
+
+
+def _complete_module_if_passed(attempt: Attempt, now: datetime) -> None:
+    percent = attempt.percent or 0
+    if percent + 1e-9 < attempt.quiz.pass_mark:
+        return
+    enrollment = db.session.scalar(select(Enrollment).where(
+        Enrollment.user_id == attempt.user_id, Enrollment.course_id == attempt.quiz.module.day.course_id))
+    if enrollment is not None:
+        courses.complete_module(enrollment, attempt.quiz.module, now)
+
+
+def close_overdue_attempts(now: datetime) -> int:
+    """Submit every attempt whose time is up (for a cron job); returns how many."""
+    overdue = db.session.scalars(select(Attempt).where(
+        Attempt.state == AttemptState.IN_PROGRESS, Attempt.deadline_at.is_not(None),
+        Attempt.deadline_at < now - GRACE)).all()
+    return sum(1 for attempt in overdue if submit_attempt(attempt, now))
+
+
+def regrade(question: Question, now: datetime) -> int:
+    """Grade again every submitted attempt that asked `question` (after a trainer fixed it)."""
+    attempts = db.session.scalars(
+        select(Attempt).join(Answer).where(Answer.question_id == question.id,
+                                           Attempt.state == AttemptState.SUBMITTED)).unique().all()
+    for attempt in attempts:
+        _grade(attempt)
+        _complete_module_if_passed(attempt, now)
+    return len(attempts)
+
+
+# --- results ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QuizGrade:
+    percent: float | None
+    passed: bool
+
+
+def quiz_grade(quiz: Quiz, attempts: list[Attempt]) -> QuizGrade:
+    """The learner's grade for the quiz by its grading method (highest, last or average attempt)."""
+    scores = [a.percent for a in attempts if a.state is AttemptState.SUBMITTED and a.percent is not None]
+    if not scores:
+        return QuizGrade(None, False)
+    if quiz.grading_method is GradingMethod.HIGHEST:
+        percent = max(scores)
+    elif quiz.grading_method is GradingMethod.LAST:
+        percent = scores[-1]
+    else:
+        percent = sum(scores) / len(scores)
+    return QuizGrade(percent, percent + 1e-9 >= quiz.pass_mark)
