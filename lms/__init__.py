@@ -20,6 +20,8 @@ from lms.errors import register_error_handlers
 from lms.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
 from lms.i18n import select_locale, select_timezone
 from lms.progress.views import bp as progress_bp
+from lms.quizzes.manage_views import bp as quiz_manage_bp
+from lms.quizzes.views import bp as quizzes_bp
 from lms.security import content_security_policy
 from lms.templating import register_template_helpers
 
@@ -44,7 +46,7 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     _register_extensions(app)
-    for blueprint in (core_bp, auth_bp, courses_bp, progress_bp, admin_bp):
+    for blueprint in (core_bp, auth_bp, courses_bp, quizzes_bp, quiz_manage_bp, progress_bp, admin_bp):
         app.register_blueprint(blueprint)
     register_template_helpers(app)
     app.cli.add_command(lms_cli)

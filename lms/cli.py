@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import click
 from flask import current_app
@@ -119,7 +120,7 @@ def import_questions(slug: str, file, fmt: str, language: str | None) -> None:
     if course is None:
         raise click.ClickException(f"No course has the address {slug!r}.")
     try:
-        counts = quiz_services.import_questions(course, file.read(), fmt, language)
+        counts = Counter(q.kind for q in quiz_services.import_questions(course, file.read(), fmt, language))
     except quiz_services.ImportFailed as failed:
         db.session.rollback()
         for problem in failed.problems:

@@ -7,6 +7,7 @@ from flask_login import current_user
 from wtforms import Field
 
 from lms.auth.permissions import can_manage_users
+from lms.courses.markdown import render_markdown
 from lms.i18n import (
     LANGUAGES,
     country_name,
@@ -16,6 +17,7 @@ from lms.i18n import (
     localized,
     missing_locales,
 )
+from lms.quizzes.responses import fields_from_response
 
 
 def input_attributes(field: Field, hint: str | None = None, autocomplete: str | None = None) -> dict[str, str]:
@@ -48,6 +50,8 @@ def register_template_helpers(app: Flask) -> None:
         }
 
     app.jinja_env.filters["filesize"] = file_size
+    app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.globals["saved_fields"] = fields_from_response
     app.jinja_env.globals.update(
         localized=localized,
         fallback_locale=fallback_locale,

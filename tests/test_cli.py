@@ -3,10 +3,11 @@ from sqlalchemy import func, select
 
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
-from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment
+from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, Module
 from lms.courses.queries import progress_of
 from lms.extensions import db
 from lms.i18n import localized
+from lms.quizzes.models import Quiz
 
 
 def test_create_admin_asks_for_the_password_without_echoing_it(runner):
@@ -44,7 +45,11 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     assert {t.locale for t in course.translations} == {"az", "en", "ru"}
     assert localized(course, "title", "ru") == "Ключевые понятия и тенденции в сфере миграции"
     assert accounts.authenticate("learner10@example.org", "demo password").role is Role.LEARNER
-    assert [len(day.modules) for day in course.days] == [4, 4, 4]
+    assert [len(day.modules) for day in course.days] == [5, 4, 5]
+    quizzes = db.session.scalars(select(Quiz).join(Module)).all()
+    assert len(quizzes) == 3 and all(len(quiz.slots) == 8 for quiz in quizzes)
+    for slot in quizzes[0].slots:
+        assert {t.locale for t in slot.question.translations} == {"az", "en", "ru"}
     assert course.status is CourseStatus.PUBLISHED
     assert course.days[0].opens_at is None and all(day.opens_at for day in course.days[1:])
     for module in (m for day in course.days for m in day.modules):

@@ -9,7 +9,9 @@ import pytest
 
 from lms.auth.models import Role
 from lms.courses import services
+from lms.courses.models import ModuleKind
 from lms.extensions import db
+from lms.quizzes import services as quizzes
 
 VISITORS = ANON, LEARNER, ENROLLED, OTHER_TRAINER, TRAINER, ADMIN = (
     "anonymous", "learner", "enrolled", "other trainer", "trainer", "admin")
@@ -75,6 +77,21 @@ MATRIX = [
     ("POST", "/courses/{slug}/manage/modules/{module}/delete", {}, EDITORS_POST),
     ("POST", "/courses/{slug}/manage/trainers", {"email": "trainer-to-be@example.org"}, ADMINS_ONLY_POST),
     ("GET", "/courses/{slug}/manage/enrolments", None, ADMINS_ONLY),
+    ("GET", "/courses/{slug}/manage/questions", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/questions", {}, EDITORS_REFUSED_FORM),
+    ("GET", "/courses/{slug}/manage/questions/export.gift", None, EDITORS),
+    ("GET", "/courses/{slug}/manage/quizzes/{quiz_module}", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/quizzes/{quiz_module}", {}, EDITORS_POST),  # empty: saved settings kept
+    ("GET", "/quizzes/module/{quiz_module}", None, row(302, 403, 302, 403, 302, 302)),
+    ("GET", "/quizzes/{quiz}/", None, row(302, 403, 200, 403, 200, 200)),
+    ("POST", "/quizzes/{quiz}/start", {}, row(302, 403, 302, 403, 403, 403)),
+    # An attempt is its learner's alone: to anyone else it does not exist.
+    ("GET", "/quizzes/attempts/{attempt}", None, row(302, 404, 200, 404, 404, 404)),
+    ("POST", "/quizzes/attempts/{attempt}", {}, row(302, 404, 302, 404, 404, 404)),
+    ("POST", "/quizzes/attempts/{attempt}/answers", {}, row(401, 404, 400, 404, 404, 404)),
+    ("GET", "/quizzes/attempts/{attempt}/summary", None, row(302, 404, 200, 404, 404, 404)),
+    ("POST", "/quizzes/attempts/{attempt}/submit", {}, row(302, 404, 302, 404, 404, 404)),
+    ("GET", "/quizzes/attempts/{attempt}/review", None, row(302, 404, 302, 404, 404, 404)),
     ("POST", "/courses/{slug}/manage/enrolments", {}, ADMINS_ONLY),
 ]
 SIGN_IN_FIRST = "/auth/login?next="
@@ -93,9 +110,13 @@ def world(make_user, make_course):
     people = {LEARNER: make_user(), ENROLLED: enrolled, OTHER_TRAINER: other_trainer, TRAINER: trainer,
               ADMIN: make_user(Role.ADMIN)}
     attachment = services.add_attachment(course.days[0].modules[0], "slides.pdf", io.BytesIO(b"%PDF-1.4"), 1000)
+    quiz_module = services.add_module(course.days[0], kind=ModuleKind.QUIZ, texts={"en": {"title": "Quiz"}})
+    quiz = quizzes.quiz_for(quiz_module)
+    quizzes.set_questions(quiz, [q.id for q in quizzes.import_questions(course, "Q {T}", "gift")])
+    attempt = quizzes.start_attempt(quiz, services.enrol(enrolled, course), course.created_at)
     db.session.commit()
     names = {"slug": course.slug, "module": course.days[0].modules[0].id, "target": make_user().id,
-             "attachment": attachment.id}
+             "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id}
     return people, names
 
 
@@ -116,7 +137,8 @@ def test_route_permissions(client, login, world, visitor, method, url, data, exp
 
 def test_every_route_is_in_the_matrix(app):
     placeholders = {"<int:user_id>": "{target}", "<code>": "ru", "<slug>": "{slug}", "<int:module_id>": "{module}",
-                    "<int:number>": "1", "<int:attachment_id>": "{attachment}"}
+                    "<int:number>": "1", "<int:attachment_id>": "{attachment}", "<int:quiz_id>": "{quiz}",
+                    "<int:attempt_id>": "{attempt}", "<int:quiz_module_id>": "{quiz_module}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

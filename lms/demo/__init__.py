@@ -4,6 +4,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -12,11 +13,13 @@ from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, ModuleKind, ModuleProgress
-from lms.demo.content import PROGRAMME
+from lms.demo.content import PROGRAMME, QUIZ_FILES
 from lms.extensions import db
+from lms.quizzes import services as quizzes
 from lms.types import utcnow
 
 DEMO_TIMEZONE = "Asia/Baku"
+QUESTIONS_DIR = Path(__file__).parent / "questions"
 COURSE_SLUG = "key-concepts-migration"
 
 # (name, ISO country): the kinds of bodies whose staff the centre trains; no real people.
@@ -146,8 +149,25 @@ def _build_course() -> Course:
             courses.add_module(day, kind=ModuleKind(kind), required=required, estimated_minutes=minutes,
                                texts={locale: {"title": title, "body": body.strip()}
                                       for locale, (title, body) in texts.items()})
+    _quizzes(course)
     courses.set_status(course, CourseStatus.PUBLISHED)
     return course
+
+
+def _quizzes(course: Course) -> None:
+    """Each quiz module asks the questions of its GIFT file, imported in English, then az and ru."""
+    modules = [m for day in course.days for m in day.modules if m.kind is ModuleKind.QUIZ]
+    for module, name in zip(modules, QUIZ_FILES, strict=True):
+        source = {locale: (QUESTIONS_DIR / f"{name}.{locale}.gift").read_text(encoding="utf-8")
+                  for locale in ("en", "az", "ru")}
+        questions = quizzes.import_questions(course, source["en"], "gift", "en")
+        for locale in ("az", "ru"):
+            quizzes.import_translations(course, source[locale], "gift", locale)
+        quiz = quizzes.quiz_for(module)
+        final = name == "final"
+        quizzes.update_quiz(quiz, time_limit_minutes=20 if final else 15, attempts_allowed=2 if final else 3,
+                            pass_mark=60, questions_per_page=2, shuffle_choices=True)
+        quizzes.set_questions(quiz, [q.id for q in questions])
 
 
 def _progress(course: Course, users: list[User]) -> None:

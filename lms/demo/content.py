@@ -4,6 +4,8 @@ Figures are the rounded ones the named sources published; each lesson says which
 """
 
 # (day titles {locale: title}, [modules]); a module is (kind, required, minutes, {locale: (title, body)}).
+# Quiz modules take their questions, in order, from questions/day1, day2 and final.{en,az,ru}.gift.
+QUIZ_FILES = ["day1", "day2", "final"]
 PROGRAMME = [
     (
         {"en": "Who is a migrant? Key concepts", "az": "Miqrant kimdir? Əsas anlayışlar",
@@ -157,6 +159,11 @@ Həmkarlarla müzakirə üçün suallar:
 - Как лицо без гражданства в вашей стране получает документы?
 """),
             }),
+            ("quiz", True, 15, {
+                "en": ("Day 1 quiz: key concepts", "Eight questions on the day's lessons. You need 60 % to pass; you have three attempts."),
+                "az": ("1-ci günün testi: əsas anlayışlar", "Günün dərslərinə dair səkkiz sual. Keçmək üçün 60 % lazımdır; üç cəhdiniz var."),
+                "ru": ("Тест дня 1: основные понятия", "Восемь вопросов по урокам дня. Для зачёта нужно 60 %; у вас три попытки."),
+            }),
             ("live", True, 60, {
                 "en": ("Opening session", "The opening of the course with the training centre and the partner organisation: introductions, aims of the course and how the three days work."),
                 "az": ("Açılış sessiyası", "Təlim mərkəzi və tərəfdaş təşkilatla kursun açılışı: tanışlıq, kursun məqsədləri və üç günün necə keçəcəyi."),
@@ -231,9 +238,9 @@ Bir çox ailə üçün bu vəsait qida, təhsil və səhiyyə xərclərini ödə
 """),
             }),
             ("quiz", True, 15, {
-                "en": ("Check your understanding: days 1 and 2", "A short quiz on the concepts of the first two days."),
-                "az": ("Biliklərinizi yoxlayın: 1-ci və 2-ci günlər", "İlk iki günün anlayışlarına dair qısa test."),
-                "ru": ("Проверьте себя: дни 1 и 2", "Короткий тест по понятиям первых двух дней."),
+                "en": ("Day 2 quiz: labour migration and remittances", "Eight questions on the day's lessons. You need 60 % to pass; you have three attempts."),
+                "az": ("2-ci günün testi: əmək miqrasiyası və pul köçürmələri", "Günün dərslərinə dair səkkiz sual. Keçmək üçün 60 % lazımdır; üç cəhdiniz var."),
+                "ru": ("Тест дня 2: трудовая миграция и денежные переводы", "Восемь вопросов по урокам дня. Для зачёта нужно 60 %; у вас три попытки."),
             }),
             ("lesson", False, 20, {
                 "en": ("Further reading", """
@@ -329,6 +336,11 @@ rəqəmsal əmək formalaşdıracaq.
 В ближайшее десятилетие то, кто, куда и как будет переезжать, будут определять изменение климата,
 демографические сдвиги и цифровая занятость.
 """),
+            }),
+            ("quiz", True, 20, {
+                "en": ("Final quiz", "Eight questions on the whole course, 20 minutes, two attempts."),
+                "az": ("Yekun test", "Bütün kursa dair səkkiz sual, 20 dəqiqə, iki cəhd."),
+                "ru": ("Итоговый тест", "Восемь вопросов по всему курсу, 20 минут, две попытки."),
             }),
             ("live", True, 90, {
                 "en": ("Panel discussion and closing", "Experts from the region discuss migration trends; questions from participants; closing of the course."),

@@ -24,5 +24,8 @@ def problem_message(problem: Problem) -> str:
         "aiken_answer": _("The answer letter %(detail)s is not one of the options.", detail=problem.detail),
         "aiken_no_answer": _("The question has no “ANSWER:” line."),
         "aiken_line": _("This line is neither an option nor the answer: %(detail)s", detail=problem.detail),
+        "unknown_title": _("No question in the bank is titled “%(detail)s”.", detail=problem.detail),
+        "different_answers": _("“%(detail)s” has other answers than the question in the bank.",
+                               detail=problem.detail),
     }
     return messages.get(problem.code, problem.code)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -44,19 +43,16 @@ class ImportFailed(Exception):
         self.problems = problems
 
 
-def import_questions(course: Course, source: str, fmt: str, locale: str | None = None) -> Counter:
-    """Add every question of a GIFT or Aiken file to the course's bank, or none when any line fails.
-
-    Returns how many questions of each kind were added.
-    """
+def import_questions(course: Course, source: str, fmt: str, locale: str | None = None) -> list[Question]:
+    """Add every question of a GIFT or Aiken file to the course's bank, or none when any line fails."""
     parsed: ParseResult = parse_gift(source) if fmt == "gift" else parse_aiken(source)
     if parsed.problems:
         raise ImportFailed(parsed.problems)
     locale = locale if locale in LANGUAGES else course.original_locale
-    for item in parsed.questions:
-        db.session.add(_question_from(course, item, locale))
+    questions = [_question_from(course, item, locale) for item in parsed.questions]
+    db.session.add_all(questions)
     db.session.flush()
-    return Counter(item.kind for item in parsed.questions)
+    return questions
 
 
 def _question_from(course: Course, item: ParsedQuestion, locale: str) -> Question:
@@ -281,3 +277,42 @@ def quiz_grade(quiz: Quiz, attempts: list[Attempt]) -> QuizGrade:
     else:
         percent = sum(scores) / len(scores)
     return QuizGrade(percent, percent + 1e-9 >= quiz.pass_mark)
+
+
+def import_translations(course: Course, source: str, fmt: str, locale: str) -> int:
+    """Add `locale` texts to questions already in the bank, matched by their GIFT titles.
+
+    The file is the same questions translated (same titles, same answers in the same order). All
+    or nothing: a title that is not in the bank, or a different number of answers, is a problem.
+    """
+    if locale not in LANGUAGES:
+        raise DomainError(_("Unknown language: %(code)s.", code=locale))
+    parsed: ParseResult = parse_gift(source) if fmt == "gift" else parse_aiken(source)
+    bank = {q.title: q for q in db.session.scalars(select(Question).where(Question.course_id == course.id)) if q.title}
+    problems = list(parsed.problems)
+    for item in parsed.questions:
+        question = bank.get(item.title)
+        if question is None:
+            problems.append(Problem(item.line, "unknown_title", item.title))
+        elif len(question.choices) != len(item.choices) or question.kind is not item.kind:
+            problems.append(Problem(item.line, "different_answers", item.title))
+    if problems:
+        raise ImportFailed(problems)
+    for item in parsed.questions:
+        question = bank[item.title]
+        _upsert(question.translations, QuestionTranslation, locale, text=item.text, feedback=item.feedback)
+        for choice, parsed_choice in zip(question.choices, item.choices, strict=True):
+            text = "" if item.kind is Kind.TRUE_FALSE else parsed_choice.text
+            _upsert(choice.translations, ChoiceTranslation, locale, text=text, feedback=parsed_choice.feedback,
+                    match=parsed_choice.match)
+    db.session.flush()
+    return len(parsed.questions)
+
+
+def _upsert(rows: list, row_class: type, locale: str, **values: str) -> None:
+    row = next((r for r in rows if r.locale == locale), None)
+    if row is None:
+        rows.append(row_class(locale=locale, **values))
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)

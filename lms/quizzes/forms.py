@@ -1,0 +1,72 @@
+"""Forms of the quiz pages (the answers themselves are read by responses.py)."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import BooleanField, DateTimeLocalField, IntegerField, SelectField, SubmitField
+from wtforms.validators import NumberRange, Optional
+
+from lms.forms import Form, required, select_choices
+from lms.i18n import LANGUAGES
+from lms.quizzes.models import GradingMethod, ReviewPolicy
+
+
+def _range(low: int, high: int) -> NumberRange:
+    return NumberRange(min=low, max=high, message=_l("Enter a number from %(min)s to %(max)s."))
+
+
+class StartForm(Form):
+    submit = SubmitField(_l("Start the quiz"))
+
+
+class AttemptPageForm(Form):
+    """Only the CSRF token: the answer fields depend on the page's questions."""
+
+
+class SubmitForm(Form):
+    submit = SubmitField(_l("Submit all and finish"))
+
+
+class QuestionImportForm(Form):
+    file = FileField(_l("Questions file"), validators=[
+        FileRequired(message=_l("Choose a file.")),
+        FileAllowed(["gift", "txt"], message=_l("Choose a .gift or .txt file.")),
+    ])
+    fmt = SelectField(_l("Format"), validators=[required()])
+    language = SelectField(_l("Language of the questions"), validators=[required()])
+    as_translation = BooleanField(_l("These are translations of questions already in the bank (matched by title)"))
+    submit = SubmitField(_l("Import questions"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fmt.choices = select_choices([("gift", "GIFT (Moodle)"), ("aiken", "Aiken")])
+        self.language.choices = select_choices(LANGUAGES.items())
+
+
+class QuizSettingsForm(Form):
+    opens_at = DateTimeLocalField(_l("Opens at"), format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    closes_at = DateTimeLocalField(_l("Closes at"), format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    time_limit_minutes = IntegerField(_l("Time limit (minutes)"), validators=[Optional(), _range(1, 600)])
+    attempts_allowed = IntegerField(_l("Attempts allowed"), validators=[Optional(), _range(1, 100)])
+    grading_method = SelectField(_l("Grade from"), validators=[required()])
+    pass_mark = IntegerField(_l("Pass mark (%)"), default=60, validators=[required(), _range(0, 100)])
+    questions_per_page = IntegerField(_l("Questions per page"), default=2, validators=[required(), _range(1, 50)])
+    shuffle_questions = BooleanField(_l("Shuffle the questions"))
+    shuffle_choices = BooleanField(_l("Shuffle the answers"))
+    draw_count = IntegerField(_l("Draw this many of the chosen questions at random"),
+                              validators=[Optional(), _range(1, 500)])
+    review_policy = SelectField(_l("After submitting, learners see"), validators=[required()])
+    submit = SubmitField(_l("Save quiz"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.grading_method.choices = select_choices([
+            (GradingMethod.HIGHEST.value, _l("the highest attempt")),
+            (GradingMethod.LAST.value, _l("the last attempt")),
+            (GradingMethod.AVERAGE.value, _l("the average of all attempts")),
+        ])
+        self.review_policy.choices = select_choices([
+            (ReviewPolicy.SCORE_ONLY.value, _l("their score only")),
+            (ReviewPolicy.ANSWERS.value, _l("their score, the correct answers and feedback")),
+            (ReviewPolicy.AFTER_CLOSE.value, _l("their score; the correct answers once the quiz has closed")),
+        ])

@@ -1,0 +1,104 @@
+"""Authoring quizzes: the course's question bank (import, export) and each quiz's settings."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from lms.courses.models import Module
+from lms.courses.permissions import can_edit_course
+from lms.courses.queries import course_outline
+from lms.extensions import db, login_manager
+from lms.i18n import current_locale
+from lms.quizzes import services
+from lms.quizzes.bank import bank_as_gift
+from lms.quizzes.forms import QuestionImportForm, QuizSettingsForm
+from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
+from lms.quizzes.problems import problem_message
+from lms.timezones import local_to_utc, utc_to_local
+
+bp = Blueprint("quiz_manage", __name__, url_prefix="/courses/<slug>/manage")
+
+
+def _editable_course(slug: str):
+    course = course_outline(slug)
+    if course is None:
+        abort(404)
+    if not current_user.is_authenticated:
+        abort(login_manager.unauthorized())
+    if not can_edit_course(current_user, course):
+        abort(403)
+    return course
+
+
+def _bank(course) -> list[Question]:
+    return list(db.session.scalars(
+        select(Question).where(Question.course_id == course.id)
+        .options(selectinload(Question.translations)).order_by(Question.category, Question.id)))
+
+
+@bp.route("/questions", methods=["GET", "POST"])
+def questions(slug: str):
+    course = _editable_course(slug)
+    form = QuestionImportForm(language=course.original_locale)
+    problems = []
+    if form.validate_on_submit():
+        source = form.file.data.read().decode("utf-8-sig", errors="replace")
+        try:
+            if form.as_translation.data:
+                count = services.import_translations(course, source, form.fmt.data, form.language.data)
+            else:
+                count = len(services.import_questions(course, source, form.fmt.data, form.language.data))
+        except services.ImportFailed as failed:
+            db.session.rollback()
+            problems = [(p.line, problem_message(p)) for p in failed.problems]
+        else:
+            db.session.commit()
+            flash(ngettext("%(num)d question imported.", "%(num)d questions imported.", count), "success")
+            return redirect(url_for("quiz_manage.questions", slug=slug))
+    status = 400 if form.errors or problems else 200
+    return render_template("quizzes/manage/questions.html", course=course, bank=_bank(course), form=form,
+                           problems=problems), status
+
+
+@bp.route("/questions/export.gift")
+def export_questions(slug: str):
+    course = _editable_course(slug)
+    locale = request.args.get("language", course.original_locale)
+    return Response(bank_as_gift(_bank(course), locale), mimetype="text/plain",
+                    headers={"Content-Disposition": f'attachment; filename="{course.slug}-{locale}.gift"'})
+
+
+@bp.route("/quizzes/<int:quiz_module_id>", methods=["GET", "POST"])
+def quiz_settings(slug: str, quiz_module_id: int):
+    course = _editable_course(slug)
+    module = db.session.get(Module, quiz_module_id)
+    if module is None or module.day.course_id != course.id:
+        abort(404)
+    quiz = services.quiz_for(module)
+    form = QuizSettingsForm(obj=quiz)
+    if request.method == "GET":
+        form.opens_at.data = utc_to_local(quiz.opens_at, course.timezone) if quiz.opens_at else None
+        form.closes_at.data = utc_to_local(quiz.closes_at, course.timezone) if quiz.closes_at else None
+    if form.validate_on_submit():
+        services.update_quiz(
+            quiz,
+            opens_at=local_to_utc(form.opens_at.data, course.timezone) if form.opens_at.data else None,
+            closes_at=local_to_utc(form.closes_at.data, course.timezone) if form.closes_at.data else None,
+            time_limit_minutes=form.time_limit_minutes.data, attempts_allowed=form.attempts_allowed.data,
+            grading_method=GradingMethod(form.grading_method.data), pass_mark=form.pass_mark.data,
+            questions_per_page=form.questions_per_page.data, shuffle_questions=form.shuffle_questions.data,
+            shuffle_choices=form.shuffle_choices.data, draw_count=form.draw_count.data,
+            review_policy=ReviewPolicy(form.review_policy.data),
+        )
+        services.set_questions(quiz, [int(i) for i in request.form.getlist("question") if i.isdigit()])
+        db.session.commit()
+        flash(_("The quiz has been saved."), "success")
+        return redirect(url_for("quiz_manage.quiz_settings", slug=slug, quiz_module_id=module.id))
+    db.session.commit()  # the quiz row made on first visit
+    chosen = {slot.question_id for slot in quiz.slots}
+    return render_template("quizzes/manage/quiz.html", course=course, module=module, quiz=quiz, form=form,
+                           bank=_bank(course), chosen=chosen, locale=current_locale()), 400 if form.errors else 200

@@ -1,0 +1,182 @@
+"""Taking a quiz: the start page, the attempt (answers saved as they are given), submit, review."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from flask_wtf.csrf import validate_csrf
+from wtforms import ValidationError
+
+from lms import clock
+from lms.courses.models import CourseRole, Module
+from lms.courses.permissions import can_edit_course, can_open_modules
+from lms.courses.queries import enrollment_of
+from lms.errors import DomainError
+from lms.extensions import csrf, db
+from lms.quizzes import queries, services
+from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
+from lms.quizzes.models import Attempt, AttemptState, Question, Quiz
+from lms.quizzes.responses import InvalidResponse, response_from_fields
+from lms.quizzes.review import may_see_answers
+
+bp = Blueprint("quizzes", __name__, url_prefix="/quizzes")
+
+
+@bp.route("/module/<int:quiz_module_id>")
+@login_required
+def for_module(quiz_module_id: int):
+    """The quiz of a quiz module (the course page links modules, not quizzes)."""
+    module = db.get_or_404(Module, quiz_module_id)
+    if not can_open_modules(current_user, module.course):
+        abort(403)
+    quiz = services.quiz_for(module)
+    db.session.commit()
+    return redirect(url_for("quizzes.start_page", quiz_id=quiz.id))
+
+
+@bp.route("/<int:quiz_id>/")
+@login_required
+def start_page(quiz_id: int):
+    quiz = _quiz_for_current_user(quiz_id)
+    attempts = services.attempts_of(quiz, current_user.id)
+    enrollment = enrollment_of(current_user, quiz.module.course)
+    return render_template(
+        "quizzes/start.html", quiz=quiz, attempts=attempts, grade=services.quiz_grade(quiz, attempts),
+        in_progress=next((a for a in attempts if a.state is AttemptState.IN_PROGRESS), None),
+        is_learner=enrollment is not None and enrollment.role is CourseRole.LEARNER,
+        now=clock.now(), form=StartForm(),
+    )
+
+
+@bp.route("/<int:quiz_id>/start", methods=["POST"])
+@login_required
+def start(quiz_id: int):
+    quiz = _quiz_for_current_user(quiz_id)
+    enrollment = enrollment_of(current_user, quiz.module.course)
+    if enrollment is None or not StartForm().validate():
+        abort(403 if enrollment is None else 400)
+    attempt = services.start_attempt(quiz, enrollment, clock.now())
+    db.session.commit()
+    return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>", methods=["GET", "POST"])
+@login_required
+def attempt(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if services.close_if_overdue(attempt, clock.now()):
+        db.session.commit()
+        flash(_("Time is up: your attempt was submitted with the answers you had saved."), "info")
+    if attempt.state is AttemptState.SUBMITTED:
+        return redirect(url_for("quizzes.review", attempt_id=attempt.id))
+    total = queries.pages(attempt)
+    page = min(max(request.args.get("page", 1, type=int), 1), total)
+    form = AttemptPageForm()
+    if request.method == "POST":
+        if not form.validate():
+            abort(400)
+        _save_page(attempt, page)  # without JavaScript, each page submit saves its answers
+        db.session.commit()
+        step = {"previous": page - 1, "next": page + 1}.get(request.form.get("go"), page)
+        if request.form.get("go") == "finish":
+            return redirect(url_for("quizzes.summary", attempt_id=attempt.id))
+        return redirect(url_for("quizzes.attempt", attempt_id=attempt.id, page=min(max(step, 1), total)))
+    return render_template("quizzes/attempt.html", attempt=attempt, quiz=attempt.quiz, page=page, pages=total,
+                           questions=queries.shown_questions(attempt, page), form=form)
+
+
+@bp.route("/attempts/<int:attempt_id>/answers", methods=["POST"])
+@csrf.exempt  # checked below, after the sign-in check: an expired session must answer 401, not 400
+def save_answer(attempt_id: int):
+    """Autosave: {"question": id, "fields": {name: [values]}} → {"saved": true} or an error code."""
+    if not current_user.is_authenticated:  # the page keeps the answer and asks to sign in again
+        return jsonify(error="signed_out", login=url_for("auth.login", next=url_for(
+            "quizzes.attempt", attempt_id=attempt_id))), 401
+    try:
+        if current_app.config.get("WTF_CSRF_ENABLED", True):
+            validate_csrf(request.headers.get("X-CSRFToken"))
+    except ValidationError:
+        return jsonify(error="expired", message=_("The page has expired. Reload it: your answers are kept.")), 400
+    attempt = _own_attempt(attempt_id)
+    payload = request.get_json(silent=True) or {}
+    question_id, fields = payload.get("question"), payload.get("fields")
+    entry = next((e for e in attempt.layout if e["question"] == question_id), None)
+    if entry is None or not isinstance(fields, dict):
+        return jsonify(error="invalid", message=_("This answer cannot be saved.")), 400
+    question = db.session.get(Question, question_id)
+    try:
+        response = response_from_fields(question.kind, question_id, entry["choices"],
+                                        lambda name: [str(v) for v in fields.get(name, [])][:50])
+        answer = services.save_answer(attempt, question_id, response, clock.now())
+    except InvalidResponse:
+        return jsonify(error="invalid", message=_("This answer cannot be saved.")), 400
+    except DomainError as error:
+        db.session.commit()  # an overdue attempt was closed just now: keep that
+        return jsonify(error="closed", message=error.message,
+                       review=url_for("quizzes.review", attempt_id=attempt.id)), error.status
+    db.session.commit()
+    return jsonify(saved=True, saved_at=answer.saved_at.isoformat())
+
+
+@bp.route("/attempts/<int:attempt_id>/summary")
+@login_required
+def summary(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if attempt.state is AttemptState.SUBMITTED:
+        return redirect(url_for("quizzes.review", attempt_id=attempt.id))
+    return render_template("quizzes/summary.html", attempt=attempt, quiz=attempt.quiz,
+                           answered=queries.answered_count(attempt), form=SubmitForm())
+
+
+@bp.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
+@login_required
+def submit(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if not SubmitForm().validate():
+        abort(400)
+    if services.submit_attempt(attempt, clock.now()):
+        flash(_("Your attempt has been submitted."), "success")
+    db.session.commit()
+    return redirect(url_for("quizzes.review", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>/review")
+@login_required
+def review(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if attempt.state is not AttemptState.SUBMITTED:
+        return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
+    show_answers = may_see_answers(attempt.quiz, attempt, clock.now())
+    return render_template("quizzes/review.html", attempt=attempt, quiz=attempt.quiz, show_answers=show_answers,
+                           questions=queries.shown_questions(attempt) if show_answers else [])
+
+
+def _save_page(attempt: Attempt, page: int) -> None:
+    for shown in queries.shown_questions(attempt, page):
+        entry = attempt.layout[shown.number - 1]
+        try:
+            response = response_from_fields(shown.question.kind, shown.question.id, entry["choices"],
+                                            request.form.getlist)
+        except InvalidResponse:
+            abort(400)
+        services.save_answer(attempt, shown.question.id, response, clock.now())
+
+
+def _quiz_for_current_user(quiz_id: int) -> Quiz:
+    quiz = queries.quiz_by_id(quiz_id)
+    if quiz is None:
+        abort(404)
+    course = quiz.module.course
+    if not can_open_modules(current_user, course):
+        abort(403)
+    if not quiz.module.day.is_open(clock.now()) and not can_edit_course(current_user, course):
+        abort(403)
+    return quiz
+
+
+def _own_attempt(attempt_id: int) -> Attempt:
+    """The current user's attempt; anyone else's is 404, as if it did not exist."""
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or attempt.user_id != current_user.id:
+        abort(404)
+    return attempt

@@ -1,0 +1,173 @@
+"""Taking a quiz through the pages and the autosave endpoint."""
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from config import TestConfig
+from lms import create_app
+from lms.auth.models import Role
+from lms.courses import services as courses
+from lms.extensions import db
+from lms.quizzes.models import Attempt, AttemptState, Question
+from tests.conftest import PASSWORD
+from tests.quizzes.conftest import NOW, right_answers
+
+
+def begin(client, login, quiz_world, frozen_clock):
+    frozen_clock(NOW)
+    course, quiz, enrollment = quiz_world
+    login(enrollment.user)
+    response = client.post(f"/quizzes/{quiz.id}/start")
+    assert response.status_code == 302
+    attempt = db.session.scalar(select(Attempt).where(Attempt.user_id == enrollment.user_id))
+    assert response.headers["Location"] == f"/quizzes/attempts/{attempt.id}"
+    return attempt
+
+
+def autosave(client, attempt, question_id, fields):
+    return client.post(f"/quizzes/attempts/{attempt.id}/answers", json={"question": question_id, "fields": fields})
+
+
+def test_the_start_page_says_the_rules(client, login, quiz_world):
+    _, quiz, enrollment = quiz_world
+    quiz.time_limit_minutes = 15
+    db.session.commit()
+    login(enrollment.user)
+    page = client.get(f"/quizzes/{quiz.id}/", headers={"Accept-Language": "ru"}).text
+    assert "4 вопроса" in page and "Ограничение времени: 15 минут." in page
+    assert "оно идёт, даже если связь пропала" in page
+
+
+def test_correct_answers_never_reach_the_page(client, login, quiz_world, frozen_clock):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    html = "".join(client.get(f"/quizzes/attempts/{attempt.id}?page={page}").text for page in (1, 2))
+    assert "281" not in html and "credit" not in html  # the numeric key, or any credit
+    assert not re.search(r"persons?\b", html.split("IDP stands for")[1][:200])  # accepted short answers
+
+
+def test_autosave_then_a_new_app_instance_shows_the_answers(client, login, quiz_world, frozen_clock, database_url):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    first = attempt.layout[0]["question"]
+    choice = attempt.layout[0]["choices"][1]
+    saved = autosave(client, attempt, first, {f"q{first}": [str(choice)]})
+    assert saved.status_code == 200 and saved.json["saved"] is True
+    restarted = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url)  # "the server restarted"
+    other_client = restarted.test_client()
+    other_client.post("/auth/login", data={"email": quiz_world[2].user.email, "password": PASSWORD})
+    page = other_client.get(f"/quizzes/attempts/{attempt.id}").text
+    assert f'value="{choice}"\n               checked' in page or re.search(rf'value="{choice}"\s+checked', page)
+    with restarted.app_context():
+        db.engine.dispose()
+
+
+def test_without_javascript_each_page_submit_saves(client, login, quiz_world, frozen_clock):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    answers = right_answers(attempt)
+    first, second = (entry["question"] for entry in attempt.layout[:2])
+    form = {}
+    for question_id in (first, second):
+        response = answers[question_id]
+        value = response.get("choice") or response.get("text") or response.get("value")
+        form[f"q{question_id}"] = str(value)
+    moved = client.post(f"/quizzes/attempts/{attempt.id}?page=1", data={**form, "go": "next"})
+    assert moved.headers["Location"] == f"/quizzes/attempts/{attempt.id}?page=2"
+    assert {a.question_id for a in attempt.answers} == {first, second}
+
+
+def test_submit_grades_once_and_review_shows_the_score(client, login, quiz_world, frozen_clock):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    for question_id, response in right_answers(attempt).items():
+        entry = next(e for e in attempt.layout if e["question"] == question_id)
+        question = db.session.get(Question, question_id)
+        value = response.get("choice") or response.get("text") or response.get("value")
+        assert autosave(client, attempt, question_id, {f"q{question_id}": [str(value)]}).status_code == 200, (
+            question.kind, entry)
+    assert client.post(f"/quizzes/attempts/{attempt.id}/submit").status_code == 302
+    assert client.post(f"/quizzes/attempts/{attempt.id}/submit").status_code == 302  # a second tab
+    assert attempt.state is AttemptState.SUBMITTED and attempt.score == 4.0
+    review = client.get(f"/quizzes/attempts/{attempt.id}/review", headers={"Accept-Language": "az"}).text
+    assert "Bal: 4 baldan 4 (100%)" in review and "Keçildi." in review
+    late = autosave(client, attempt, attempt.layout[0]["question"], {})
+    assert late.status_code == 409
+
+
+def test_answers_after_the_deadline_are_refused_and_the_attempt_closes(client, login, quiz_world, frozen_clock):
+    _, quiz, _ = quiz_world
+    quiz.time_limit_minutes = 10
+    db.session.commit()
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    question = attempt.layout[0]["question"]
+    frozen_clock(NOW + timedelta(minutes=10, seconds=29))
+    assert autosave(client, attempt, question, {}).status_code == 200  # within the grace
+    frozen_clock(NOW + timedelta(minutes=11))
+    late = autosave(client, attempt, question, {}, )
+    assert late.status_code == 409 and late.json["error"] == "closed"
+    assert attempt.state is AttemptState.SUBMITTED
+    assert client.get(f"/quizzes/attempts/{attempt.id}").headers["Location"].endswith("/review")
+
+
+def test_another_learner_cannot_read_or_write_my_attempt(client, login, quiz_world, frozen_clock, make_user):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    client.post("/auth/logout")
+    other = make_user()
+    courses.enrol(other, quiz_world[0])
+    db.session.commit()
+    login(other)
+    for response in (client.get(f"/quizzes/attempts/{attempt.id}"),
+                     client.get(f"/quizzes/attempts/{attempt.id}/review"),
+                     client.post(f"/quizzes/attempts/{attempt.id}/submit"),
+                     autosave(client, attempt, attempt.layout[0]["question"], {})):
+        assert response.status_code == 404
+    assert attempt.state is AttemptState.IN_PROGRESS and attempt.answers == []
+
+
+def test_a_signed_out_autosave_is_401_with_the_way_back(client, login, quiz_world, frozen_clock):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    client.post("/auth/logout")
+    response = autosave(client, attempt, attempt.layout[0]["question"], {})
+    assert response.status_code == 401 and response.json["error"] == "signed_out"
+    assert response.json["login"] == f"/auth/login?next=/quizzes/attempts/{attempt.id}"
+
+
+def test_a_forged_answer_is_a_clean_400(client, login, quiz_world, frozen_clock):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    first = attempt.layout[0]["question"]
+    for payload in ({"question": first, "fields": {f"q{first}": ["999999"]}},
+                    {"question": 123456, "fields": {}},
+                    {"question": first, "fields": "x"}):
+        response = client.post(f"/quizzes/attempts/{attempt.id}/answers", json=payload)
+        assert response.status_code == 400 and response.json["error"] == "invalid"
+    assert attempt.answers == []
+
+
+def test_trainers_preview_but_do_not_take_quizzes(client, login, quiz_world, make_user):
+    course, quiz, _ = quiz_world
+    trainer = make_user(Role.TRAINER)
+    courses.enrol(trainer, course, by_admin=True, role="trainer")
+    db.session.commit()
+    login(trainer)
+    page = client.get(f"/quizzes/{quiz.id}/", headers={"Accept-Language": "en"}).text
+    assert "Only learners take quizzes" in page
+    assert client.post(f"/quizzes/{quiz.id}/start").status_code == 403
+
+
+def test_trainer_imports_gift_and_sees_every_problem(client, login, make_user, make_course):
+    import io
+    trainer = make_user(Role.TRAINER)
+    course = make_course(trainer=trainer)
+    login(trainer)
+    bad = client.post(f"/courses/{course.slug}/manage/questions", data={
+        "file": (io.BytesIO(b"A {T}\n\nB {}\n"), "q.gift"), "fmt": "gift", "language": "en"},
+        content_type="multipart/form-data", headers={"Accept-Language": "ru"})
+    assert bad.status_code == 400 and "Строка 3: Вопросы-эссе не поддерживаются." in bad.text
+    good = client.post(f"/courses/{course.slug}/manage/questions", data={
+        "file": (io.BytesIO(b"::a::A {T}\n\n::b::B {=x ~y}\n"), "q.gift"), "fmt": "gift", "language": "en"},
+        content_type="multipart/form-data")
+    assert good.status_code == 302
+    translated = client.post(f"/courses/{course.slug}/manage/questions", data={
+        "file": (io.BytesIO("::a::А {T}\n\n::b::Б {=икс ~игрек}\n".encode()), "q.gift"), "fmt": "gift",
+        "language": "ru", "as_translation": "y"}, content_type="multipart/form-data")
+    assert translated.status_code == 302
+    exported = client.get(f"/courses/{course.slug}/manage/questions/export.gift?language=ru").text
+    assert "::b::Б {=икс ~игрек}" in exported
