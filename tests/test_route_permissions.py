@@ -81,6 +81,8 @@ MATRIX = [
     ("POST", "/courses/{slug}/manage/questions", {}, EDITORS_REFUSED_FORM),
     ("GET", "/courses/{slug}/manage/questions/export.gift", None, EDITORS),
     ("GET", "/courses/{slug}/manage/quizzes/{quiz_module}", None, EDITORS),
+    ("GET", "/courses/{slug}/manage/quizzes/{quiz_module}/results", None, EDITORS),
+    ("GET", "/courses/{slug}/manage/quizzes/{quiz_module}/results.csv", None, EDITORS),
     ("POST", "/courses/{slug}/manage/quizzes/{quiz_module}", {}, EDITORS_POST),  # empty: saved settings kept
     ("GET", "/quizzes/module/{quiz_module}", None, row(302, 403, 302, 403, 302, 302)),
     ("GET", "/quizzes/{quiz}/", None, row(302, 403, 200, 403, 200, 200)),

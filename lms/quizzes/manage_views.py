@@ -1,6 +1,9 @@
 """Authoring quizzes: the course's question bank (import, export) and each quiz's settings."""
 from __future__ import annotations
 
+import csv
+import io
+
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -13,7 +16,7 @@ from lms.courses.permissions import can_edit_course
 from lms.courses.queries import course_outline
 from lms.extensions import db, login_manager
 from lms.i18n import current_locale
-from lms.quizzes import services
+from lms.quizzes import queries, services
 from lms.quizzes.bank import bank_as_gift
 from lms.quizzes.forms import QuestionImportForm, QuizSettingsForm
 from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
@@ -72,13 +75,40 @@ def export_questions(slug: str):
                     headers={"Content-Disposition": f'attachment; filename="{course.slug}-{locale}.gift"'})
 
 
-@bp.route("/quizzes/<int:quiz_module_id>", methods=["GET", "POST"])
-def quiz_settings(slug: str, quiz_module_id: int):
+@bp.route("/quizzes/<int:quiz_module_id>/results")
+def quiz_results(slug: str, quiz_module_id: int):
+    course, module, quiz = _quiz_of(slug, quiz_module_id)
+    attempts = queries.submitted_attempts(quiz)
+    return render_template("quizzes/manage/results.html", course=course, module=module, quiz=quiz,
+                           attempts=attempts, items=queries.item_analysis(quiz),
+                           distribution=queries.distribution(attempts))
+
+
+@bp.route("/quizzes/<int:quiz_module_id>/results.csv")
+def quiz_results_csv(slug: str, quiz_module_id: int):
+    _course, module, quiz = _quiz_of(slug, quiz_module_id)
+    out = io.StringIO()
+    out.write("\ufeff")  # a BOM, so that spreadsheet programs read Azerbaijani and Cyrillic letters right
+    writer = csv.writer(out)
+    writer.writerow([_("Name"), _("E-mail"), _("Attempt"), _("Submitted"), _("Score"), _("Maximum"), _("Percent")])
+    for row in queries.submitted_attempts(quiz):
+        writer.writerow([row.name, row.email, row.number, row.submitted_at.isoformat(), f"{row.score:g}",
+                         f"{row.max_score:g}", f"{row.percent:.1f}"])
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="quiz-{module.id}-results.csv"'})
+
+
+def _quiz_of(slug: str, quiz_module_id: int):
     course = _editable_course(slug)
     module = db.session.get(Module, quiz_module_id)
     if module is None or module.day.course_id != course.id:
         abort(404)
-    quiz = services.quiz_for(module)
+    return course, module, services.quiz_for(module)
+
+
+@bp.route("/quizzes/<int:quiz_module_id>", methods=["GET", "POST"])
+def quiz_settings(slug: str, quiz_module_id: int):
+    course, module, quiz = _quiz_of(slug, quiz_module_id)
     form = QuizSettingsForm(obj=quiz)
     if request.method == "GET":
         form.opens_at.data = utc_to_local(quiz.opens_at, course.timezone) if quiz.opens_at else None

@@ -4,11 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import selectinload
 
+from lms.auth.models import User
 from lms.extensions import db
-from lms.quizzes.models import Answer, Attempt, Choice, Question, Quiz
+from lms.quizzes.models import Answer, Attempt, AttemptState, Choice, Question, Quiz, QuizQuestion
 
 
 @dataclass(frozen=True)
@@ -70,3 +71,73 @@ def answered_count(attempt: Attempt) -> int:
 
 def _has_content(response: dict[str, Any] | None) -> bool:
     return any(value not in (None, "", [], {}) for value in (response or {}).values())
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    name: str
+    email: str
+    number: int
+    submitted_at: Any
+    score: float
+    max_score: float
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.max_score == 0 else self.score * 100 / self.max_score
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """Item analysis of one question: how many answered it and how well."""
+
+    question: Question
+    answered: int
+    right: int
+    average_credit: float
+
+    @property
+    def right_share(self) -> float:
+        return self.right / self.answered if self.answered else 0.0
+
+
+def submitted_attempts(quiz: Quiz) -> list[AttemptRow]:
+    """Every submitted attempt at the quiz, by learner name, in one query."""
+    rows = db.session.execute(
+        select(User.name, User.email, Attempt.number, Attempt.submitted_at, Attempt.score, Attempt.max_score)
+        .join(User, User.id == Attempt.user_id)
+        .where(Attempt.quiz_id == quiz.id, Attempt.state == AttemptState.SUBMITTED)
+        .order_by(func.lower(User.name), Attempt.number)
+    )
+    return [AttemptRow(*row) for row in rows]
+
+
+def item_analysis(quiz: Quiz) -> list[ItemRow]:
+    """Per question of the quiz: answers in submitted attempts, how many fully right, mean credit."""
+    stats = (
+        select(Answer.question_id, func.count(Answer.id).label("answered"),
+               func.sum(case((Answer.credit >= 0.999, 1), else_=0)).label("right"),
+               func.avg(Answer.credit).label("average"))
+        .join(Attempt, Attempt.id == Answer.attempt_id)
+        .where(Attempt.quiz_id == quiz.id, Attempt.state == AttemptState.SUBMITTED)
+        .group_by(Answer.question_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Question, stats.c.answered, stats.c.right, stats.c.average)
+        .join(QuizQuestion, QuizQuestion.question_id == Question.id)
+        .outerjoin(stats, stats.c.question_id == Question.id)
+        .where(QuizQuestion.quiz_id == quiz.id)
+        .order_by(QuizQuestion.position)
+        .options(selectinload(Question.translations))
+    )
+    return [ItemRow(question, answered or 0, int(right or 0), float(average or 0))
+            for question, answered, right, average in rows]
+
+
+def distribution(rows: list[AttemptRow]) -> list[int]:
+    """How many attempts scored 0–9 %, 10–19 %, …, 90–100 % (ten buckets)."""
+    buckets = [0] * 10
+    for row in rows:
+        buckets[min(int(row.percent // 10), 9)] += 1
+    return buckets

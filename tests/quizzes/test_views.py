@@ -171,3 +171,31 @@ def test_trainer_imports_gift_and_sees_every_problem(client, login, make_user, m
     assert translated.status_code == 302
     exported = client.get(f"/courses/{course.slug}/manage/questions/export.gift?language=ru").text
     assert "::b::Б {=икс ~игрек}" in exported
+
+
+def test_trainer_sees_results_item_analysis_and_csv(client, login, quiz_world, make_user, frozen_clock):
+    from lms.quizzes import services as quizzes
+    course, quiz, enrollment = quiz_world
+    enrollment.user.name = "Gülşən İsmayılova"
+    attempt = quizzes.start_attempt(quiz, enrollment, NOW)
+    for question_id, response in list(right_answers(attempt).items())[:3]:
+        quizzes.save_answer(attempt, question_id, response, NOW)
+    quizzes.submit_attempt(attempt, NOW)
+    trainer = make_user(Role.TRAINER)
+    courses.enrol(trainer, course, by_admin=True, role="trainer")
+    db.session.commit()
+    login(trainer)
+    module_id = quiz.module_id
+    page = client.get(f"/courses/{course.slug}/manage/quizzes/{module_id}/results", headers={"Accept-Language": "en"})
+    assert page.status_code == 200
+    assert "75%" in page.text and "Gülşən İsmayılova" in page.text
+    rights = re.findall(r"<td>(\d+)</td><td>(\d+%)</td>", page.text)
+    assert sorted(share for _, share in rights) == ["0%", "100%", "100%", "100%"]
+    csv = client.get(f"/courses/{course.slug}/manage/quizzes/{module_id}/results.csv",
+                     headers={"Accept-Language": "ru"})
+    text = csv.data.decode("utf-8")
+    assert text.startswith("\ufeffИмя,")
+    assert "Gülşən İsmayılova" in text and ",75.0" in text
+    learner_view = client.application.test_client()
+    learner_view.post("/auth/login", data={"email": enrollment.user.email, "password": PASSWORD})
+    assert learner_view.get(f"/courses/{course.slug}/manage/quizzes/{module_id}/results").status_code == 403
