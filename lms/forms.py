@@ -9,7 +9,7 @@ from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectChoice
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length
 
 # Messages WTForms fields produce themselves (for a select with an unknown value); listed here so
 # that `pybabel extract` puts them in the catalogues that Form.Meta reads them from.
@@ -44,6 +44,11 @@ def select_choices(pairs) -> list[SelectChoice]:
 
 def required() -> DataRequired:
     return DataRequired(message=_l("This field is required."))
+
+
+def present() -> InputRequired:
+    """Required, where 0 is a value (DataRequired would refuse it)."""
+    return InputRequired(message=_l("This field is required."))
 
 
 def email_address() -> Email:

@@ -80,10 +80,12 @@ MATRIX = [
     ("GET", "/courses/{slug}/manage/questions", None, EDITORS),
     ("POST", "/courses/{slug}/manage/questions", {}, EDITORS_REFUSED_FORM),
     ("GET", "/courses/{slug}/manage/questions/export.gift", None, EDITORS),
+    ("GET", "/courses/{slug}/manage/questions/{question}", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/questions/{question}", {}, EDITORS_REFUSED_FORM),
     ("GET", "/courses/{slug}/manage/quizzes/{quiz_module}", None, EDITORS),
     ("GET", "/courses/{slug}/manage/quizzes/{quiz_module}/results", None, EDITORS),
     ("GET", "/courses/{slug}/manage/quizzes/{quiz_module}/results.csv", None, EDITORS),
-    ("POST", "/courses/{slug}/manage/quizzes/{quiz_module}", {}, EDITORS_POST),  # empty: saved settings kept
+    ("POST", "/courses/{slug}/manage/quizzes/{quiz_module}", {}, EDITORS_REFUSED_FORM),
     ("GET", "/quizzes/module/{quiz_module}", None, row(302, 403, 302, 403, 302, 302)),
     ("GET", "/quizzes/{quiz}/", None, row(302, 403, 200, 403, 200, 200)),
     ("POST", "/quizzes/{quiz}/start", {}, row(302, 403, 302, 403, 403, 403)),
@@ -114,11 +116,13 @@ def world(make_user, make_course):
     attachment = services.add_attachment(course.days[0].modules[0], "slides.pdf", io.BytesIO(b"%PDF-1.4"), 1000)
     quiz_module = services.add_module(course.days[0], kind=ModuleKind.QUIZ, texts={"en": {"title": "Quiz"}})
     quiz = quizzes.quiz_for(quiz_module)
-    quizzes.set_questions(quiz, [q.id for q in quizzes.import_questions(course, "Q {T}", "gift")])
+    question = quizzes.import_questions(course, "Q {T}", "gift")[0]
+    quizzes.set_questions(quiz, [question.id])
     attempt = quizzes.start_attempt(quiz, services.enrol(enrolled, course), course.created_at)
     db.session.commit()
     names = {"slug": course.slug, "module": course.days[0].modules[0].id, "target": make_user().id,
-             "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id}
+             "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id,
+             "question": question.id}
     return people, names
 
 
@@ -140,7 +144,8 @@ def test_route_permissions(client, login, world, visitor, method, url, data, exp
 def test_every_route_is_in_the_matrix(app):
     placeholders = {"<int:user_id>": "{target}", "<code>": "ru", "<slug>": "{slug}", "<int:module_id>": "{module}",
                     "<int:number>": "1", "<int:attachment_id>": "{attachment}", "<int:quiz_id>": "{quiz}",
-                    "<int:attempt_id>": "{attempt}", "<int:quiz_module_id>": "{quiz_module}"}
+                    "<int:attempt_id>": "{attempt}", "<int:quiz_module_id>": "{quiz_module}",
+                    "<int:question_id>": "{question}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

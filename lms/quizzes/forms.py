@@ -3,12 +3,22 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import BooleanField, DateTimeLocalField, IntegerField, SelectField, SubmitField
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    DecimalField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import NumberRange, Optional
 
-from lms.forms import Form, required, select_choices
+from lms.forms import Form, max_length, present, required, select_choices
 from lms.i18n import LANGUAGES
-from lms.quizzes.models import GradingMethod, ReviewPolicy
+from lms.quizzes.grading import Kind
+from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
 
 
 def _range(low: int, high: int) -> NumberRange:
@@ -49,7 +59,7 @@ class QuizSettingsForm(Form):
     time_limit_minutes = IntegerField(_l("Time limit (minutes)"), validators=[Optional(), _range(1, 600)])
     attempts_allowed = IntegerField(_l("Attempts allowed"), validators=[Optional(), _range(1, 100)])
     grading_method = SelectField(_l("Grade from"), validators=[required()])
-    pass_mark = IntegerField(_l("Pass mark (%)"), default=60, validators=[required(), _range(0, 100)])
+    pass_mark = IntegerField(_l("Pass mark (%)"), default=60, validators=[present(), _range(0, 100)])
     questions_per_page = IntegerField(_l("Questions per page"), default=2, validators=[required(), _range(1, 50)])
     shuffle_questions = BooleanField(_l("Shuffle the questions"))
     shuffle_choices = BooleanField(_l("Shuffle the answers"))
@@ -70,3 +80,47 @@ class QuizSettingsForm(Form):
             (ReviewPolicy.ANSWERS.value, _l("their score, the correct answers and feedback")),
             (ReviewPolicy.AFTER_CLOSE.value, _l("their score; the correct answers once the quiz has closed")),
         ])
+
+
+def question_form_class(question: Question) -> type[Form]:
+    """A form for one question: its settings, its texts per language, and each choice's.
+
+    Field names: `text_az`, `feedback_az`, ..., and for choice 12: `c12_credit`, `c12_text_az`,
+    `c12_feedback_az`, `c12_match_az`, `c12_value`, `c12_tolerance`.
+    """
+
+    class QuestionForm(Form):
+        points = DecimalField(_l("Points"), places=None, validators=[present(), _range(0, 100)])
+        submit = SubmitField(_l("Save and regrade"))
+
+    kind = question.kind
+    if kind is Kind.MULTIPLE:
+        QuestionForm.wrong_pick_penalty = DecimalField(
+            _l("Penalty for each wrong pick (0–1)"), places=None, validators=[Optional(), _range(0, 1)])
+    if kind is Kind.SHORT_TEXT:
+        QuestionForm.case_sensitive = BooleanField(_l("Letter case matters"))
+    for code, language in LANGUAGES.items():
+        setattr(QuestionForm, f"text_{code}", TextAreaField(
+            _l("Question (%(language)s)", language=language), validators=[Optional(), max_length(5000)]))
+        setattr(QuestionForm, f"feedback_{code}", TextAreaField(
+            _l("General feedback (%(language)s)", language=language), validators=[Optional(), max_length(5000)]))
+    for choice in question.choices:
+        prefix = f"c{choice.id}_"
+        if kind is not Kind.MATCHING:
+            setattr(QuestionForm, prefix + "credit", DecimalField(
+                _l("Credit (%)"), places=None, validators=[present(), _range(-100, 100)]))
+        if kind is Kind.NUMERIC:
+            setattr(QuestionForm, prefix + "value", DecimalField(_l("Number"), places=None, validators=[present()]))
+            setattr(QuestionForm, prefix + "tolerance", DecimalField(
+                _l("Tolerance (±)"), places=None, validators=[Optional(), _range(0, 10**9)]))
+        for code, language in LANGUAGES.items():
+            if kind is not Kind.TRUE_FALSE and kind is not Kind.NUMERIC:
+                setattr(QuestionForm, f"{prefix}text_{code}", StringField(
+                    _l("Answer (%(language)s)", language=language), validators=[Optional(), max_length(1000)]))
+            if kind is Kind.MATCHING:
+                setattr(QuestionForm, f"{prefix}match_{code}", StringField(
+                    _l("Matches (%(language)s)", language=language), validators=[Optional(), max_length(1000)]))
+            else:
+                setattr(QuestionForm, f"{prefix}feedback_{code}", StringField(
+                    _l("Feedback (%(language)s)", language=language), validators=[Optional(), max_length(1000)]))
+    return QuestionForm

@@ -11,16 +11,19 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from lms import clock
 from lms.courses.models import Module
 from lms.courses.permissions import can_edit_course
 from lms.courses.queries import course_outline
+from lms.errors import DomainError
 from lms.extensions import db, login_manager
 from lms.i18n import current_locale
 from lms.quizzes import queries, services
 from lms.quizzes.bank import bank_as_gift
-from lms.quizzes.forms import QuestionImportForm, QuizSettingsForm
+from lms.quizzes.forms import QuestionImportForm, QuizSettingsForm, question_form_class
 from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
 from lms.quizzes.problems import problem_message
+from lms.quizzes.question_form import fill_question_form, question_changes
 from lms.timezones import local_to_utc, utc_to_local
 
 bp = Blueprint("quiz_manage", __name__, url_prefix="/courses/<slug>/manage")
@@ -132,3 +135,27 @@ def quiz_settings(slug: str, quiz_module_id: int):
     chosen = {slot.question_id for slot in quiz.slots}
     return render_template("quizzes/manage/quiz.html", course=course, module=module, quiz=quiz, form=form,
                            bank=_bank(course), chosen=chosen, locale=current_locale()), 400 if form.errors else 200
+
+
+@bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
+def edit_question(slug: str, question_id: int):
+    course = _editable_course(slug)
+    question = db.session.get(Question, question_id)
+    if question is None or question.course_id != course.id:
+        abort(404)
+    form = question_form_class(question)()
+    if request.method == "GET":
+        fill_question_form(form, question)
+    if form.validate_on_submit():
+        try:
+            regraded = services.update_question(question, now=clock.now(), **question_changes(form, question))
+        except DomainError as error:
+            db.session.rollback()
+            form.form_errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(ngettext("The question has been saved; %(num)d attempt was regraded.",
+                           "The question has been saved; %(num)d attempts were regraded.", regraded), "success")
+            return redirect(url_for("quiz_manage.questions", slug=slug))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("quizzes/manage/question.html", course=course, question=question, form=form), status

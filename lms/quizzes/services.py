@@ -225,6 +225,7 @@ def _grade(attempt: Attempt) -> None:
         answer.credit = grade(question_key(question), answer.response)
         score += answer.credit * question.points
     attempt.score = round(score, 4)
+    attempt.max_score = sum(question.points for question in questions.values())  # points may have changed
     db.session.flush()
 
 
@@ -316,3 +317,41 @@ def _upsert(rows: list, row_class: type, locale: str, **values: str) -> None:
     else:
         for name, value in values.items():
             setattr(row, name, value)
+
+
+def update_question(question: Question, *, points: float, texts: dict[str, dict[str, str]],
+                    choices: dict[int, dict[str, Any]], now: datetime, wrong_pick_penalty: float = 0.0,
+                    case_sensitive: bool = False) -> int:
+    """Save a trainer's fix to a question and regrade every submitted attempt that asked it.
+
+    `texts` is {locale: {"text", "feedback"}}; `choices` is {choice id: {"credit", "value",
+    "tolerance", "texts": {locale: {"text", "feedback", "match"}}}}. Returns how many attempts
+    were regraded.
+    """
+    original = question.course.original_locale
+    if not (texts.get(original) or {}).get("text", "").strip():
+        raise DomainError(_("A question needs its text in the course's original language."))
+    if question.kind is not Kind.MATCHING and not any(c.get("credit", 0) > 0 for c in choices.values()):
+        raise DomainError(_("At least one answer must earn credit."))
+    question.points = points
+    question.wrong_pick_penalty = wrong_pick_penalty
+    question.case_sensitive = case_sensitive
+    for locale in LANGUAGES:
+        values = texts.get(locale) or {}
+        if values.get("text", "").strip():
+            _upsert(question.translations, QuestionTranslation, locale, text=values["text"].strip(),
+                    feedback=values.get("feedback", "").strip())
+        elif locale != original:
+            question.translations[:] = [t for t in question.translations if t.locale != locale]
+    for choice in question.choices:
+        change = choices.get(choice.id) or {}
+        choice.credit = change.get("credit", choice.credit)
+        choice.value = change.get("value", choice.value)
+        choice.tolerance = change.get("tolerance", choice.tolerance)
+        for locale, words in (change.get("texts") or {}).items():
+            words = {name: value.strip() for name, value in words.items()}
+            exists = any(row.locale == locale for row in choice.translations)
+            if exists or any(words.values()):  # never add an empty row, but do let a text be cleared
+                _upsert(choice.translations, ChoiceTranslation, locale, **words)
+    db.session.flush()
+    return regrade(question, now)

@@ -199,3 +199,31 @@ def test_trainer_sees_results_item_analysis_and_csv(client, login, quiz_world, m
     learner_view = client.application.test_client()
     learner_view.post("/auth/login", data={"email": enrollment.user.email, "password": PASSWORD})
     assert learner_view.get(f"/courses/{course.slug}/manage/quizzes/{module_id}/results").status_code == 403
+
+
+def test_fixing_a_question_translates_it_and_regrades(client, login, quiz_world, make_user):
+    from lms.quizzes import services as quizzes
+    course, quiz, enrollment = quiz_world
+    tf = next(slot.question for slot in quiz.slots if slot.question.kind.value == "true_false")
+    attempt = quizzes.start_attempt(quiz, enrollment, NOW)
+    quizzes.save_answer(attempt, tf.id, {"choice": tf.choices[0].id}, NOW)  # "True"
+    quizzes.submit_attempt(attempt, NOW)
+    trainer = make_user(Role.TRAINER)
+    courses.enrol(trainer, course, by_admin=True, role="trainer")
+    db.session.commit()
+    login(trainer)
+    url = f"/courses/{course.slug}/manage/questions/{tf.id}"
+    form = client.get(url, headers={"Accept-Language": "en"}).text
+    assert "A migrant has always crossed a border." in form
+    true, false = tf.choices
+    data = {"points": "2", "text_en": "A migrant has not always crossed a border.", "feedback_en": "",
+            "text_ru": "Мигрант не обязательно пересекал границу.", "feedback_ru": "",
+            "text_az": "", "feedback_az": "", f"c{true.id}_credit": "100", f"c{false.id}_credit": "0"}
+    saved = client.post(url, data=data, headers={"Accept-Language": "en"})
+    assert saved.status_code == 302
+    assert "1 attempt was regraded" in client.get(saved.headers["Location"], headers={"Accept-Language": "en"}).text
+    assert (attempt.score, attempt.max_score) == (2.0, 5.0)  # now right, and worth two of five points
+    assert {t.locale for t in tf.translations} == {"en", "ru"}
+    refused = client.post(url, data={**data, "text_en": ""}, headers={"Accept-Language": "ru"})
+    assert refused.status_code == 400
+    assert "У вопроса должен быть текст на языке оригинала курса." in refused.text
