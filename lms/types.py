@@ -1,9 +1,10 @@
 """Column types shared by the models."""
 from __future__ import annotations
 
+import enum
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, Enum
 from sqlalchemy.types import TypeDecorator
 
 
@@ -31,3 +32,8 @@ class UTCDateTime(TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+def enum_column(cls: type[enum.Enum]) -> Enum:
+    """An enum stored as its value in a VARCHAR, the same on SQLite and PostgreSQL."""
+    return Enum(cls, native_enum=False, length=16, values_callable=lambda members: [m.value for m in members])

@@ -31,24 +31,12 @@ from lms.courses.forms import (
     StatusForm,
 )
 from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, EnrolmentMode, Module, ModuleKind
-from lms.courses.permissions import can_edit_course
+from lms.courses.permissions import editable_course
 from lms.courses.views import bp
 from lms.errors import DomainError
-from lms.extensions import db, login_manager
+from lms.extensions import db
 from lms.i18n import current_locale
 from lms.timezones import local_to_utc, utc_to_local
-
-
-def _editable_course(slug: str) -> Course:
-    """The course with its outline; 404 when unknown, 403 for someone who may not edit it."""
-    course = queries.course_outline(slug)
-    if course is None:
-        abort(404)
-    if not current_user.is_authenticated:
-        abort(login_manager.unauthorized())
-    if not can_edit_course(current_user, course):
-        abort(403)
-    return course
 
 
 def _to_manage(course: Course, anchor: str = ""):
@@ -101,7 +89,7 @@ def import_course():
 
 @bp.route("/<slug>/manage/export")
 def export_course(slug: str):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     body = json.dumps(transfer.export_course(course), ensure_ascii=False, indent=2)
     return Response(body, mimetype="application/json",
                     headers={"Content-Disposition": f'attachment; filename="{course.slug}.json"'})
@@ -109,7 +97,7 @@ def export_course(slug: str):
 
 @bp.route("/<slug>/manage/")
 def manage(slug: str):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     return render_template(
         "courses/manage/index.html", course=course, trainers=queries.course_people(course, CourseRole.TRAINER),
         learner_count=queries.learner_count(course), action_form=ActionForm(), person_form=PersonForm(),
@@ -119,7 +107,7 @@ def manage(slug: str):
 
 @bp.route("/<slug>/manage/settings", methods=["GET", "POST"])
 def settings(slug: str):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     form = CourseForm(obj=course)
     if request.method == "GET":
         form.fill_texts(course.translations)
@@ -143,7 +131,7 @@ def settings(slug: str):
 
 @bp.route("/<slug>/manage/status", methods=["POST"])
 def change_status(slug: str):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     form = StatusForm()
     if not form.validate():
         abort(400)
@@ -160,7 +148,7 @@ def change_status(slug: str):
 
 @bp.route("/<slug>/manage/days", methods=["POST"])
 def add_day(slug: str):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     _require_csrf()
     day = services.add_day(course)
     db.session.commit()
@@ -170,7 +158,7 @@ def add_day(slug: str):
 
 @bp.route("/<slug>/manage/days/remove-last", methods=["POST"])
 def remove_last_day(slug: str):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     _require_csrf()
     services.remove_last_day(course)
     db.session.commit()
@@ -180,7 +168,7 @@ def remove_last_day(slug: str):
 
 @bp.route("/<slug>/manage/days/<int:number>", methods=["GET", "POST"])
 def edit_day(slug: str, number: int):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     day = _day(course, number)
     form = DayForm()
     if request.method == "GET":
@@ -198,7 +186,7 @@ def edit_day(slug: str, number: int):
 
 @bp.route("/<slug>/manage/days/<int:number>/modules/new", methods=["GET", "POST"])
 def new_module(slug: str, number: int):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     day = _day(course, number)
     form = NewModuleForm(kind=request.args.get("kind", ModuleKind.LESSON.value))
     if form.validate_on_submit():
@@ -220,7 +208,7 @@ def new_module(slug: str, number: int):
 
 @bp.route("/<slug>/manage/modules/<int:module_id>", methods=["GET", "POST"])
 def edit_module(slug: str, module_id: int):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     module = _module(course, module_id)
     form = ModuleForm(required_module=module.required, estimated_minutes=module.estimated_minutes)
     if request.method == "GET":
@@ -243,7 +231,7 @@ def edit_module(slug: str, module_id: int):
 
 @bp.route("/<slug>/manage/modules/<int:module_id>/move", methods=["POST"])
 def move_module(slug: str, module_id: int):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     module = _module(course, module_id)
     form = MoveForm()
     if not form.validate():
@@ -255,7 +243,7 @@ def move_module(slug: str, module_id: int):
 
 @bp.route("/<slug>/manage/modules/<int:module_id>/delete", methods=["GET", "POST"])
 def delete_module(slug: str, module_id: int):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     module = _module(course, module_id)
     if request.method == "GET":  # ask first: learners' progress on the module goes with it
         return render_template("courses/manage/delete_module.html", course=course, module=module,
@@ -272,7 +260,7 @@ def delete_module(slug: str, module_id: int):
 
 @bp.route("/<slug>/manage/modules/<int:module_id>/attachments", methods=["POST"])
 def add_attachment(slug: str, module_id: int):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     module = _module(course, module_id)
     form = AttachmentForm()
     if not form.validate():
@@ -287,7 +275,7 @@ def add_attachment(slug: str, module_id: int):
 
 @bp.route("/<slug>/manage/modules/<int:module_id>/attachments/<int:attachment_id>/delete", methods=["POST"])
 def delete_attachment(slug: str, module_id: int, attachment_id: int):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     module = _module(course, module_id)
     _require_csrf()
     attachment = next((a for a in module.attachments if a.id == attachment_id), None)
@@ -303,7 +291,7 @@ def delete_attachment(slug: str, module_id: int, attachment_id: int):
 @bp.route("/<slug>/manage/trainers", methods=["POST"])
 @requires(can_manage_users)
 def add_trainer(slug: str):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     form = PersonForm()
     user = accounts.find_user_by_email(form.email.data or "") if form.validate() else None
     if user is None or user.role is Role.LEARNER:
@@ -318,7 +306,7 @@ def add_trainer(slug: str):
 @bp.route("/<slug>/manage/enrolments", methods=["GET", "POST"])
 @requires(can_manage_users)
 def enrolments(slug: str):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     person_form = PersonForm(prefix="person")
     organisation_form = OrganisationEnrolForm(prefix="organisation")
     organisation_form.organisation.choices = organisation_choices()

@@ -4,17 +4,12 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.auth.models import User
 from lms.extensions import db
-from lms.types import UTCDateTime, utcnow
-
-
-def _enum(cls: type[enum.Enum]) -> Enum:
-    """Store an enum as its value in a VARCHAR, the same on SQLite and PostgreSQL."""
-    return Enum(cls, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
+from lms.types import UTCDateTime, enum_column, utcnow
 
 
 class CourseStatus(enum.StrEnum):
@@ -50,8 +45,8 @@ class Course(db.Model):
     original_locale: Mapped[str] = mapped_column(String(5))
     timezone: Mapped[str] = mapped_column(String(64))
     starts_on: Mapped[date]
-    status: Mapped[CourseStatus] = mapped_column(_enum(CourseStatus), default=CourseStatus.DRAFT)
-    enrolment: Mapped[EnrolmentMode] = mapped_column(_enum(EnrolmentMode), default=EnrolmentMode.OPEN)
+    status: Mapped[CourseStatus] = mapped_column(enum_column(CourseStatus), default=CourseStatus.DRAFT)
+    enrolment: Mapped[EnrolmentMode] = mapped_column(enum_column(EnrolmentMode), default=EnrolmentMode.OPEN)
     enrolment_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -137,7 +132,7 @@ class Module(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     day_id: Mapped[int] = mapped_column(ForeignKey("course_days.id", ondelete="CASCADE"), index=True)
     position: Mapped[int]
-    kind: Mapped[ModuleKind] = mapped_column(_enum(ModuleKind), default=ModuleKind.LESSON)
+    kind: Mapped[ModuleKind] = mapped_column(enum_column(ModuleKind), default=ModuleKind.LESSON)
     required: Mapped[bool] = mapped_column(default=True)
     estimated_minutes: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -199,7 +194,7 @@ class Enrollment(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
-    role: Mapped[CourseRole] = mapped_column(_enum(CourseRole), default=CourseRole.LEARNER)
+    role: Mapped[CourseRole] = mapped_column(enum_column(CourseRole), default=CourseRole.LEARNER)
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -1,12 +1,14 @@
-"""Who may see and change a course."""
+"""Who may see and change a course, and the check that stops a page for anyone else."""
 from __future__ import annotations
 
-from flask import g
+from flask import abort, g
+from flask_login import current_user
 from sqlalchemy import select
 
 from lms.auth.models import Role, User
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment
-from lms.extensions import db
+from lms.courses.queries import course_outline
+from lms.extensions import db, login_manager
 
 
 def course_role(user: User, course: Course) -> CourseRole | None:
@@ -42,3 +44,15 @@ def can_see_course(user: User, course: Course) -> bool:
 def can_open_modules(user: User, course: Course) -> bool:
     """Module content is for the course's enrolled people and its editors."""
     return course_role(user, course) is not None or can_edit_course(user, course)
+
+
+def editable_course(slug: str) -> Course:
+    """The course with its outline; 404 when unknown, 403 for someone who may not edit it."""
+    course = course_outline(slug)
+    if course is None:
+        abort(404)
+    if not current_user.is_authenticated:
+        abort(login_manager.unauthorized())
+    if not can_edit_course(current_user, course):
+        abort(403)
+    return course

@@ -7,16 +7,14 @@ import io
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from lms import clock
 from lms.courses.models import Module
-from lms.courses.permissions import can_edit_course
-from lms.courses.queries import course_outline
+from lms.courses.permissions import editable_course
 from lms.errors import DomainError
-from lms.extensions import db, login_manager
+from lms.extensions import db
 from lms.i18n import current_locale
 from lms.quizzes import queries, services
 from lms.quizzes.bank import bank_as_gift
@@ -29,16 +27,6 @@ from lms.timezones import local_to_utc, utc_to_local
 bp = Blueprint("quiz_manage", __name__, url_prefix="/courses/<slug>/manage")
 
 
-def _editable_course(slug: str):
-    course = course_outline(slug)
-    if course is None:
-        abort(404)
-    if not current_user.is_authenticated:
-        abort(login_manager.unauthorized())
-    if not can_edit_course(current_user, course):
-        abort(403)
-    return course
-
 
 def _bank(course) -> list[Question]:
     return list(db.session.scalars(
@@ -48,7 +36,7 @@ def _bank(course) -> list[Question]:
 
 @bp.route("/questions", methods=["GET", "POST"])
 def questions(slug: str):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     form = QuestionImportForm(language=course.original_locale)
     problems = []
     if form.validate_on_submit():
@@ -72,7 +60,7 @@ def questions(slug: str):
 
 @bp.route("/questions/export.gift")
 def export_questions(slug: str):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     locale = request.args.get("language", course.original_locale)
     return Response(bank_as_gift(_bank(course), locale), mimetype="text/plain",
                     headers={"Content-Disposition": f'attachment; filename="{course.slug}-{locale}.gift"'})
@@ -102,7 +90,7 @@ def quiz_results_csv(slug: str, quiz_module_id: int):
 
 
 def _quiz_of(slug: str, quiz_module_id: int):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     module = db.session.get(Module, quiz_module_id)
     if module is None or module.day.course_id != course.id:
         abort(404)
@@ -139,7 +127,7 @@ def quiz_settings(slug: str, quiz_module_id: int):
 
 @bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
 def edit_question(slug: str, question_id: int):
-    course = _editable_course(slug)
+    course = editable_course(slug)
     question = db.session.get(Question, question_id)
     if question is None or question.course_id != course.id:
         abort(404)

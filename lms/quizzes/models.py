@@ -5,18 +5,14 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Enum, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.auth.models import User
 from lms.courses.models import Course, Module
 from lms.extensions import db
 from lms.quizzes.grading import Kind
-from lms.types import UTCDateTime, utcnow
-
-
-def _enum(cls: type[enum.Enum]) -> Enum:
-    return Enum(cls, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
+from lms.types import UTCDateTime, enum_column, utcnow
 
 
 class GradingMethod(enum.StrEnum):
@@ -47,13 +43,13 @@ class Quiz(db.Model):
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     time_limit_minutes: Mapped[int | None]
     attempts_allowed: Mapped[int | None]  # None: as many as the learner likes
-    grading_method: Mapped[GradingMethod] = mapped_column(_enum(GradingMethod), default=GradingMethod.HIGHEST)
+    grading_method: Mapped[GradingMethod] = mapped_column(enum_column(GradingMethod), default=GradingMethod.HIGHEST)
     pass_mark: Mapped[int] = mapped_column(default=60)  # percent
     questions_per_page: Mapped[int] = mapped_column(default=2)
     shuffle_questions: Mapped[bool] = mapped_column(default=False)
     shuffle_choices: Mapped[bool] = mapped_column(default=False)
     draw_count: Mapped[int | None]  # draw this many of the quiz's questions at random per attempt
-    review_policy: Mapped[ReviewPolicy] = mapped_column(_enum(ReviewPolicy), default=ReviewPolicy.ANSWERS)
+    review_policy: Mapped[ReviewPolicy] = mapped_column(enum_column(ReviewPolicy), default=ReviewPolicy.ANSWERS)
 
     module: Mapped[Module] = relationship()
     slots: Mapped[list[QuizQuestion]] = relationship(
@@ -71,7 +67,7 @@ class Question(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[Kind] = mapped_column(_enum(Kind))
+    kind: Mapped[Kind] = mapped_column(enum_column(Kind))
     category: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(200), default="")
     points: Mapped[float] = mapped_column(Float, default=1.0)
@@ -166,7 +162,7 @@ class Attempt(db.Model):
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     number: Mapped[int]
-    state: Mapped[AttemptState] = mapped_column(_enum(AttemptState), default=AttemptState.IN_PROGRESS)
+    state: Mapped[AttemptState] = mapped_column(enum_column(AttemptState), default=AttemptState.IN_PROGRESS)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
