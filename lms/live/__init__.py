@@ -1,0 +1,1 @@
+"""Live sessions on Jitsi Meet: scheduling, time-boxed tokens, attendance, calendars."""
