@@ -55,6 +55,21 @@ class Config:
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  (a hashing method, not a password)
     USERS_PER_PAGE = 25
 
+    # Live sessions on Jitsi Meet (see README, "Live sessions"). Without JITSI_APP_SECRET, development
+    # and tests use a random secret kept in instance/jitsi-secret; production refuses to start.
+    JITSI_MODE = os.environ.get("JITSI_MODE", "self_hosted")  # or "jaas"
+    JITSI_DOMAIN = os.environ.get("JITSI_DOMAIN", "meet.telim.example")
+    JITSI_APP_ID = os.environ.get("JITSI_APP_ID", "telim")
+    JITSI_APP_SECRET = os.environ.get("JITSI_APP_SECRET", "")
+    JITSI_AUDIENCE = os.environ.get("JITSI_AUDIENCE", "jitsi")
+    JITSI_SUBJECT = os.environ.get("JITSI_SUBJECT", "")
+    JITSI_PRIVATE_KEY_FILE = os.environ.get("JITSI_PRIVATE_KEY_FILE", "")
+    JITSI_KEY_ID = os.environ.get("JITSI_KEY_ID", "")
+    JITSI_OPENS_MINUTES_BEFORE = int(os.environ.get("JITSI_OPENS_MINUTES_BEFORE", "15"))
+    JITSI_EXP_GRACE_MINUTES = int(os.environ.get("JITSI_EXP_GRACE_MINUTES", "30"))
+    JITSI_NBF_BACKDATE_SECONDS = int(os.environ.get("JITSI_NBF_BACKDATE_SECONDS", "60"))
+    JITSI_REQUIRE_SECRET = False
+
 
 class DevConfig(Config):
     """Local development: debug on, SQLite in instance/."""
@@ -80,6 +95,7 @@ class ProdConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     FORCE_HTTPS = _flag("FORCE_HTTPS", True)
+    JITSI_REQUIRE_SECRET = True
 
     @classmethod
     def check(cls) -> None:

@@ -19,10 +19,13 @@ from lms.courses.views import bp as courses_bp
 from lms.errors import register_error_handlers
 from lms.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
 from lms.i18n import select_locale, select_timezone
+from lms.live.manage_views import bp as live_manage_bp
+from lms.live.settings import init_jitsi
+from lms.live.views import bp as live_bp
 from lms.progress.views import bp as progress_bp
 from lms.quizzes.manage_views import bp as quiz_manage_bp
 from lms.quizzes.views import bp as quizzes_bp
-from lms.security import content_security_policy
+from lms.security import content_security_policy, live_session_policy
 from lms.templating import register_template_helpers
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -46,8 +49,13 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     _register_extensions(app)
-    for blueprint in (core_bp, auth_bp, courses_bp, quizzes_bp, quiz_manage_bp, progress_bp, admin_bp):
+    init_jitsi(app)
+    for blueprint in (core_bp, auth_bp, courses_bp, quizzes_bp, quiz_manage_bp, live_bp, live_manage_bp,
+                      progress_bp, admin_bp):
         app.register_blueprint(blueprint)
+    # Only the session page may load the Jitsi server's script and frame (Talisman reads this).
+    app.view_functions["live.session_page"].talisman_view_options = {
+        "content_security_policy": live_session_policy(app.extensions["jitsi"].meeting_domain)}
     register_template_helpers(app)
     app.cli.add_command(lms_cli)
     register_error_handlers(app)

@@ -11,6 +11,7 @@ from lms.courses.models import (
     ModuleProgress,
     ModuleTranslation,
 )
+from lms.live.models import Attendance, LiveSession
 from lms.quizzes.models import (
     Answer,
     Attempt,
@@ -23,6 +24,7 @@ from lms.quizzes.models import (
 )
 
 __all__ = [
+    "Attendance", "LiveSession",
     "Answer", "Attempt", "Choice", "ChoiceTranslation", "Question", "QuestionTranslation", "Quiz", "QuizQuestion",
     "Attachment", "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",
     "ModuleProgress", "ModuleTranslation", "Organisation", "Role", "User",

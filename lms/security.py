@@ -4,6 +4,14 @@ from __future__ import annotations
 from lms.courses.markdown import VIDEO_FRAME_SOURCES
 
 
+def live_session_policy(jitsi_domain: str) -> dict[str, str | list[str]]:
+    """The site's policy, plus the Jitsi server's script and frames for the embedded meeting."""
+    policy = content_security_policy()
+    policy["script-src"] = ["'self'", f"https://{jitsi_domain}"]
+    policy["frame-src"] = [*policy["frame-src"], f"https://{jitsi_domain}"]
+    return policy
+
+
 def content_security_policy() -> dict[str, str | list[str]]:
     """Everything from this site only: no inline scripts, no CDN, no framing by others."""
     return {

@@ -7,6 +7,7 @@ from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, Mod
 from lms.courses.queries import progress_of
 from lms.extensions import db
 from lms.i18n import localized
+from lms.live.models import LiveSession
 from lms.quizzes.models import Quiz
 
 
@@ -45,7 +46,8 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     assert {t.locale for t in course.translations} == {"az", "en", "ru"}
     assert localized(course, "title", "ru") == "Ключевые понятия и тенденции в сфере миграции"
     assert accounts.authenticate("learner10@example.org", "demo password").role is Role.LEARNER
-    assert [len(day.modules) for day in course.days] == [5, 4, 5]
+    assert [len(day.modules) for day in course.days] == [5, 5, 5]
+    assert db.session.scalar(select(func.count(LiveSession.id))) == 3
     quizzes = db.session.scalars(select(Quiz).join(Module)).all()
     assert len(quizzes) == 3 and all(len(quiz.slots) == 8 for quiz in quizzes)
     for slot in quizzes[0].slots:

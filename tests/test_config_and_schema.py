@@ -22,7 +22,7 @@ def test_production_refuses_to_start_without_a_secret_and_a_database(monkeypatch
 def test_production_cookies_are_secure_httponly_and_lax(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
-    app = create_app(ProdConfig, SQLALCHEMY_DATABASE_URI="sqlite://")
+    app = create_app(ProdConfig, SQLALCHEMY_DATABASE_URI="sqlite://", JITSI_APP_SECRET="j" * 40)
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
     assert app.config["SESSION_COOKIE_HTTPONLY"] and app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
     response = app.test_client().get("/healthz", base_url="https://lms.example.org")

@@ -4,6 +4,7 @@ The course in each case is published, has three days ([A, B], [C], []) and a tra
 is a learner of it, "learner" a learner who is not, "other trainer" the trainer of another course.
 """
 import io
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,6 +12,7 @@ from lms.auth.models import Role
 from lms.courses import services
 from lms.courses.models import ModuleKind
 from lms.extensions import db
+from lms.live import services as live
 from lms.quizzes import services as quizzes
 
 VISITORS = ANON, LEARNER, ENROLLED, OTHER_TRAINER, TRAINER, ADMIN = (
@@ -87,6 +89,12 @@ MATRIX = [
     ("GET", "/courses/{slug}/manage/quizzes/{quiz_module}/results.csv", None, EDITORS),
     ("POST", "/courses/{slug}/manage/quizzes/{quiz_module}", {}, EDITORS_REFUSED_FORM),
     ("GET", "/quizzes/module/{quiz_module}", None, row(302, 403, 302, 403, 302, 302)),
+    ("GET", "/courses/{slug}/manage/live/{live_module}", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/live/{live_module}", {}, EDITORS_REFUSED_FORM),
+    ("GET", "/live/module/{live_module}", None, row(302, 403, 302, 403, 302, 302)),
+    ("GET", "/live/{session}/", None, row(302, 403, 200, 403, 200, 200)),
+    # The session is in 2030: joining now is refused even to the course's people (window tests: tests/live).
+    ("GET", "/live/{session}/join", None, row(302, 403, 403, 403, 403, 403)),
     ("GET", "/quizzes/{quiz}/", None, row(302, 403, 200, 403, 200, 200)),
     ("POST", "/quizzes/{quiz}/start", {}, row(302, 403, 302, 403, 403, 403)),
     # An attempt is its learner's alone: to anyone else it does not exist.
@@ -119,10 +127,12 @@ def world(make_user, make_course):
     question = quizzes.import_questions(course, "Q {T}", "gift")[0]
     quizzes.set_questions(quiz, [question.id])
     attempt = quizzes.start_attempt(quiz, services.enrol(enrolled, course), course.created_at)
+    live_module = services.add_module(course.days[1], kind=ModuleKind.LIVE, texts={"en": {"title": "Live"}})
+    session = live.schedule(live_module, datetime(2030, 1, 1, 6, tzinfo=UTC), datetime(2030, 1, 1, 7, tzinfo=UTC))
     db.session.commit()
     names = {"slug": course.slug, "module": course.days[0].modules[0].id, "target": make_user().id,
              "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id,
-             "question": question.id}
+             "question": question.id, "live_module": live_module.id, "session": session.id}
     return people, names
 
 
@@ -137,7 +147,7 @@ def test_route_permissions(client, login, world, visitor, method, url, data, exp
     assert response.status_code == expected[visitor]
     if visitor == ANON and expected[ANON] == 302 and expected[ADMIN] != 302:
         assert response.headers["Location"].startswith(SIGN_IN_FIRST)  # a protected page: sign in first
-    if response.status_code == 403 and "/modules/" not in url:
+    if response.status_code == 403 and "/modules/" not in url and not url.endswith("/join"):  # own pages
         assert "Giriş qadağandır" in response.text
 
 
@@ -145,7 +155,8 @@ def test_every_route_is_in_the_matrix(app):
     placeholders = {"<int:user_id>": "{target}", "<code>": "ru", "<slug>": "{slug}", "<int:module_id>": "{module}",
                     "<int:number>": "1", "<int:attachment_id>": "{attachment}", "<int:quiz_id>": "{quiz}",
                     "<int:attempt_id>": "{attempt}", "<int:quiz_module_id>": "{quiz_module}",
-                    "<int:question_id>": "{question}"}
+                    "<int:question_id>": "{question}", "<int:live_module_id>": "{live_module}",
+                    "<int:session_id>": "{session}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,8 +13,9 @@ from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, ModuleKind, ModuleProgress
-from lms.demo.content import PROGRAMME, QUIZ_FILES
+from lms.demo.content import LIVE_TIMES, PROGRAMME, QUIZ_FILES
 from lms.extensions import db
+from lms.live import services as live
 from lms.quizzes import services as quizzes
 from lms.types import utcnow
 
@@ -150,8 +151,18 @@ def _build_course() -> Course:
                                texts={locale: {"title": title, "body": body.strip()}
                                       for locale, (title, body) in texts.items()})
     _quizzes(course)
+    _live_sessions(course)
     courses.set_status(course, CourseStatus.PUBLISHED)
     return course
+
+
+def _live_sessions(course: Course) -> None:
+    """The opening session, a lecture and the closing discussion, hosted by the course's trainers."""
+    zone = ZoneInfo(DEMO_TIMEZONE)
+    modules = [m for day in course.days for m in day.modules if m.kind is ModuleKind.LIVE]
+    for module, (hour, minute, length) in zip(modules, LIVE_TIMES, strict=True):
+        starts_at = datetime.combine(module.day.date, time(hour, minute), zone).astimezone(UTC)
+        live.schedule(module, starts_at, starts_at + timedelta(minutes=length))
 
 
 def _quizzes(course: Course) -> None:

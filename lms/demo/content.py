@@ -6,6 +6,8 @@ Figures are the rounded ones the named sources published; each lesson says which
 # (day titles {locale: title}, [modules]); a module is (kind, required, minutes, {locale: (title, body)}).
 # Quiz modules take their questions, in order, from questions/day1, day2 and final.{en,az,ru}.gift.
 QUIZ_FILES = ["day1", "day2", "final"]
+# Live modules, in order: (hour, minute, minutes long) in Baku time on their day.
+LIVE_TIMES = [(10, 0, 60), (11, 0, 60), (15, 0, 90)]
 PROGRAMME = [
     (
         {"en": "Who is a migrant? Key concepts", "az": "Miqrant kimdir? Əsas anlayışlar",
@@ -236,6 +238,11 @@ Bir çox ailə üçün bu vəsait qida, təhsil və səhiyyə xərclərini ödə
 Для многих семей это деньги на еду, учёбу и лечение. Важна стоимость: Цели устойчивого развития
 (задача 10.c) предусматривают снижение стоимости перевода **ниже 3 %**.
 """),
+            }),
+            ("live", True, 60, {
+                "en": ("Lecture: labour migration corridors of the region", "A trainer presents the main labour migration corridors of the region and answers questions."),
+                "az": ("Mühazirə: regionun əmək miqrasiyası dəhlizləri", "Təlimçi regionun əsas əmək miqrasiyası dəhlizlərini təqdim edir və suallara cavab verir."),
+                "ru": ("Лекция: коридоры трудовой миграции в регионе", "Тренер рассказывает об основных коридорах трудовой миграции в регионе и отвечает на вопросы."),
             }),
             ("quiz", True, 15, {
                 "en": ("Day 2 quiz: labour migration and remittances", "Eight questions on the day's lessons. You need 60 % to pass; you have three attempts."),

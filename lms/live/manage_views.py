@@ -1,0 +1,53 @@
+"""Scheduling a live module's session (trainers of the course and admins)."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import DateTimeLocalField, StringField, SubmitField
+from wtforms.validators import URL, Optional
+
+from lms.courses.models import Module
+from lms.courses.permissions import editable_course
+from lms.errors import DomainError
+from lms.extensions import db
+from lms.forms import Form, max_length, present
+from lms.live import services
+from lms.timezones import local_to_utc, utc_to_local
+
+bp = Blueprint("live_manage", __name__, url_prefix="/courses/<slug>/manage/live")
+
+
+class ScheduleForm(Form):
+    starts_at = DateTimeLocalField(_l("Starts at"), format="%Y-%m-%dT%H:%M", validators=[present()])
+    ends_at = DateTimeLocalField(_l("Ends at"), format="%Y-%m-%dT%H:%M", validators=[present()])
+    recording_url = StringField(_l("Recording link (after the session)"), validators=[
+        Optional(), max_length(500), URL(message=_l("Enter a full web address (https://…)."))])
+    submit = SubmitField(_l("Save session"))
+
+
+@bp.route("/<int:live_module_id>", methods=["GET", "POST"])
+def schedule(slug: str, live_module_id: int):
+    course = editable_course(slug)
+    module = db.session.get(Module, live_module_id)
+    if module is None or module.day.course_id != course.id:
+        abort(404)
+    session = services.session_for(module)
+    form = ScheduleForm()
+    if request.method == "GET" and session is not None:
+        form.starts_at.data = utc_to_local(session.starts_at, course.timezone)
+        form.ends_at.data = utc_to_local(session.ends_at, course.timezone)
+        form.recording_url.data = session.recording_url
+    if form.validate_on_submit():
+        try:
+            services.schedule(module, local_to_utc(form.starts_at.data, course.timezone),
+                              local_to_utc(form.ends_at.data, course.timezone), form.recording_url.data)
+        except DomainError as error:
+            db.session.rollback()
+            form.form_errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("The session has been saved."), "success")
+            return redirect(url_for("courses.manage", slug=slug) + f"#module-{module.id}")
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("live/manage/schedule.html", course=course, module=module, form=form), status
