@@ -5,16 +5,21 @@ import json
 from collections import Counter
 
 import click
+import jwt as pyjwt
 from flask import current_app
 
 from lms import clock, demo, i18n_tools
 from lms.auth import services as accounts
 from lms.auth.models import Role
 from lms.courses import transfer
+from lms.courses.permissions import can_edit_course
 from lms.courses.queries import course_outline
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import TRANSLATED_LOCALES
+from lms.live import jitsi
+from lms.live.models import LiveSession
+from lms.live.settings import jitsi_config
 from lms.quizzes import services as quiz_services
 from lms.quizzes.problems import problem_message
 
@@ -138,3 +143,29 @@ def close_overdue_attempts() -> None:
     closed = quiz_services.close_overdue_attempts(clock.now())
     db.session.commit()
     click.echo(f"Closed {closed} overdue attempt(s).")
+
+
+@lms_cli.command("jitsi-token")
+@click.argument("session_id", type=int)
+@click.argument("email")
+def jitsi_token(session_id: int, email: str) -> None:
+    """Print a token for EMAIL to join live session SESSION_ID, and its decoded claims.
+
+    For checking a Jitsi server's configuration: it ignores the session's time window.
+    """
+    session = db.session.get(LiveSession, session_id)
+    user = accounts.find_user_by_email(email)
+    if session is None or user is None:
+        raise click.ClickException("Unknown session or e-mail address.")
+    config = jitsi_config()
+    room = jitsi.room_name(session.room_secret)
+    moderator = can_edit_course(user, session.module.course)
+    who = jitsi.Participant(id=user.id, name=user.name, email=user.email, moderator=moderator)
+    window = jitsi.Window(session.starts_at, session.ends_at)
+    signed = jitsi.token(config, room, window, who, clock.now())
+    click.echo("Note: the session's time window is ignored here; the site issues tokens only inside it.", err=True)
+    click.echo(signed)
+    click.echo(json.dumps({"header": pyjwt.get_unverified_header(signed),
+                           "claims": pyjwt.decode(signed, options={"verify_signature": False})},
+                          ensure_ascii=False, indent=2))
+    click.echo(jitsi.meeting_url(config, room, signed))

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from lms.auth import services as accounts
 from lms.auth.models import Role
 from lms.courses import services
 from lms.courses.models import ModuleKind
@@ -95,6 +96,9 @@ MATRIX = [
     ("GET", "/live/{session}/", None, row(302, 403, 200, 403, 200, 200)),
     # The session is in 2030: joining now is refused even to the course's people (window tests: tests/live).
     ("GET", "/live/{session}/join", None, row(302, 403, 403, 403, 403, 403)),
+    ("GET", "/calendar/session/{session}.ics", None, row(404, 404, 200, 404, 200, 200)),
+    ("GET", "/calendar/{calendar_token}.ics", None, EVERYONE_200),  # the private address is the key
+    ("POST", "/auth/profile/calendar", {}, row(302, 302, 302, 302, 302, 302)),
     ("GET", "/quizzes/{quiz}/", None, row(302, 403, 200, 403, 200, 200)),
     ("POST", "/quizzes/{quiz}/start", {}, row(302, 403, 302, 403, 403, 403)),
     # An attempt is its learner's alone: to anyone else it does not exist.
@@ -132,7 +136,9 @@ def world(make_user, make_course):
     db.session.commit()
     names = {"slug": course.slug, "module": course.days[0].modules[0].id, "target": make_user().id,
              "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id,
-             "question": question.id, "live_module": live_module.id, "session": session.id}
+             "question": question.id, "live_module": live_module.id, "session": session.id,
+             "calendar_token": accounts.calendar_token(enrolled)}
+    db.session.commit()
     return people, names
 
 
@@ -156,7 +162,7 @@ def test_every_route_is_in_the_matrix(app):
                     "<int:number>": "1", "<int:attachment_id>": "{attachment}", "<int:quiz_id>": "{quiz}",
                     "<int:attempt_id>": "{attempt}", "<int:quiz_module_id>": "{quiz_module}",
                     "<int:question_id>": "{question}", "<int:live_module_id>": "{live_module}",
-                    "<int:session_id>": "{session}"}
+                    "<int:session_id>": "{session}", "<token>": "{calendar_token}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

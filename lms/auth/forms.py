@@ -51,3 +51,7 @@ class PasswordForm(Form):
     )
     confirm = PasswordField(_l("Repeat the new password"), validators=[required(), same_as("new_password")])
     submit = SubmitField(_l("Change password"))
+
+
+class RenewCalendarForm(Form):
+    submit = SubmitField(_l("Make a new private address"))

@@ -55,6 +55,8 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The secret part of the user's private calendar address; a new one cuts off the old link.
+    calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 

@@ -1,6 +1,8 @@
 """Accounts: registering, signing in, changing one's profile and password, roles."""
 from __future__ import annotations
 
+import secrets
+
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -107,6 +109,14 @@ def set_active(actor: User, user: User, active: bool) -> None:
         raise DomainError(_("You cannot deactivate your own account."))
     user.active = active
     db.session.flush()
+
+
+def calendar_token(user: User, renew: bool = False) -> str:
+    """The user's private calendar token, made on first use; `renew` replaces it (revoking the old)."""
+    if renew or not user.calendar_token:
+        user.calendar_token = secrets.token_urlsafe(24)
+        db.session.flush()
+    return user.calendar_token
 
 
 def _check_password_strength(password: str) -> None:

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from lms.auth import services
-from lms.auth.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm
+from lms.auth.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm, RenewCalendarForm
 from lms.auth.models import Organisation
 from lms.auth.queries import organisation_choices
 from lms.errors import DomainError
@@ -107,10 +107,24 @@ def change_password():
     return _render_profile(password_form=form)
 
 
+@bp.route("/profile/calendar", methods=["POST"])
+@login_required
+def renew_calendar():
+    if not RenewCalendarForm().validate():
+        abort(400)
+    services.calendar_token(current_user, renew=True)
+    db.session.commit()
+    flash(_("Your calendar has a new private address; the old one no longer works."), "success")
+    return redirect(url_for("auth.profile") + "#calendar")
+
+
 def _render_profile(profile_form: ProfileForm | None = None, password_form: PasswordForm | None = None):
     profile_form = profile_form or ProfileForm(obj=current_user)
     password_form = password_form or PasswordForm(formdata=None)
     status = 400 if profile_form.errors or password_form.errors else 200
+    token = services.calendar_token(current_user)  # made on first visit
+    db.session.commit()
     return render_template(
-        "auth/profile.html", profile_form=profile_form, password_form=password_form
+        "auth/profile.html", profile_form=profile_form, password_form=password_form,
+        calendar_url=url_for("calendar.feed", token=token, _external=True), calendar_form=RenewCalendarForm(),
     ), status

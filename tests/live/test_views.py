@@ -123,3 +123,14 @@ def test_trainers_schedule_in_the_course_time_zone(client, login, live_world):
     wrong = client.post(url, data={"starts_at": "2026-11-24T15:00", "ends_at": "2026-11-24T14:00"},
                         headers={"Accept-Language": "ru"})
     assert wrong.status_code == 400 and "Сессия должна заканчиваться после начала." in wrong.text
+
+
+def test_cli_prints_a_token_and_its_claims(runner, live_world, app):
+    session, trainer, *_ = live_world
+    result = runner.invoke(args=["lms", "jitsi-token", str(session.id), trainer.email])
+    assert result.exit_code == 0, result.output
+    assert "time window is ignored" in result.output
+    assert '"moderator": true' in result.output and '"iss": "telim"' in result.output
+    assert "https://meet.telim.example/telim-" in result.output
+    assert app.extensions["jitsi"].app_secret not in result.output
+    assert runner.invoke(args=["lms", "jitsi-token", "999", trainer.email]).exit_code != 0

@@ -1,0 +1,1 @@
+"""Private iCalendar feeds of a person's course days and live sessions."""
