@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -10,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from lms.auth.models import User
 from lms.extensions import db
 from lms.types import UTCDateTime, enum_column, utcnow
+
+if TYPE_CHECKING:
+    from lms.live.models import LiveSession
 
 
 class CourseStatus(enum.StrEnum):
@@ -144,6 +148,8 @@ class Module(db.Model):
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="module", cascade="all, delete-orphan", order_by="Attachment.id"
     )
+    # Named by string: courses never imports the live feature, which defines the class.
+    live_session: Mapped[LiveSession | None] = relationship("LiveSession", viewonly=True)
 
     @property
     def course(self) -> Course:

@@ -62,6 +62,7 @@ def course_outline(slug: str) -> Course | None:
             selectinload(Course.translations),
             days.selectinload(CourseDay.translations),
             days.selectinload(CourseDay.modules).selectinload(Module.translations),
+            days.selectinload(CourseDay.modules).selectinload(Module.live_session),
         )
     )
 

@@ -134,3 +134,13 @@ def test_cli_prints_a_token_and_its_claims(runner, live_world, app):
     assert "https://meet.telim.example/telim-" in result.output
     assert app.extensions["jitsi"].app_secret not in result.output
     assert runner.invoke(args=["lms", "jitsi-token", "999", trainer.email]).exit_code != 0
+
+
+def test_the_course_page_shows_sessions_in_the_learners_time_zone(client, login, live_world):
+    session, _, learner, _ = live_world
+    learner.timezone = "Asia/Tashkent"
+    db.session.commit()
+    login(learner)
+    page = client.get(f"/courses/{session.module.course.slug}/", headers={"Accept-Language": "en"}).text
+    assert "понедельник, 23 ноября, 11:00–12:00" in page  # 06:00 UTC is 11:00 in Tashkent
+    assert f'href="/live/{session.id}/"' in page
