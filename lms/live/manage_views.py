@@ -4,9 +4,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateTimeLocalField, StringField, SubmitField
 from wtforms.validators import URL, Optional
 
+from lms import clock
 from lms.courses.models import Module
 from lms.courses.permissions import editable_course
 from lms.errors import DomainError
@@ -50,4 +53,40 @@ def schedule(slug: str, live_module_id: int):
             flash(_("The session has been saved."), "success")
             return redirect(url_for("courses.manage", slug=slug) + f"#module-{module.id}")
     status = 400 if form.errors or form.form_errors else 200
-    return render_template("live/manage/schedule.html", course=course, module=module, form=form), status
+    return render_template("live/manage/schedule.html", course=course, module=module, form=form,
+                           session=session), status
+
+
+class ParticipantsForm(Form):
+    file = FileField(_l("Participant list (CSV)"), validators=[
+        FileRequired(message=_l("Choose a file.")), FileAllowed(["csv", "txt"], message=_l("Choose a .csv file."))])
+    submit = SubmitField(_l("Mark them present"))
+
+
+@bp.route("/<int:live_module_id>/attendance", methods=["GET", "POST"])
+def attendance(slug: str, live_module_id: int):
+    course = editable_course(slug)
+    module = db.session.get(Module, live_module_id)
+    session = services.session_for(module) if module is not None and module.day.course_id == course.id else None
+    if session is None:
+        abort(404)
+    register_form, upload_form = Form(prefix="register"), ParticipantsForm(prefix="upload")
+    if upload_form.submit.data and upload_form.validate():
+        text = upload_form.file.data.read().decode("utf-8-sig", errors="replace")
+        marked, unknown = services.import_participants(session, text, clock.now())
+        db.session.commit()
+        flash(ngettext("%(num)d learner marked present.", "%(num)d learners marked present.", marked), "success")
+        if unknown:
+            flash(_("Not learners of this course: %(emails)s", emails=", ".join(unknown[:20])), "info")
+        return redirect(url_for("live_manage.attendance", slug=slug, live_module_id=module.id))
+    if request.method == "POST" and not upload_form.submit.data:
+        if not register_form.validate():
+            abort(400)
+        present = {int(i) for i in request.form.getlist("present") if i.isdigit()}
+        services.set_attendance(session, present, clock.now())
+        db.session.commit()
+        flash(_("The attendance has been saved."), "success")
+        return redirect(url_for("live_manage.attendance", slug=slug, live_module_id=module.id))
+    return render_template("live/manage/attendance.html", course=course, module=module, session=session,
+                           register=services.attendance_register(session), register_form=register_form,
+                           upload_form=upload_form), 400 if upload_form.errors else 200

@@ -1,11 +1,14 @@
 """Every write to live sessions: scheduling them, and recording who joined."""
 from __future__ import annotations
 
+import csv
+import io
 import secrets
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from lms.auth.models import User
 from lms.courses import services as courses
@@ -41,11 +44,56 @@ def record_join(session: LiveSession, user: User, enrollment: Enrollment | None,
     """Note that a learner joined (first time, latest time, how often); that completes the module."""
     if enrollment is None or enrollment.role is not CourseRole.LEARNER:
         return
-    attendance = db.session.scalar(select(Attendance).where(Attendance.session_id == session.id,
-                                                            Attendance.user_id == user.id))
+    attendance = _attendance(session, user.id)
     if attendance is None:
         db.session.add(Attendance(session_id=session.id, user_id=user.id, first_joined_at=now, last_joined_at=now))
     else:
         attendance.last_joined_at, attendance.joins = now, attendance.joins + 1
     db.session.flush()
     courses.complete_module(enrollment, session.module, now)
+
+
+def set_attendance(session: LiveSession, present_user_ids: set[int], now: datetime) -> None:
+    """A trainer's register: the course's learners ticked are present (their module completes),
+    the others are not (their completion of the module, once recorded, stays)."""
+    for enrollment in _learner_enrollments(session):
+        attendance = _attendance(session, enrollment.user_id)
+        if enrollment.user_id in present_user_ids and attendance is None:
+            db.session.add(Attendance(session_id=session.id, user_id=enrollment.user_id, first_joined_at=now,
+                                      last_joined_at=now, joins=0))  # 0 joins: marked by hand
+            courses.complete_module(enrollment, session.module, now)
+        elif enrollment.user_id not in present_user_ids and attendance is not None:
+            db.session.delete(attendance)
+    db.session.flush()
+
+
+def import_participants(session: LiveSession, csv_text: str, now: datetime) -> tuple[int, list[str]]:
+    """Mark present the learners whose e-mail addresses a participant list (CSV) names.
+
+    Any column may hold the addresses (meeting tools export them in different places). Returns how
+    many learners were marked and the addresses that belong to no learner of the course.
+    """
+    found = {cell.strip().lower() for row in csv.reader(io.StringIO(csv_text)) for cell in row if "@" in cell}
+    learners = {e.user.email: e for e in _learner_enrollments(session)}
+    present = {learners[email].user_id for email in found if email in learners}
+    already = {a.user_id for a in db.session.scalars(select(Attendance).where(Attendance.session_id == session.id))}
+    set_attendance(session, present | already, now)
+    return len(present - already), sorted(found - set(learners))
+
+
+def attendance_register(session: LiveSession) -> list[tuple[Enrollment, Attendance | None]]:
+    """Every learner of the course with their attendance at the session, by name."""
+    records = {a.user_id: a for a in db.session.scalars(select(Attendance).where(Attendance.session_id == session.id))}
+    return [(e, records.get(e.user_id)) for e in _learner_enrollments(session)]
+
+
+def _learner_enrollments(session: LiveSession) -> list[Enrollment]:
+    return list(db.session.scalars(
+        select(Enrollment).join(User, User.id == Enrollment.user_id)
+        .where(Enrollment.course_id == session.module.day.course_id, Enrollment.role == CourseRole.LEARNER)
+        .options(joinedload(Enrollment.user)).order_by(func.lower(User.name))))
+
+
+def _attendance(session: LiveSession, user_id: int) -> Attendance | None:
+    return db.session.scalar(select(Attendance).where(Attendance.session_id == session.id,
+                                                      Attendance.user_id == user_id))

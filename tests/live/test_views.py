@@ -144,3 +144,27 @@ def test_the_course_page_shows_sessions_in_the_learners_time_zone(client, login,
     page = client.get(f"/courses/{session.module.course.slug}/", headers={"Accept-Language": "en"}).text
     assert "понедельник, 23 ноября, 11:00–12:00" in page  # 06:00 UTC is 11:00 in Tashkent
     assert f'href="/live/{session.id}/"' in page
+
+
+def test_trainers_mark_attendance_by_hand_and_from_a_participant_list(client, login, live_world, make_user,
+                                                                      frozen_clock):
+    import io
+    session, trainer, learner, enrollment = live_world
+    second = make_user(email="olena@example.org")
+    courses.enrol(second, session.module.course)
+    db.session.commit()
+    frozen_clock(START + timedelta(hours=2))
+    login(trainer)
+    url = f"/courses/{session.module.course.slug}/manage/live/{session.module_id}/attendance"
+    assert client.post(url, data={"present": [str(learner.id)]}).status_code == 302
+    present = {a.user_id: a.joins for a in db.session.scalars(select(Attendance))}
+    assert present == {learner.id: 0}  # marked by hand
+    listing = "Name,Email,Duration\nOlena,OLENA@example.org,55\nGuest,guest@elsewhere.example,10\n"
+    response = client.post(url, data={"upload-file": (io.BytesIO(listing.encode()), "participants.csv"),
+                                      "upload-submit": "Mark"}, content_type="multipart/form-data",
+                           headers={"Accept-Language": "en"}, follow_redirects=True)
+    assert "1 learner marked present." in response.text and "guest@elsewhere.example" in response.text
+    assert {a.user_id for a in db.session.scalars(select(Attendance))} == {learner.id, second.id}
+    completed = db.session.scalars(select(ModuleProgress.enrollment_id).where(
+        ModuleProgress.module_id == session.module_id, ModuleProgress.completed_at.is_not(None))).all()
+    assert enrollment.id in completed and len(completed) == 2
