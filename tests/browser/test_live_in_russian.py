@@ -41,3 +41,20 @@ def test_the_session_page_configures_the_jitsi_embed(page: Page, live_server: st
     expect(meeting).to_have_text("Не удалось загрузить встречу здесь. Воспользуйтесь ссылкой выше.")
     expect(page.get_by_role("link", name="Открыть встречу на отдельной странице")).to_have_attribute(
         "href", f"/live/{session.id}/join")
+
+
+def test_before_the_session_a_countdown_in_russian(page: Page, live_server: str, make_course, make_user):
+    learner = make_user(locale="ru")
+    course = make_course(days=[["Lesson"]])
+    module = courses.add_module(course.days[0], kind=ModuleKind.LIVE, texts={"en": {"title": "Lecture", "body": ""}})
+    now = datetime.now(UTC)
+    session = live.schedule(module, now + timedelta(hours=3, minutes=15), now + timedelta(hours=4))
+    courses.enrol(learner, course)
+    db.session.commit()
+    page.goto(f"{live_server}/lang/ru?next=/auth/login")
+    page.get_by_label("Электронная почта").fill(learner.email)
+    page.get_by_label("Пароль").fill(PASSWORD)
+    page.get_by_role("button", name="Войти").click()
+    page.goto(f"{live_server}/live/{session.id}/")
+    expect(page.locator("[data-countdown]")).to_have_text("через 3 часа")  # opens 15 minutes early
+    expect(page.locator("#jitsi-meeting")).to_have_count(0)
