@@ -30,8 +30,8 @@ from lms.courses.forms import (
     PersonForm,
     StatusForm,
 )
-from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, EnrolmentMode, Module, ModuleKind
-from lms.courses.permissions import editable_course
+from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, EnrolmentMode, ModuleKind
+from lms.courses.permissions import editable_course, module_of_or_404
 from lms.courses.views import bp
 from lms.errors import DomainError
 from lms.extensions import db
@@ -209,7 +209,7 @@ def new_module(slug: str, number: int):
 @bp.route("/<slug>/manage/modules/<int:module_id>", methods=["GET", "POST"])
 def edit_module(slug: str, module_id: int):
     course = editable_course(slug)
-    module = _module(course, module_id)
+    module = module_of_or_404(course, module_id)
     form = ModuleForm(required_module=module.required, estimated_minutes=module.estimated_minutes)
     if request.method == "GET":
         form.fill_texts(module.translations)
@@ -232,7 +232,7 @@ def edit_module(slug: str, module_id: int):
 @bp.route("/<slug>/manage/modules/<int:module_id>/move", methods=["POST"])
 def move_module(slug: str, module_id: int):
     course = editable_course(slug)
-    module = _module(course, module_id)
+    module = module_of_or_404(course, module_id)
     form = MoveForm()
     if not form.validate():
         abort(400)
@@ -244,7 +244,7 @@ def move_module(slug: str, module_id: int):
 @bp.route("/<slug>/manage/modules/<int:module_id>/delete", methods=["GET", "POST"])
 def delete_module(slug: str, module_id: int):
     course = editable_course(slug)
-    module = _module(course, module_id)
+    module = module_of_or_404(course, module_id)
     if request.method == "GET":  # ask first: learners' progress on the module goes with it
         return render_template("courses/manage/delete_module.html", course=course, module=module,
                                form=ActionForm(), progress_count=queries.progress_count(module))
@@ -261,7 +261,7 @@ def delete_module(slug: str, module_id: int):
 @bp.route("/<slug>/manage/modules/<int:module_id>/attachments", methods=["POST"])
 def add_attachment(slug: str, module_id: int):
     course = editable_course(slug)
-    module = _module(course, module_id)
+    module = module_of_or_404(course, module_id)
     form = AttachmentForm()
     if not form.validate():
         flash(" ".join(map(str, form.file.errors)) or _("Choose a file."), "error")
@@ -276,7 +276,7 @@ def add_attachment(slug: str, module_id: int):
 @bp.route("/<slug>/manage/modules/<int:module_id>/attachments/<int:attachment_id>/delete", methods=["POST"])
 def delete_attachment(slug: str, module_id: int, attachment_id: int):
     course = editable_course(slug)
-    module = _module(course, module_id)
+    module = module_of_or_404(course, module_id)
     _require_csrf()
     attachment = next((a for a in module.attachments if a.id == attachment_id), None)
     if attachment is None:
@@ -344,10 +344,3 @@ def _day(course: Course, number: int) -> CourseDay:
     if day is None:
         abort(404)
     return day
-
-
-def _module(course: Course, module_id: int) -> Module:
-    module = db.session.get(Module, module_id)
-    if module is None or module.day.course_id != course.id:
-        abort(404)
-    return module

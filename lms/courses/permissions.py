@@ -6,7 +6,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from lms.auth.models import Role, User
-from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment
+from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, Module
 from lms.courses.queries import course_outline
 from lms.extensions import db, login_manager
 
@@ -56,3 +56,11 @@ def editable_course(slug: str) -> Course:
     if not can_edit_course(current_user, course):
         abort(403)
     return course
+
+
+def module_of_or_404(course: Course, module_id: int) -> Module:
+    """One of the course's modules; 404 for an unknown id or another course's module."""
+    module = db.session.get(Module, module_id)
+    if module is None or module.day.course_id != course.id:
+        abort(404)
+    return module

@@ -10,7 +10,7 @@ from lms.courses import queries, services, storage
 from lms.courses.forms import CompleteForm, EnrolForm
 from lms.courses.markdown import render_markdown
 from lms.courses.models import Course, CourseRole, Module
-from lms.courses.permissions import can_edit_course, can_open_modules, can_see_course
+from lms.courses.permissions import can_edit_course, can_open_modules, can_see_course, module_of_or_404
 from lms.courses.timeline import build_timeline, neighbours
 from lms.extensions import db
 from lms.i18n import localized
@@ -108,9 +108,7 @@ def attachment(slug: str, module_id: int, attachment_id: int):
 def _openable_module(slug: str, module_id: int) -> tuple[Course, Module]:
     """The course and one of its modules, for someone allowed to open the course's modules."""
     course = _visible_course(slug)
-    module = db.session.get(Module, module_id)
-    if module is None or module.day.course_id != course.id:
-        abort(404)
+    module = module_of_or_404(course, module_id)
     if not can_open_modules(current_user, course):
         abort(403)
     return course, module

@@ -10,8 +10,7 @@ from wtforms import DateTimeLocalField, StringField, SubmitField
 from wtforms.validators import URL, Optional
 
 from lms import clock
-from lms.courses.models import Module
-from lms.courses.permissions import editable_course
+from lms.courses.permissions import editable_course, module_of_or_404
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.forms import Form, max_length, present
@@ -32,9 +31,7 @@ class ScheduleForm(Form):
 @bp.route("/<int:live_module_id>", methods=["GET", "POST"])
 def schedule(slug: str, live_module_id: int):
     course = editable_course(slug)
-    module = db.session.get(Module, live_module_id)
-    if module is None or module.day.course_id != course.id:
-        abort(404)
+    module = module_of_or_404(course, live_module_id)
     session = services.session_for(module)
     form = ScheduleForm()
     if request.method == "GET" and session is not None:
@@ -66,8 +63,8 @@ class ParticipantsForm(Form):
 @bp.route("/<int:live_module_id>/attendance", methods=["GET", "POST"])
 def attendance(slug: str, live_module_id: int):
     course = editable_course(slug)
-    module = db.session.get(Module, live_module_id)
-    session = services.session_for(module) if module is not None and module.day.course_id == course.id else None
+    module = module_of_or_404(course, live_module_id)
+    session = services.session_for(module)
     if session is None:
         abort(404)
     register_form, upload_form = Form(prefix="register"), ParticipantsForm(prefix="upload")

@@ -11,8 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from lms import clock
-from lms.courses.models import Module
-from lms.courses.permissions import editable_course
+from lms.courses.permissions import editable_course, module_of_or_404
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import current_locale
@@ -91,9 +90,7 @@ def quiz_results_csv(slug: str, quiz_module_id: int):
 
 def _quiz_of(slug: str, quiz_module_id: int):
     course = editable_course(slug)
-    module = db.session.get(Module, quiz_module_id)
-    if module is None or module.day.course_id != course.id:
-        abort(404)
+    module = module_of_or_404(course, quiz_module_id)
     return course, module, services.quiz_for(module)
 
 
