@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf.file import FileAllowed, FileField, FileRequired
+from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -39,9 +39,9 @@ class SubmitForm(Form):
 
 class QuestionImportForm(Form):
     file = FileField(_l("Questions file"), validators=[
-        FileRequired(message=_l("Choose a file.")),
-        FileAllowed(["gift", "txt"], message=_l("Choose a .gift or .txt file.")),
+        Optional(), FileAllowed(["gift", "txt"], message=_l("Choose a .gift or .txt file.")),
     ])
+    text = TextAreaField(_l("…or type or paste the questions"), validators=[Optional(), max_length(200_000)])
     fmt = SelectField(_l("Format"), validators=[required()])
     language = SelectField(_l("Language of the questions"), validators=[required()])
     as_translation = BooleanField(_l("These are translations of questions already in the bank (matched by title)"))
@@ -52,6 +52,19 @@ class QuestionImportForm(Form):
         self.fmt.choices = select_choices([("gift", "GIFT (Moodle)"), ("aiken", "Aiken")])
         self.language.choices = select_choices(LANGUAGES.items())
 
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        if not self.file.data and not (self.text.data or "").strip():
+            self.file.errors.append(_l("Choose a file, or type the questions."))
+            return False
+        return True
+
+    def source(self) -> str:
+        """The questions' text, from the file or the text box."""
+        if self.file.data:
+            return self.file.data.read().decode("utf-8-sig", errors="replace")
+        return self.text.data
 
 class QuizSettingsForm(Form):
     opens_at = DateTimeLocalField(_l("Opens at"), format="%Y-%m-%dT%H:%M", validators=[Optional()])

@@ -39,7 +39,7 @@ def questions(slug: str):
     form = QuestionImportForm(language=course.original_locale)
     problems = []
     if form.validate_on_submit():
-        source = form.file.data.read().decode("utf-8-sig", errors="replace")
+        source = form.source()
         try:
             if form.as_translation.data:
                 count = services.import_translations(course, source, form.fmt.data, form.language.data)

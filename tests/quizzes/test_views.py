@@ -227,3 +227,17 @@ def test_fixing_a_question_translates_it_and_regrades(client, login, quiz_world,
     refused = client.post(url, data={**data, "text_en": ""}, headers={"Accept-Language": "ru"})
     assert refused.status_code == 400
     assert "У вопроса должен быть текст на языке оригинала курса." in refused.text
+
+
+def test_trainer_types_questions_instead_of_uploading(client, login, make_user, make_course):
+    trainer = make_user(Role.TRAINER)
+    course = make_course(trainer=trainer)
+    login(trainer)
+    typed = client.post(f"/courses/{course.slug}/manage/questions", data={
+        "text": "::Refugee::Who is protected by the 1951 Convention? {=Refugees ~Tourists}", "fmt": "gift",
+        "language": "en"})
+    assert typed.status_code == 302
+    assert db.session.scalar(select(Question.title).where(Question.course_id == course.id)) == "Refugee"
+    empty = client.post(f"/courses/{course.slug}/manage/questions", data={"fmt": "gift", "language": "en"},
+                        headers={"Accept-Language": "ru"})
+    assert empty.status_code == 400 and "Выберите файл или введите вопросы." in empty.text
