@@ -20,10 +20,12 @@ from lms.courses.views import bp as courses_bp
 from lms.errors import register_error_handlers
 from lms.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
 from lms.i18n import select_locale, select_timezone
+from lms.live import transfer as _live_transfer  # noqa: F401  (adds live times to course exports)
 from lms.live.manage_views import bp as live_manage_bp
 from lms.live.settings import init_jitsi
 from lms.live.views import bp as live_bp
 from lms.progress.views import bp as progress_bp
+from lms.quizzes import transfer as _quiz_transfer  # noqa: F401  (adds quizzes to course exports)
 from lms.quizzes.manage_views import bp as quiz_manage_bp
 from lms.quizzes.views import bp as quizzes_bp
 from lms.security import content_security_policy, live_session_policy

@@ -5,6 +5,8 @@ another day (the next cohort) with every day's opening time moved along with it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -12,13 +14,40 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask_babel import gettext as _
 
 from lms.courses import services
-from lms.courses.models import Course, EnrolmentMode, ModuleKind
+from lms.courses.models import Course, EnrolmentMode, Module, ModuleKind
 from lms.errors import DomainError
 from lms.i18n import LANGUAGES
 from lms.timezones import local_to_utc, utc_to_local
 
 FORMAT = "telim-course"
 VERSION = 1
+
+
+@dataclass(frozen=True)
+class ModulePart:
+    """What a later feature adds to a module's export (a quiz, a live session's time).
+
+    `courses` never imports those features: they register a part here, and the export and import
+    call it. `export` returns JSON-ready data or None; `load` gets the new module, that data, the
+    place in the file (for messages) and the number of days the new course's start moved by.
+    """
+
+    name: str
+    export: Callable[[Module], Any]
+    load: Callable[[Module, Any, str, int], None]
+
+
+MODULE_PARTS: list[ModulePart] = []
+
+
+def register_module_part(part: ModulePart) -> None:
+    if all(existing.name != part.name for existing in MODULE_PARTS):
+        MODULE_PARTS.append(part)
+
+
+def invalid(where: str) -> DomainError:
+    """The error for a damaged part of a course file, naming where it is."""
+    return _invalid(where)
 
 
 def export_course(course: Course) -> dict[str, Any]:
@@ -50,6 +79,7 @@ def export_course(course: Course) -> dict[str, Any]:
                             {"filename": a.filename, "content_type": a.content_type, "size": a.size}
                             for a in module.attachments
                         ],
+                        **_parts_of(module),
                     }
                     for module in day.modules
                 ],
@@ -80,6 +110,7 @@ def import_course(document: Any, *, slug: str, starts_on: date | None = None) ->
         # A key is not exported (it is the old cohort's); key enrolment becomes admin-only until one is set.
         enrolment=EnrolmentMode.ADMIN if enrolment is EnrolmentMode.KEY else enrolment,
     )
+    shift = (start - _date(head.get("starts_on"))).days  # how far the new cohort's start moved
     for index, (day, raw_day) in enumerate(zip(course.days, days, strict=False), start=1):
         where = f"days[{index}]"
         raw_day = _expect(raw_day, dict, where)
@@ -93,12 +124,20 @@ def import_course(document: Any, *, slug: str, starts_on: date | None = None) ->
             minutes = raw_module.get("estimated_minutes")
             if minutes is not None and (not isinstance(minutes, int) or not 1 <= minutes <= 1000):
                 raise _invalid(f"{spot}.estimated_minutes")
-            services.add_module(
+            module = services.add_module(
                 day, kind=_choice(ModuleKind, raw_module.get("kind"), f"{spot}.kind"),
                 texts=_texts(raw_module.get("texts"), ("title", "body"), f"{spot}.texts"),
                 required=bool(raw_module.get("required", True)), estimated_minutes=minutes,
             )
+            for part in MODULE_PARTS:
+                if raw_module.get(part.name) is not None:
+                    part.load(module, raw_module[part.name], f"{spot}.{part.name}", shift)
     return course
+
+
+def _parts_of(module: Module) -> dict[str, Any]:
+    exported = {part.name: part.export(module) for part in MODULE_PARTS}
+    return {name: data for name, data in exported.items() if data is not None}
 
 
 def _relative_opening(course: Course, opens_at: datetime | None) -> dict[str, Any] | None:

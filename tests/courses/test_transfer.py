@@ -1,7 +1,7 @@
 """Export a course to JSON and import it as a new course for the next cohort."""
 import io
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -113,3 +113,55 @@ def test_cli_round_trip(runner, source, tmp_path):
     failed = runner.invoke(args=["lms", "import-course", str(broken), "--slug", "broken"])
     assert failed.exit_code != 0 and "Not a JSON file" in failed.output
     assert runner.invoke(args=["lms", "export-course", "nope", str(path)]).exit_code != 0
+
+
+def test_the_demo_course_round_trips_with_its_quizzes_and_live_sessions(runner):
+    from lms.live.models import LiveSession
+    from lms.quizzes.models import Question, Quiz
+
+    assert runner.invoke(args=["lms", "demo", "--password", "demo password"]).exit_code == 0
+    source = db.session.scalar(select(Course).where(Course.slug == "key-concepts-migration"))
+    document = json.loads(json.dumps(transfer.export_course(source), ensure_ascii=False))
+    copy = transfer.import_course(document, slug="next-cohort", starts_on=source.starts_on + timedelta(days=7))
+    db.session.commit()
+    assert structure(copy) == structure(source)
+
+    def quizzes_of(course):
+        modules = [m.id for day in course.days for m in day.modules]
+        quizzes = db.session.scalars(select(Quiz).where(Quiz.module_id.in_(modules)).order_by(Quiz.module_id)).all()
+        return [(q.pass_mark, q.time_limit_minutes, [
+            (s.question.kind, s.question.title, sorted((t.locale, t.text) for t in s.question.translations),
+             [(c.credit, sorted((t.locale, t.text, t.match) for t in c.translations)) for c in s.question.choices])
+            for s in q.slots]) for q in quizzes]
+
+    assert quizzes_of(copy) == quizzes_of(source) and len(quizzes_of(copy)) == 3
+    assert db.session.scalar(select(func.count(Question.id)).where(Question.course_id == copy.id)) == 24
+
+    def sessions_of(course):
+        modules = [m.id for day in course.days for m in day.modules]
+        return db.session.scalars(select(LiveSession).where(LiveSession.module_id.in_(modules))
+                                  .order_by(LiveSession.starts_at)).all()
+
+    old, new = sessions_of(source), sessions_of(copy)
+    assert [n.starts_at - o.starts_at for o, n in zip(old, new, strict=True)] == [timedelta(days=7)] * 3
+    assert {n.room_secret for n in new}.isdisjoint({o.room_secret for o in old})  # new rooms
+
+
+@pytest.mark.parametrize("damage", [
+    lambda quiz, live: quiz["questions"][0].update(kind="essay"),
+    lambda quiz, live: quiz.update(questions="none"),
+    lambda quiz, live: quiz["settings"].update(pass_mark="sixty"),
+    lambda quiz, live: live.update(starts_at="tomorrow"),
+    lambda quiz, live: live.update(minutes=-5),
+])
+def test_a_damaged_quiz_or_session_in_a_course_file_is_a_clean_error(runner, damage):
+    assert runner.invoke(args=["lms", "demo", "--password", "demo password"]).exit_code == 0
+    source = db.session.scalar(select(Course).where(Course.slug == "key-concepts-migration"))
+    document = json.loads(json.dumps(transfer.export_course(source)))
+    modules = [m for day in document["days"] for m in day["modules"]]
+    damage(next(m["quiz"] for m in modules if "quiz" in m), next(m["live"] for m in modules if "live" in m))
+    with pytest.raises(DomainError) as error:
+        transfer.import_course(document, slug="broken-copy")
+    db.session.rollback()
+    assert ".quiz" in error.value.message or ".live" in error.value.message
+    assert db.session.scalar(select(func.count(Course.id))) == 1

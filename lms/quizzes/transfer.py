@@ -1,0 +1,108 @@
+"""A quiz module's settings and questions (every language) in a course's JSON export."""
+from __future__ import annotations
+
+from typing import Any
+
+from lms.courses.models import Module, ModuleKind
+from lms.courses.transfer import ModulePart, invalid, register_module_part
+from lms.extensions import db
+from lms.i18n import LANGUAGES
+from lms.quizzes import services
+from lms.quizzes.grading import Kind
+from lms.quizzes.models import (
+    Choice,
+    ChoiceTranslation,
+    GradingMethod,
+    Question,
+    QuestionTranslation,
+    ReviewPolicy,
+)
+
+SETTINGS = ("time_limit_minutes", "attempts_allowed", "pass_mark", "questions_per_page", "shuffle_questions",
+            "shuffle_choices", "draw_count")
+
+
+def export_quiz(module: Module) -> dict[str, Any] | None:
+    if module.kind is not ModuleKind.QUIZ:
+        return None
+    quiz = services.quiz_for(module)
+    return {
+        "settings": {**{name: getattr(quiz, name) for name in SETTINGS},
+                     "grading_method": quiz.grading_method.value, "review_policy": quiz.review_policy.value},
+        "questions": [_question(slot.question) for slot in quiz.slots],
+    }
+
+
+# The range each setting may take (None: the setting may be left empty); booleans are checked apart.
+_RANGES = {"time_limit_minutes": (1, 600, True), "attempts_allowed": (1, 100, True), "draw_count": (1, 500, True),
+           "pass_mark": (0, 100, False), "questions_per_page": (1, 50, False)}
+
+
+def _valid(name: str, value: Any) -> bool:
+    if name in ("shuffle_questions", "shuffle_choices"):
+        return isinstance(value, bool)
+    low, high, may_be_empty = _RANGES[name]
+    if value is None:
+        return may_be_empty
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _question(question: Question) -> dict[str, Any]:
+    return {
+        "kind": question.kind.value, "title": question.title, "category": question.category,
+        "points": question.points, "wrong_pick_penalty": question.wrong_pick_penalty,
+        "case_sensitive": question.case_sensitive,
+        "texts": {t.locale: {"text": t.text, "feedback": t.feedback} for t in question.translations},
+        "choices": [
+            {"credit": c.credit, "value": c.value, "tolerance": c.tolerance,
+             "texts": {t.locale: {"text": t.text, "feedback": t.feedback, "match": t.match} for t in c.translations}}
+            for c in question.choices
+        ],
+    }
+
+
+def load_quiz(module: Module, data: Any, where: str, shift_days: int) -> None:
+    """Rebuild the quiz (its questions go into the new course's bank); open/close times are not kept."""
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        raise invalid(where)
+    settings = data.get("settings") or {}
+    if not isinstance(settings, dict) or not all(_valid(name, settings[name]) for name in SETTINGS if name in settings):
+        raise invalid(f"{where}.settings")
+    quiz = services.quiz_for(module)
+    try:
+        services.update_quiz(
+            quiz, grading_method=GradingMethod(settings.get("grading_method", "highest")),
+            review_policy=ReviewPolicy(settings.get("review_policy", "answers")),
+            **{name: settings[name] for name in SETTINGS if name in settings})
+        questions = [_load_question(module, raw) for raw in data["questions"]]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise invalid(where) from None
+    db.session.flush()
+    services.set_questions(quiz, [q.id for q in questions])
+
+
+def _load_question(module: Module, raw: dict[str, Any]) -> Question:
+    question = Question(course=module.day.course, kind=Kind(raw["kind"]), title=str(raw.get("title", ""))[:200],
+                        category=str(raw.get("category", ""))[:200], points=float(raw.get("points", 1)),
+                        wrong_pick_penalty=float(raw.get("wrong_pick_penalty", 0)),
+                        case_sensitive=bool(raw.get("case_sensitive", False)))
+    for locale, words in raw["texts"].items():
+        if locale in LANGUAGES:
+            question.translations.append(QuestionTranslation(locale=locale, text=str(words["text"]),
+                                                             feedback=str(words.get("feedback", ""))))
+    for position, choice in enumerate(raw["choices"], start=1):
+        row = Choice(position=position, credit=float(choice["credit"]), tolerance=float(choice.get("tolerance", 0)),
+                     value=None if choice.get("value") is None else float(choice["value"]))
+        for locale, words in choice["texts"].items():
+            if locale in LANGUAGES:
+                row.translations.append(ChoiceTranslation(locale=locale, text=str(words.get("text", "")),
+                                                          feedback=str(words.get("feedback", "")),
+                                                          match=str(words.get("match", ""))))
+        question.choices.append(row)
+    if not question.translations:
+        raise ValueError("a question needs a text")
+    db.session.add(question)
+    return question
+
+
+register_module_part(ModulePart("quiz", export_quiz, load_quiz))
