@@ -1,11 +1,11 @@
 """Live sessions for learners: the session page with the embedded meeting, and joining by link."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from lms import clock
-from lms.courses.models import CourseRole, Module
+from lms.courses.models import Module
 from lms.courses.permissions import can_edit_course, can_open_modules
 from lms.courses.queries import enrollment_of
 from lms.extensions import db
@@ -27,7 +27,7 @@ def for_module(live_module_id: int):
     session = services.session_for(module)
     if session is None:
         return render_template("live/not_scheduled.html", module=module), 404
-    return redirect(f"/live/{session.id}/")
+    return redirect(url_for("live.session_page", session_id=session.id))
 
 
 @bp.route("/<int:session_id>/")
@@ -38,17 +38,9 @@ def session_page(session_id: int):
     window = jitsi.Window(session.starts_at, session.ends_at)
     embed = None
     if window.is_open(config, now):
-        room = jitsi.room_name(session.room_secret)
-        embed = {
-            "domain": config.meeting_domain,
-            "room": jitsi.room_path(config, room),
-            "jwt": jitsi.token(config, room, window, _participant(moderator), now),
-            "lang": current_locale(),
-            "name": current_user.name,
-            "email": current_user.email,
-        }
-        services.record_join(session, current_user, enrollment, now)
-        db.session.commit()
+        room, signed = _enter(session, enrollment, moderator, now)
+        embed = {"domain": config.meeting_domain, "room": jitsi.room_path(config, room), "jwt": signed,
+                 "lang": current_locale(), "name": current_user.name, "email": current_user.email}
     return render_template("live/session.html", session=session, module=session.module, embed=embed,
                            opens_at=window.opens_at(config), is_over=now >= session.ends_at, moderator=moderator)
 
@@ -62,16 +54,18 @@ def join(session_id: int):
     if not window.is_open(config, now):
         return render_template("live/closed.html", session=session, module=session.module,
                                opens_at=window.opens_at(config), is_over=now >= session.ends_at), 403
+    return redirect(jitsi.meeting_url(config, *_enter(session, enrollment, moderator, now)))
+
+
+def _enter(session: LiveSession, enrollment, moderator: bool, now) -> tuple[str, str]:
+    """The room and a token for the current user, with the join recorded (called inside the window)."""
     room = jitsi.room_name(session.room_secret)
-    signed = jitsi.token(config, room, window, _participant(moderator), now)
+    who = jitsi.Participant(id=current_user.id, name=current_user.name, email=current_user.email,
+                            moderator=moderator)
+    signed = jitsi.token(jitsi_config(), room, jitsi.Window(session.starts_at, session.ends_at), who, now)
     services.record_join(session, current_user, enrollment, now)
     db.session.commit()
-    return redirect(jitsi.meeting_url(config, room, signed))
-
-
-def _participant(moderator: bool) -> jitsi.Participant:
-    return jitsi.Participant(id=current_user.id, name=current_user.name, email=current_user.email,
-                             moderator=moderator)
+    return room, signed
 
 
 def _session_for_current_user(session_id: int):
@@ -80,8 +74,5 @@ def _session_for_current_user(session_id: int):
     course = session.module.course
     if not can_open_modules(current_user, course):
         abort(403)
-    enrollment = enrollment_of(current_user, course)
-    # Moderators are the course's trainers and admins, from course roles on the server only.
-    moderator = can_edit_course(current_user, course) or (
-        enrollment is not None and enrollment.role is CourseRole.TRAINER)
-    return session, enrollment, moderator
+    # Moderators are the course's trainers and admins (who may edit it), from roles on the server only.
+    return session, enrollment_of(current_user, course), can_edit_course(current_user, course)
