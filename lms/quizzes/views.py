@@ -53,8 +53,10 @@ def start_page(quiz_id: int):
 def start(quiz_id: int):
     quiz = _quiz_for_current_user(quiz_id)
     enrollment = enrollment_of(current_user, quiz.module.course)
-    if enrollment is None or not StartForm().validate():
-        abort(403 if enrollment is None else 400)
+    if enrollment is None:
+        abort(403)
+    if not StartForm().validate():
+        abort(400)
     attempt = services.start_attempt(quiz, enrollment, clock.now())
     db.session.commit()
     return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
