@@ -17,7 +17,6 @@ from lms.i18n import (
     localized,
     missing_locales,
 )
-from lms.quizzes.responses import fields_from_response
 
 
 def input_attributes(field: Field, hint: str | None = None, autocomplete: str | None = None) -> dict[str, str]:
@@ -51,7 +50,6 @@ def register_template_helpers(app: Flask) -> None:
 
     app.jinja_env.filters["filesize"] = file_size
     app.jinja_env.filters["markdown"] = render_markdown
-    app.jinja_env.globals["saved_fields"] = fields_from_response
     app.jinja_env.globals.update(
         localized=localized,
         fallback_locale=fallback_locale,

@@ -16,10 +16,11 @@ from lms.extensions import csrf, db
 from lms.quizzes import queries, services
 from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
 from lms.quizzes.models import Attempt, AttemptState, Question, Quiz
-from lms.quizzes.responses import InvalidResponse, response_from_fields
+from lms.quizzes.responses import InvalidResponse, fields_from_response, response_from_fields
 from lms.quizzes.review import may_see_answers
 
 bp = Blueprint("quizzes", __name__, url_prefix="/quizzes")
+bp.add_app_template_global(fields_from_response, "saved_fields")  # fills a question with its saved answer
 
 
 @bp.route("/module/<int:quiz_module_id>")
