@@ -54,6 +54,19 @@ class Config:
     MAX_ATTACHMENT_BYTES = int(os.environ.get("MAX_ATTACHMENT_MB", "20")) * 1024 * 1024
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  (a hashing method, not a password)
     USERS_PER_PAGE = 25
+    REPORT_ROWS_PER_PAGE = 50
+    # A set-password link an admin hands out works once, for this many hours.
+    PASSWORD_LINK_HOURS = int(os.environ.get("PASSWORD_LINK_HOURS", "72"))
+    # Bulk user import: checked files wait here between the dry run and the import.
+    IMPORT_FOLDER = os.environ.get("IMPORT_FOLDER", str(INSTANCE_DIR / "imports"))
+
+    # E-mail (set-password links). Without MAIL_SERVER nothing is mailed: the admin is shown the link.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))
+    MAIL_USE_TLS = _flag("MAIL_USE_TLS", True)
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_SENDER = os.environ.get("MAIL_SENDER", "Təlim LMS <no-reply@telim.example>")
 
     # Live sessions on Jitsi Meet (see README, "Live sessions"). Without JITSI_APP_SECRET, development
     # and tests use a random secret kept in instance/jitsi-secret; production refuses to start.

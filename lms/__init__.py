@@ -9,6 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, DevConfig
 from lms import models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
+from lms.admin import import_views, organisation_views, report_views, user_views  # noqa: F401  (routes on the admin blueprint)
 from lms.admin.views import bp as admin_bp
 from lms.auth.models import User
 from lms.auth.views import bp as auth_bp

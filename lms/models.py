@@ -1,4 +1,5 @@
 """Every model of the app, imported in one place so that SQLAlchemy and Alembic see all tables."""
+from lms.audit import AuditAction, AuditEntry
 from lms.auth.models import Organisation, Role, User
 from lms.courses.models import (
     Attachment,
@@ -24,6 +25,7 @@ from lms.quizzes.models import (
 )
 
 __all__ = [
+    "AuditAction", "AuditEntry",
     "Attendance", "LiveSession",
     "Answer", "Attempt", "Choice", "ChoiceTranslation", "Question", "QuestionTranslation", "Quiz", "QuizQuestion",
     "Attachment", "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",

@@ -34,6 +34,6 @@ class UTCDateTime(TypeDecorator):
         return value.astimezone(UTC)
 
 
-def enum_column(cls: type[enum.Enum]) -> Enum:
+def enum_column(cls: type[enum.Enum], length: int = 16) -> Enum:
     """An enum stored as its value in a VARCHAR, the same on SQLite and PostgreSQL."""
-    return Enum(cls, native_enum=False, length=16, values_callable=lambda members: [m.value for m in members])
+    return Enum(cls, native_enum=False, length=length, values_callable=lambda members: [m.value for m in members])

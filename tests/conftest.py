@@ -34,6 +34,7 @@ class IsolatedClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)  # a streamed body is read inside the request's context too
         response = contextvars.Context().run(super().open, *args, **kwargs)
         if has_app_context():  # not so for a redirect followed inside the request's own context
             db.session.expire_all()  # the test then reads what the request stored
@@ -71,7 +72,8 @@ def database_url(tmp_path_factory) -> Iterator[str]:
 
 @pytest.fixture()
 def app(database_url: str, tmp_path) -> Iterator[Flask]:
-    with running_app(database_url, UPLOAD_FOLDER=str(tmp_path / "uploads")) as app:
+    with running_app(database_url, UPLOAD_FOLDER=str(tmp_path / "uploads"),
+                     IMPORT_FOLDER=str(tmp_path / "imports")) as app:
         yield app
 
 
@@ -89,6 +91,7 @@ def other_app(app: Flask, database_url: str) -> Iterator[Callable[..., Flask]]:
 
     def make(**overrides) -> Flask:
         overrides.setdefault("UPLOAD_FOLDER", app.config["UPLOAD_FOLDER"])
+        overrides.setdefault("IMPORT_FOLDER", app.config["IMPORT_FOLDER"])
         made.append(create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, **overrides))
         return made[-1]
 

@@ -31,6 +31,8 @@ ADMINS_ONLY_POST = row(302, 403, 403, 403, 403, 302)
 EDITORS = row(302, 403, 403, 403, 200, 200)
 EDITORS_POST = row(302, 403, 403, 403, 302, 302)
 EDITORS_REFUSED_FORM = row(302, 403, 403, 403, 400, 400)  # allowed in, but an empty form is refused
+ADMINS_REFUSED_FORM = row(302, 403, 403, 403, 403, 400)
+NOBODY_404 = row(404, 404, 404, 404, 404, 404)
 
 # (method, url, form data, expected status per visitor); {slug}, {module} and {target} are filled in.
 MATRIX = [
@@ -51,6 +53,25 @@ MATRIX = [
     ("GET", "/admin/users", None, ADMINS_ONLY),
     ("POST", "/admin/users/{target}/role", {"role": "trainer"}, ADMINS_ONLY_POST),
     ("POST", "/admin/users/{target}/active", {"active": "0"}, ADMINS_ONLY_POST),
+    ("GET", "/admin/users/new", None, ADMINS_ONLY),
+    ("POST", "/admin/users/new", {}, ADMINS_REFUSED_FORM),
+    ("GET", "/admin/users/{target}", None, ADMINS_ONLY),
+    ("POST", "/admin/users/{target}", {}, ADMINS_ONLY_POST),  # an empty post saves the account unchanged
+    ("POST", "/admin/users/{target}/password-link", {}, ADMINS_ONLY),  # the page that shows the link
+    ("GET", "/admin/users/import", None, ADMINS_ONLY),
+    ("POST", "/admin/users/import", {}, ADMINS_REFUSED_FORM),
+    ("POST", "/admin/users/import/confirm", {}, ADMINS_REFUSED_FORM),
+    ("GET", "/admin/organisations", None, ADMINS_ONLY),
+    ("POST", "/admin/organisations", {}, ADMINS_REFUSED_FORM),
+    ("GET", "/admin/organisations/{organisation}", None, ADMINS_ONLY),
+    ("POST", "/admin/organisations/{organisation}", {}, ADMINS_ONLY_POST),
+    ("GET", "/admin/audit", None, ADMINS_ONLY),
+    ("GET", "/admin/courses/{slug}/progress", None, EDITORS),
+    ("GET", "/admin/courses/{slug}/progress.csv", None, EDITORS),
+    ("GET", "/admin/courses/{slug}/progress.xlsx", None, EDITORS),
+    ("GET", "/admin/courses/{slug}/learners/{target}", None, EDITORS),
+    ("GET", "/auth/password/{calendar_token}", None, NOBODY_404),  # not a set-password token
+    ("POST", "/auth/password/{calendar_token}", {}, NOBODY_404),
     ("GET", "/courses/new", None, row(302, 403, 403, 200, 200, 200)),
     ("POST", "/courses/new", {}, row(302, 403, 403, 400, 400, 400)),
     ("GET", "/courses/import", None, row(302, 403, 403, 200, 200, 200)),
@@ -116,7 +137,7 @@ SIGN_IN_FIRST = "/auth/login?next="
 
 
 @pytest.fixture()
-def world(make_user, make_course):
+def world(make_user, make_course, make_organisation):
     """The people and the course each case acts on."""
     trainer = make_user(Role.TRAINER)
     course = make_course(days=[["A", "B"], ["C"], []], trainer=trainer)
@@ -136,7 +157,10 @@ def world(make_user, make_course):
     live_module = services.add_module(course.days[1], kind=ModuleKind.LIVE, texts={"en": {"title": "Live"}})
     session = live.schedule(live_module, datetime(2030, 1, 1, 6, tzinfo=UTC), datetime(2030, 1, 1, 7, tzinfo=UTC))
     db.session.commit()
-    names = {"slug": course.slug, "module": course.days[0].modules[0].id, "target": make_user().id,
+    target = make_user(organisation=make_organisation())
+    services.enrol(target, course)
+    names = {"slug": course.slug, "module": course.days[0].modules[0].id, "target": target.id,
+             "organisation": target.organisation_id,
              "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id,
              "question": question.id, "live_module": live_module.id, "session": session.id,
              "calendar_token": accounts.calendar_token(enrolled)}
@@ -164,7 +188,8 @@ def test_every_route_is_in_the_matrix(app):
                     "<int:number>": "1", "<int:attachment_id>": "{attachment}", "<int:quiz_id>": "{quiz}",
                     "<int:attempt_id>": "{attempt}", "<int:quiz_module_id>": "{quiz_module}",
                     "<int:question_id>": "{question}", "<int:live_module_id>": "{live_module}",
-                    "<int:session_id>": "{session}", "<token>": "{calendar_token}"}
+                    "<int:session_id>": "{session}", "<token>": "{calendar_token}",
+                    "<int:organisation_id>": "{organisation}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

@@ -1,71 +1,48 @@
-"""The admin home and user management."""
+"""The admin blueprint: its home page and the audit log. People, imports and reports hang on it too."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
-from flask_login import current_user
+from flask import Blueprint, render_template, request
+from flask_babel import lazy_gettext as _l
 
 from lms.admin import queries
-from lms.admin.forms import ROLE_LABELS, ActiveForm, RoleForm, UserSearchForm
-from lms.auth import services as accounts
-from lms.auth.models import Role, User
+from lms.admin.forms import ROLE_LABELS
+from lms.audit import AuditAction
 from lms.auth.permissions import admin_required
-from lms.extensions import db
-from lms.redirects import safe_next_url
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+AUDIT_LABELS = {
+    AuditAction.USER_CREATED: _l("Account created"),
+    AuditAction.USER_UPDATED: _l("Account changed"),
+    AuditAction.USER_ROLE: _l("Role changed"),
+    AuditAction.USER_DEACTIVATED: _l("Account deactivated"),
+    AuditAction.USER_REACTIVATED: _l("Account reactivated"),
+    AuditAction.PASSWORD_LINK: _l("Set-password link made"),
+    AuditAction.USERS_IMPORTED: _l("Users imported from a CSV file"),
+    AuditAction.ORGANISATION_CREATED: _l("Organisation added"),
+    AuditAction.ORGANISATION_UPDATED: _l("Organisation changed"),
+    AuditAction.ENROLLED: _l("Enrolled in a course"),
+    AuditAction.ORGANISATION_ENROLLED: _l("Organisation enrolled in a course"),
+    AuditAction.TRAINER_ADDED: _l("Trainer added to a course"),
+}
+DETAIL_LABELS = {
+    "email": _l("E-mail"), "name": _l("Name"), "role": _l("Role"), "country": _l("Country"),
+    "locale": _l("Language"), "organisation": _l("Organisation"), "course": _l("Course"),
+    "created": _l("New accounts"), "enrolled": _l("Enrolments"), "mailed": _l("Sent by e-mail"),
+    "file": _l("File"), "rows": _l("Rows"),
+}
 
 
 @bp.route("/")
 @admin_required
 def index():
-    return render_template("admin/index.html", counts=queries.site_counts(), role_labels=ROLE_LABELS)
+    return render_template("admin/index.html", counts=queries.site_counts(), role_labels=ROLE_LABELS,
+                           courses=queries.courses_for_reports())
 
 
-@bp.route("/users")
+@bp.route("/audit")
 @admin_required
-def users():
-    form = UserSearchForm(request.args)
-    if not form.validate():
-        return render_template("admin/users.html", form=form, page=None, role_labels=ROLE_LABELS), 400
-    page = queries.search_users(
-        form.q.data or "",
-        Role(form.role.data) if form.role.data else None,
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["USERS_PER_PAGE"],
-    )
-    return render_template("admin/users.html", form=form, page=page, role_labels=ROLE_LABELS)
-
-
-@bp.route("/users/<int:user_id>/role", methods=["POST"])
-@admin_required
-def change_role(user_id: int):
-    user = db.get_or_404(User, user_id)
-    form = RoleForm()
-    if not form.validate():
-        abort(400)
-    accounts.set_role(current_user, user, Role(form.role.data))
-    db.session.commit()
-    flash(_("%(name)s is now: %(role)s.", name=user.name, role=ROLE_LABELS[user.role]), "success")
-    return redirect(_back_to_list())
-
-
-@bp.route("/users/<int:user_id>/active", methods=["POST"])
-@admin_required
-def change_active(user_id: int):
-    user = db.get_or_404(User, user_id)
-    form = ActiveForm()
-    if not form.validate():
-        abort(400)
-    accounts.set_active(current_user, user, form.active.data == "1")
-    db.session.commit()
-    if user.active:
-        flash(_("%(name)s can sign in again.", name=user.name), "success")
-    else:
-        flash(_("%(name)s has been deactivated and can no longer sign in.", name=user.name), "success")
-    return redirect(_back_to_list())
-
-
-def _back_to_list() -> str:
-    """The user list with the filters the admin was looking at."""
-    return safe_next_url(request.form.get("next"), request.host_url) or url_for("admin.users")
+def audit_log():
+    page = queries.audit_entries(page=request.args.get("page", 1, type=int))
+    return render_template("admin/audit.html", page=page, action_labels=AUDIT_LABELS,
+                           detail_labels=DETAIL_LABELS)

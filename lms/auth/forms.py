@@ -55,3 +55,13 @@ class PasswordForm(Form):
 
 class RenewCalendarForm(Form):
     submit = SubmitField(_l("Make a new private address"))
+
+
+class SetPasswordForm(Form):
+    """Choosing a password through a one-time link."""
+
+    new_password = PasswordField(
+        _l("New password"), validators=[required(), password_length(MIN_PASSWORD_LENGTH)]
+    )
+    confirm = PasswordField(_l("Repeat the new password"), validators=[required(), same_as("new_password")])
+    submit = SubmitField(_l("Set my password"))

@@ -1,10 +1,12 @@
 """Accounts: registering, signing in, changing one's profile and password, roles."""
 from __future__ import annotations
 
+import hashlib
 import secrets
 
 from flask import current_app
 from flask_babel import gettext as _
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -39,22 +41,26 @@ def create_user(
     *,
     email: str,
     name: str,
-    password: str,
+    password: str | None,
     role: Role = Role.LEARNER,
     locale: str | None = None,
     timezone: str | None = None,
     country: str | None = None,
     organisation: Organisation | None = None,
 ) -> User:
-    """Add a new account; refuses an e-mail that is taken or a password that is too short."""
+    """Add a new account; refuses an e-mail that is taken or a password that is too short.
+
+    Without a password the account cannot be signed in to until its owner sets one through a link.
+    """
     email = normalise_email(email)
     if find_user_by_email(email) is not None:
         raise DomainError(_("An account with this e-mail address already exists."), 409)
-    _check_password_strength(password)
+    if password is not None:
+        _check_password_strength(password)
     user = User(
         email=email,
         name=name.strip(),
-        password_hash=hash_password(password),
+        password_hash=hash_password(password) if password is not None else unusable_password(),
         role=role,
         locale=locale if locale in LANGUAGES else None,
         timezone=timezone or None,
@@ -109,6 +115,47 @@ def set_active(actor: User, user: User, active: bool) -> None:
         raise DomainError(_("You cannot deactivate your own account."))
     user.active = active
     db.session.flush()
+
+
+def set_password(user: User, new_password: str) -> None:
+    """Set a password without the old one (a set-password link or an admin's form proved the right)."""
+    _check_password_strength(new_password)
+    user.password_hash = hash_password(new_password)
+    db.session.flush()
+
+
+def password_link_token(user: User) -> str:
+    """A signed token that lets `user` set a password once: it dies when the password changes."""
+    return _password_links().dumps({"user": user.id, "hash": _hash_fingerprint(user)})
+
+
+def user_for_password_token(token: str) -> User | None:
+    """The active user a set-password token was made for, or None if it is forged, used or too old."""
+    max_age = current_app.config["PASSWORD_LINK_HOURS"] * 3600
+    try:
+        payload = _password_links().loads(token, max_age=max_age)
+    except BadSignature:  # also SignatureExpired
+        return None
+    if not isinstance(payload, dict):
+        return None
+    user = db.session.get(User, payload.get("user") if isinstance(payload.get("user"), int) else 0)
+    if user is None or not user.active or payload.get("hash") != _hash_fingerprint(user):
+        return None
+    return user
+
+
+def _password_links() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="set-password")
+
+
+def _hash_fingerprint(user: User) -> str:
+    # Part of a digest of the current hash: setting a password changes it, so a link works once.
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def unusable_password() -> str:
+    """A stored hash that matches no password: the account waits for its owner to set one."""
+    return "!" + secrets.token_hex(16)
 
 
 def calendar_token(user: User, renew: bool = False) -> str:

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from lms.auth import services
-from lms.auth.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm, RenewCalendarForm
+from lms.auth.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm, RenewCalendarForm, SetPasswordForm
 from lms.auth.models import Organisation
 from lms.auth.queries import organisation_choices
 from lms.errors import DomainError
@@ -75,6 +75,22 @@ def register():
             flash(_("Your account is ready. Welcome, %(name)s!", name=user.name), "success")
             return redirect(url_for("core.home"))
     return render_template("auth/register.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/password/<token>", methods=["GET", "POST"])
+@limiter.limit(_login_rate_limit, methods=["POST"])
+def set_password(token: str):
+    user = services.user_for_password_token(token)
+    if user is None:
+        return render_template("auth/password_link_invalid.html"), 404
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        services.set_password(user, form.new_password.data)
+        db.session.commit()
+        logout_user()
+        flash(_("Your password has been set. You can sign in now."), "success")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/set_password.html", form=form, user=user), 400 if form.errors else 200
 
 
 @bp.route("/profile", methods=["GET", "POST"])

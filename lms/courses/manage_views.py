@@ -11,6 +11,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from lms import audit
+from lms.audit import AuditAction
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role
 from lms.auth.permissions import can_author_courses, can_manage_users, requires
@@ -298,6 +300,7 @@ def add_trainer(slug: str):
         flash(_("No trainer or administrator has this e-mail address."), "error")
         return _to_manage(course, "trainers")
     services.enrol(user, course, by_admin=True, role=CourseRole.TRAINER)
+    audit.record(current_user, AuditAction.TRAINER_ADDED, f"{user.name} <{user.email}>", course=course.slug)
     db.session.commit()
     flash(_("%(name)s is now a trainer of this course.", name=user.name), "success")
     return _to_manage(course, "trainers")
@@ -316,12 +319,15 @@ def enrolments(slug: str):
             person_form.email.errors.append(_("No account has this e-mail address."))
         else:
             services.enrol(user, course, by_admin=True)
+            audit.record(current_user, AuditAction.ENROLLED, f"{user.name} <{user.email}>", course=course.slug)
             db.session.commit()
             flash(_("%(name)s is enrolled.", name=user.name), "success")
             return redirect(url_for("courses.enrolments", slug=slug))
     if organisation_form.submit.data and organisation_form.validate():
         organisation = db.get_or_404(Organisation, organisation_form.organisation.data)
         added = services.enrol_organisation(course, organisation)
+        audit.record(current_user, AuditAction.ORGANISATION_ENROLLED, organisation.name, course=course.slug,
+                     enrolled=added)
         db.session.commit()
         flash(ngettext("%(num)d member of %(organisation)s has been enrolled.",
                        "%(num)d members of %(organisation)s have been enrolled.", added,

@@ -1,0 +1,98 @@
+"""Bulk import of users from a CSV file: upload and dry run, then import the checked file."""
+from __future__ import annotations
+
+import secrets
+import time
+from pathlib import Path
+
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from lms.admin import user_import
+from lms.admin.forms import ConfirmImportForm, UserImportForm
+from lms.admin.services import mail_password_link
+from lms.admin.views import bp
+from lms.auth import services as accounts
+from lms.auth.permissions import admin_required
+from lms.errors import DomainError
+from lms.extensions import db
+
+CHECKED_FILE_HOURS = 24
+
+
+@bp.route("/users/import", methods=["GET", "POST"])
+@admin_required
+def import_users():
+    form = UserImportForm()
+    if not form.validate_on_submit():
+        return render_template("admin/import.html", form=form, plan=None), 400 if form.errors else 200
+    data = form.file.data.read()
+    plan = user_import.plan_import(data)
+    confirm = None
+    if plan.ok:
+        token = _keep_checked_file(data, form.file.data.filename or "users.csv")
+        confirm = ConfirmImportForm(formdata=None,
+                                    data={"token": token, "send_links": "1" if form.send_links.data else ""})
+    return render_template("admin/import.html", form=form, plan=plan, confirm=confirm), 200 if plan.ok else 422
+
+
+@bp.route("/users/import/confirm", methods=["POST"])
+@admin_required
+def confirm_import():
+    form = ConfirmImportForm()
+    if not form.validate():
+        abort(400)
+    path = _checked_file(form.token.data)
+    if path is None:
+        flash(_("The checked file is no longer here. Upload it again."), "error")
+        return redirect(url_for("admin.import_users"))
+    plan = user_import.plan_import(path.read_bytes())  # again: accounts may have changed since the check
+    try:
+        result = user_import.run_import(current_user, plan, path.name.split("--", 1)[-1])
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return render_template("admin/import.html", form=UserImportForm(formdata=None), plan=plan), 422
+    db.session.commit()
+    path.unlink(missing_ok=True)
+    mailed = sum(1 for user in result.created if form.send_links.data and _mail_link(user))
+    flash(ngettext("%(num)d account has been created.", "%(num)d accounts have been created.",
+                   len(result.created)) + " " +
+          ngettext("%(num)d enrolment has been added.", "%(num)d enrolments have been added.", result.enrolments),
+          "success")
+    if mailed:
+        flash(ngettext("%(num)d set-password link has been e-mailed.", "%(num)d set-password links have been e-mailed.",
+                       mailed), "info")
+    return redirect(url_for("admin.users"))
+
+
+def _mail_link(user) -> bool:
+    link = url_for("auth.set_password", token=accounts.password_link_token(user), _external=True)
+    return mail_password_link(user, link)
+
+
+def _import_folder() -> Path:
+    folder = Path(current_app.config["IMPORT_FOLDER"])
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _keep_checked_file(data: bytes, filename: str) -> str:
+    """Keep the checked file until the admin confirms; the token names it, for this admin only."""
+    folder = _import_folder()
+    for old in folder.glob("*.csv"):  # forget files nobody confirmed
+        if old.stat().st_mtime < time.time() - CHECKED_FILE_HOURS * 3600:
+            old.unlink(missing_ok=True)
+    token = secrets.token_urlsafe(24)
+    safe_name = "".join(char for char in Path(filename).name if char.isalnum() or char in "._-")[:80]
+    (folder / f"{current_user.id}-{token}--{safe_name or 'users.csv'}").write_bytes(data)
+    return token
+
+
+def _checked_file(token: str) -> Path | None:
+    if not token or not all(char.isalnum() or char in "-_" for char in token):
+        return None
+    matches = list(_import_folder().glob(f"{current_user.id}-{token}--*"))
+    return matches[0] if matches else None

@@ -1,0 +1,52 @@
+"""The audit log: who changed what, when. Any feature records its admin actions here; admins read it."""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from lms.auth.models import User
+from lms.extensions import db
+from lms.types import UTCDateTime, enum_column, utcnow
+
+
+class AuditAction(enum.StrEnum):
+    """Everything the log knows how to describe; the admin page translates each one."""
+
+    USER_CREATED = "user.created"
+    USER_UPDATED = "user.updated"
+    USER_ROLE = "user.role"
+    USER_DEACTIVATED = "user.deactivated"
+    USER_REACTIVATED = "user.reactivated"
+    PASSWORD_LINK = "user.password_link"  # noqa: S105  (an action's name, not a password)
+    USERS_IMPORTED = "users.imported"
+    ORGANISATION_CREATED = "org.created"
+    ORGANISATION_UPDATED = "org.updated"
+    ENROLLED = "course.enrolled"
+    ORGANISATION_ENROLLED = "course.org_enrolled"
+    TRAINER_ADDED = "course.trainer"
+
+
+class AuditEntry(db.Model):
+    """One admin action. The target's name is copied so that the entry reads the same years later."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    action: Mapped[AuditAction] = mapped_column(enum_column(AuditAction, length=24))
+    target: Mapped[str] = mapped_column(String(300), default="")
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    actor: Mapped[User | None] = relationship()
+
+
+def record(actor: User, action: AuditAction, target: str = "", **details: Any) -> AuditEntry:
+    """Add an entry to the log in the caller's transaction, so that it lands with the change or not at all."""
+    entry = AuditEntry(actor=actor, action=action, target=target[:300], details=details, at=utcnow())
+    db.session.add(entry)
+    return entry
