@@ -88,6 +88,11 @@ def country_name(code: str | None) -> str:
     return Locale.parse(current_locale()).territories.get(code.upper(), code)
 
 
+def is_country_code(code: str) -> bool:
+    """Whether `code` is an ISO 3166-1 alpha-2 code of a real country (not EU, UN or "unknown")."""
+    return len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES and code in Locale("en").territories
+
+
 def country_choices() -> list[tuple[str, str]]:
     """(ISO 3166-1 alpha-2 code, name in the current language), sorted by name."""
     territories = Locale.parse(current_locale()).territories

@@ -50,7 +50,7 @@ def confirm_import():
         return redirect(url_for("admin.import_users"))
     plan = user_import.plan_import(path.read_bytes())  # again: accounts may have changed since the check
     try:
-        result = user_import.run_import(current_user, plan, path.name.split("--", 1)[-1])
+        result = user_import.run_import(current_user, plan, path.name.split(".", 2)[2])
     except DomainError as error:
         db.session.rollback()
         flash(error.message, "error")
@@ -87,12 +87,13 @@ def _keep_checked_file(data: bytes, filename: str) -> str:
             old.unlink(missing_ok=True)
     token = secrets.token_urlsafe(24)
     safe_name = "".join(char for char in Path(filename).name if char.isalnum() or char in "._-")[:80]
-    (folder / f"{current_user.id}-{token}--{safe_name or 'users.csv'}").write_bytes(data)
+    # "." never occurs in a URL-safe token: it separates the admin, the token and the file's own name.
+    (folder / f"{current_user.id}.{token}.{safe_name or 'users.csv'}").write_bytes(data)
     return token
 
 
 def _checked_file(token: str) -> Path | None:
     if not token or not all(char.isalnum() or char in "-_" for char in token):
         return None
-    matches = list(_import_folder().glob(f"{current_user.id}-{token}--*"))
+    matches = list(_import_folder().glob(f"{current_user.id}.{token}.*"))
     return matches[0] if matches else None

@@ -392,6 +392,8 @@ def _totals(stats: Subquery, structure: CourseStructure) -> Totals:
             func.coalesce(func.sum(stats.c.attended), 0),
         )
     ).one()
+    # PostgreSQL sums integers as NUMERIC: bring every figure back to plain Python numbers.
+    done_sum, quiz_total, quiz_count, attended = int(done_sum), float(quiz_total), int(quiz_count), int(attended)
     required = structure.required_modules
     return Totals(
         learners=learners,
@@ -419,8 +421,8 @@ def _groups(stats: Subquery, key: ColumnElement, structure: CourseStructure, now
     ).all()
     return [
         GroupRow(key=group, enrolled=enrolled, active=active, completed=completed,
-                 average_quiz=quiz_total / quiz_count if quiz_count else None,
-                 attendance_rate=_rate(attended or 0, enrolled * structure.live_sessions))
+                 average_quiz=float(quiz_total) / int(quiz_count) if quiz_count else None,
+                 attendance_rate=_rate(int(attended or 0), enrolled * structure.live_sessions))
         for group, enrolled, active, completed, quiz_total, quiz_count, attended in rows
     ]
 
