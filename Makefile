@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-sqlite test-postgresql lint i18n setup system-deps translations db
+.PHONY: run test test-sqlite test-postgresql bench lint i18n setup system-deps translations db
 
 run: setup db
 	$(BIN)/flask lms demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
@@ -22,6 +22,10 @@ test-sqlite:
 
 test-postgresql:
 	LMS_TEST_DB=postgresql $(BIN)/python -m pytest -p no:cacheprovider
+
+# Benchmarks (figures, not pass/fail tests): the course report for 2,000 learners on SQLite and PostgreSQL.
+bench: setup system-deps
+	$(BIN)/python -m bench.report_bench
 
 lint: setup
 	$(BIN)/ruff check .

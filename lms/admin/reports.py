@@ -179,7 +179,12 @@ def by_organisation(course: Course, structure: CourseStructure, now: datetime) -
 
 def completion_by_day_and_country(course: Course, structure: CourseStructure) -> dict[str | None, list[float]]:
     """Country → per day, the share of that country's learners who completed every module of the day."""
-    stats = _learner_stats(course)
+    learners_of_course = (
+        select(Enrollment.id.label("enrollment_id"), User.country.label("country"))
+        .join(User, User.id == Enrollment.user_id)
+        .where(Enrollment.course_id == course.id, Enrollment.role == CourseRole.LEARNER)
+        .subquery()
+    )
     day_size = (
         select(Module.day_id, func.count(Module.id).label("modules"))
         .join(CourseDay, CourseDay.id == Module.day_id)
@@ -189,12 +194,13 @@ def completion_by_day_and_country(course: Course, structure: CourseStructure) ->
     )
     done = _completed_per_day(course).subquery()
     finished = db.session.execute(
-        select(stats.c.country, done.c.day_id, func.count())
-        .join(done, done.c.enrollment_id == stats.c.enrollment_id)
+        select(learners_of_course.c.country, done.c.day_id, func.count())
+        .join(done, done.c.enrollment_id == learners_of_course.c.enrollment_id)
         .join(day_size, and_(day_size.c.day_id == done.c.day_id, done.c.completed >= day_size.c.modules))
-        .group_by(stats.c.country, done.c.day_id)
+        .group_by(learners_of_course.c.country, done.c.day_id)
     ).all()
-    learners = dict(db.session.execute(select(stats.c.country, func.count()).group_by(stats.c.country)).all())
+    learners = dict(db.session.execute(
+        select(learners_of_course.c.country, func.count()).group_by(learners_of_course.c.country)).all())
     day_index = {column.day.id: index for index, column in enumerate(structure.days)}
     shares = {country: [0.0] * len(structure.days) for country in learners}
     for country, day_id, count in finished:
@@ -293,13 +299,12 @@ def _completed_per_day(course: Course) -> Select:
 def _last_activity(course: Course) -> Subquery:
     """user → the latest moment they viewed or completed a module, answered a quiz or joined a session."""
     in_course = CourseDay.course_id == course.id
+    # A row's latest moment is its completion if any, else its first view: one pass over each table.
     events = union_all(
-        select(Enrollment.user_id.label("user_id"), ModuleProgress.first_viewed_at.label("at"))
+        select(Enrollment.user_id.label("user_id"),
+               func.coalesce(ModuleProgress.completed_at, ModuleProgress.first_viewed_at).label("at"))
         .join(Enrollment, Enrollment.id == ModuleProgress.enrollment_id)
         .where(Enrollment.course_id == course.id),
-        select(Enrollment.user_id, ModuleProgress.completed_at)
-        .join(Enrollment, Enrollment.id == ModuleProgress.enrollment_id)
-        .where(Enrollment.course_id == course.id, ModuleProgress.completed_at.is_not(None)),
         select(Attempt.user_id, func.coalesce(Attempt.submitted_at, Attempt.started_at))
         .join(Quiz, Quiz.id == Attempt.quiz_id).join(Module, Module.id == Quiz.module_id)
         .join(CourseDay, CourseDay.id == Module.day_id).where(in_course),
