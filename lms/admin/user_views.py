@@ -57,8 +57,9 @@ def new_user():
 @admin_required
 def edit_user(user_id: int):
     user = db.get_or_404(User, user_id)
-    form = UserForm(organisation_choices(), obj=user,
-                    data={"role": user.role.value, "organisation": user.organisation_id or 0})
+    form = UserForm(organisation_choices(), data={
+        "name": user.name, "email": user.email, "role": user.role.value, "organisation": user.organisation_id or 0,
+        "country": user.country or "", "locale": user.locale or ""})
     if form.validate_on_submit():
         try:
             services.update_user(current_user, user, **_account_fields(form))

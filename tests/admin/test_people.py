@@ -77,6 +77,19 @@ def test_editing_an_account_logs_what_changed(client, login, make_user):
     assert "Учётная запись изменена" in page and "Old Name → New Name" in page
 
 
+def test_the_edit_form_shows_the_account_as_it_is(client, login, make_user, make_organisation):
+    login(make_user(Role.ADMIN))
+    hall = make_organisation("Public Service Hall", "GE")
+    user = make_user(name="Nino", organisation=hall, locale="ru")
+    page = client.get(f"/admin/users/{user.id}").text
+    assert f'<option selected value="{hall.id}">Public Service Hall</option>' in page
+    assert '<option selected value="ru">' in page and '<option selected value="GE">' in page
+    client.post(f"/admin/users/{user.id}", data={"name": "Nino T", "email": user.email, "role": "learner",
+                                                 "organisation": hall.id, "country": "GE", "locale": "ru"})
+    db.session.refresh(user)
+    assert (user.name, user.organisation, user.locale) == ("Nino T", hall, "ru")
+
+
 def test_a_set_password_link_works_once(client, login, make_user, app):
     admin = make_user(Role.ADMIN)
     user = make_user(email="forgetful@example.org")
