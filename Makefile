@@ -6,9 +6,9 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-sqlite test-postgresql bench lint i18n setup system-deps translations db
+.PHONY: run test test-sqlite test-postgresql bench lint i18n setup runtime-deps system-deps translations db
 
-run: setup db
+run: setup runtime-deps db
 	$(BIN)/flask lms demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
 	@echo "Serving on http://$(HOST):$(PORT) — sign in with an account listed above."
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
@@ -51,10 +51,20 @@ db: $(VENV)/.installed
 
 # What the tests need from the system: Chromium and gettext's msgfmt (installed when we may),
 # and a PostgreSQL server.
-system-deps:
-	@command -v chromium >/dev/null && command -v msgfmt >/dev/null || \
-	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null; } || \
-	  { echo "Install Chromium and gettext (Debian: apt-get install chromium gettext)"; exit 1; }
+# What the app needs to draw certificates (WeasyPrint: Pango, HarfBuzz, DejaVu fonts for ə ş ğ ı İ and Cyrillic),
+# and what the tests need on top: Chromium, gettext (msgfmt --check), poppler (reading PDFs back).
+RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+TEST_PACKAGES := chromium gettext poppler-utils
+APT_INSTALL = [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
+runtime-deps:
+	@dpkg -s $(RUNTIME_PACKAGES) >/dev/null 2>&1 || { $(APT_INSTALL) $(RUNTIME_PACKAGES) >/dev/null; } || \
+	  { echo "Install: apt-get install $(RUNTIME_PACKAGES)"; exit 1; }
+
+system-deps: runtime-deps
+	@command -v chromium >/dev/null && command -v msgfmt >/dev/null && command -v pdftotext >/dev/null || \
+	  { $(APT_INSTALL) $(TEST_PACKAGES) >/dev/null; } || \
+	  { echo "Install: apt-get install $(TEST_PACKAGES)"; exit 1; }
 	@pg_isready -q -h $${LMS_TEST_PG_HOST:-127.0.0.1} -p 5432 || \
 	  { echo "PostgreSQL is not answering on 127.0.0.1:5432; the tests need it (see README)"; exit 1; }

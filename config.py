@@ -60,6 +60,12 @@ class Config:
     # Bulk user import: checked files wait here between the dry run and the import.
     IMPORT_FOLDER = os.environ.get("IMPORT_FOLDER", str(INSTANCE_DIR / "imports"))
 
+    # Certificates: who issues them (printed on each), and how often /verify/<code> may be asked.
+    # The centre's name per language (CERTIFICATE_ISSUER_AZ, _EN, _RU); empty: a translated default.
+    CERTIFICATE_ISSUER = {code: os.environ.get(f"CERTIFICATE_ISSUER_{code.upper()}", "") for code in ("az", "en", "ru")}
+    CERTIFICATE_DIRECTOR = os.environ.get("CERTIFICATE_DIRECTOR", "")
+    VERIFY_RATE_LIMIT = os.environ.get("VERIFY_RATE_LIMIT", "30 per minute")
+
     # E-mail (set-password links). Without MAIL_SERVER nothing is mailed: the admin is shown the link.
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))

@@ -14,6 +14,8 @@ from lms.admin.views import bp as admin_bp
 from lms.auth.models import User
 from lms.auth.views import bp as auth_bp
 from lms.calendar.views import bp as calendar_bp
+from lms.certificates.manage_views import bp as certificate_manage_bp
+from lms.certificates.views import bp as certificates_bp
 from lms.cli import lms_cli
 from lms.core.views import bp as core_bp
 from lms.courses import manage_views  # noqa: F401  (adds the authoring routes to the courses blueprint)
@@ -55,7 +57,7 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
     _register_extensions(app)
     init_jitsi(app)
     for blueprint in (core_bp, auth_bp, courses_bp, quizzes_bp, quiz_manage_bp, live_bp, live_manage_bp,
-                      calendar_bp, progress_bp, admin_bp):
+                      calendar_bp, certificates_bp, certificate_manage_bp, progress_bp, admin_bp):
         app.register_blueprint(blueprint)
     # Only the session page may load the Jitsi server's script and frame (Talisman reads this).
     app.view_functions["live.session_page"].talisman_view_options = {

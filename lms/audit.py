@@ -28,6 +28,8 @@ class AuditAction(enum.StrEnum):
     ENROLLED = "course.enrolled"
     ORGANISATION_ENROLLED = "course.org_enrolled"
     TRAINER_ADDED = "course.trainer"
+    CERTIFICATE_ISSUED = "certificate.issued"
+    CERTIFICATE_REVOKED = "certificate.revoked"
 
 
 class AuditEntry(db.Model):

@@ -51,7 +51,8 @@ def load_demo(password: str | None) -> None:
     db.session.commit()
     click.echo(f"Demo ready on {current_app.config['SQLALCHEMY_DATABASE_URI'].split('://')[0]}:")
     click.echo(f"  {len(result.organisations)} organisations, {len(result.users)} accounts, "
-               f"course '{result.course.slug}'")
+               f"course '{result.course.slug}' (starting today) and its finished previous cohort "
+               f"'{result.previous.slug}', where learner10 holds the certificate")
     click.echo("  Sign in with any of these accounts and this password:")
     click.echo(f"    password: {result.password}")
     for user in result.users:

@@ -1,6 +1,7 @@
 """Every model of the app, imported in one place so that SQLAlchemy and Alembic see all tables."""
 from lms.audit import AuditAction, AuditEntry
 from lms.auth.models import Organisation, Role, User
+from lms.certificates.models import Approval, Certificate, CompletionRule
 from lms.courses.models import (
     Attachment,
     Course,
@@ -25,7 +26,7 @@ from lms.quizzes.models import (
 )
 
 __all__ = [
-    "AuditAction", "AuditEntry",
+    "AuditAction", "AuditEntry", "Approval", "Certificate", "CompletionRule",
     "Attendance", "LiveSession",
     "Answer", "Attempt", "Choice", "ChoiceTranslation", "Question", "QuestionTranslation", "Quiz", "QuizQuestion",
     "Attachment", "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",

@@ -3,12 +3,13 @@ from sqlalchemy import func, select
 
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
-from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, Module
+from lms.certificates.models import Certificate
+from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, Enrollment, Module
 from lms.courses.queries import progress_of
 from lms.extensions import db
 from lms.i18n import localized
 from lms.live.models import LiveSession
-from lms.quizzes.models import Quiz
+from lms.quizzes.models import Attempt, Quiz
 
 
 def test_create_admin_asks_for_the_password_without_echoing_it(runner):
@@ -41,14 +42,15 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     assert emails == expected
     countries = set(db.session.scalars(select(Organisation.country)))
     assert len(countries) >= 5
-    assert db.session.scalar(select(func.count(Course.id))) == 1
+    assert db.session.scalar(select(func.count(Course.id))) == 2  # today's cohort and the finished one
     course = db.session.scalar(select(Course).where(Course.slug == "key-concepts-migration"))
     assert {t.locale for t in course.translations} == {"az", "en", "ru"}
     assert localized(course, "title", "ru") == "Ключевые понятия и тенденции в сфере миграции"
     assert accounts.authenticate("learner10@example.org", "demo password").role is Role.LEARNER
     assert [len(day.modules) for day in course.days] == [5, 5, 5]
-    assert db.session.scalar(select(func.count(LiveSession.id))) == 3
-    quizzes = db.session.scalars(select(Quiz).join(Module)).all()
+    assert db.session.scalar(select(func.count(LiveSession.id))) == 6  # three per cohort
+    quizzes = db.session.scalars(
+        select(Quiz).join(Module).join(CourseDay).where(CourseDay.course_id == course.id)).all()
     assert len(quizzes) == 3 and all(len(quiz.slots) == 8 for quiz in quizzes)
     for slot in quizzes[0].slots:
         assert {t.locale for t in slot.question.translations} == {"az", "en", "ru"}
@@ -62,6 +64,22 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     progress = progress_of(list(db.session.scalars(select(Enrollment.id).where(Enrollment.course_id == course.id))))
     assert sorted(p.completed for p in progress.values())[-3:] == [1, 2, 3]  # three learners part-way
     assert accounts.authenticate("admin@example.org", "demo password").role is Role.ADMIN
+
+
+def test_in_the_demo_learner10_has_finished_the_previous_cohort_with_a_certificate(runner):
+    assert runner.invoke(args=["lms", "demo", "--password", "demo password"]).exit_code == 0
+    assert runner.invoke(args=["lms", "demo", "--password", "demo password"]).exit_code == 0  # nothing twice
+    previous = db.session.scalar(select(Course).where(Course.slug == "key-concepts-migration-previous"))
+    holders = db.session.scalars(
+        select(User.email).join(Enrollment, Enrollment.user_id == User.id)
+        .join(Certificate, Certificate.enrollment_id == Enrollment.id).where(Enrollment.course_id == previous.id))
+    assert list(holders) == ["learner10@example.org"]
+    enrollment_ids = list(db.session.scalars(select(Enrollment.id).where(Enrollment.course_id == previous.id)))
+    progress = progress_of(enrollment_ids)
+    assert sum(1 for p in progress.values() if 0 < p.completed < p.required) >= 3  # a few part-way
+    scores = db.session.scalars(select(Attempt.score / Attempt.max_score).join(User).where(
+        User.email == "learner10@example.org"))
+    assert list(scores) == [1.0, 1.0, 1.0]  # every quiz answered right, through the real services
 
 
 def test_demo_without_a_password_prints_a_new_one_that_works(runner):

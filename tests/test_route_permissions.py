@@ -10,6 +10,7 @@ import pytest
 
 from lms.auth import services as accounts
 from lms.auth.models import Role
+from lms.certificates import services as certificates
 from lms.courses import services
 from lms.courses.models import ModuleKind
 from lms.extensions import db
@@ -70,6 +71,15 @@ MATRIX = [
     ("GET", "/admin/courses/{slug}/progress.csv", None, EDITORS),
     ("GET", "/admin/courses/{slug}/progress.xlsx", None, EDITORS),
     ("GET", "/admin/courses/{slug}/learners/{target}", None, EDITORS),
+    ("GET", "/certificates/{certificate}.pdf", None, row(302, 404, 200, 404, 404, 200)),  # the owner's
+    ("GET", "/verify/{certificate}", None, EVERYONE_200),
+    ("GET", "/courses/{slug}/manage/certificates/", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/certificates/", {}, EDITORS_POST),  # an empty rule: nothing ticked
+    ("POST", "/courses/{slug}/manage/certificates/issue-all", {}, EDITORS_POST),
+    ("POST", "/courses/{slug}/manage/certificates/{target}/approve", {}, EDITORS_POST),
+    ("POST", "/courses/{slug}/manage/certificates/{target}/issue", {}, ADMINS_ONLY_POST),
+    ("POST", "/courses/{slug}/manage/certificates/{target}/revoke", {}, row(302, 403, 403, 403, 403, 404)),  # none
+    ("GET", "/admin/courses/{slug}/certificates.zip", None, ADMINS_ONLY),
     ("GET", "/auth/password/{calendar_token}", None, NOBODY_404),  # not a set-password token
     ("POST", "/auth/password/{calendar_token}", {}, NOBODY_404),
     ("GET", "/courses/new", None, row(302, 403, 403, 200, 200, 200)),
@@ -163,7 +173,9 @@ def world(make_user, make_course, make_organisation):
              "organisation": target.organisation_id,
              "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id,
              "question": question.id, "live_module": live_module.id, "session": session.id,
-             "calendar_token": accounts.calendar_token(enrolled)}
+             "calendar_token": accounts.calendar_token(enrolled),
+             "certificate": certificates.issue_by_hand(people[ADMIN], services.enrol(enrolled, course),
+                                                       course.created_at).code}
     db.session.commit()
     return people, names
 
@@ -184,7 +196,8 @@ def test_route_permissions(client, login, world, visitor, method, url, data, exp
 
 
 def test_every_route_is_in_the_matrix(app):
-    placeholders = {"<int:user_id>": "{target}", "<code>": "ru", "<slug>": "{slug}", "<int:module_id>": "{module}",
+    placeholders = {"<int:user_id>": "{target}", "/lang/<code>": "/lang/ru", "<code>": "{certificate}",
+                    "<slug>": "{slug}", "<int:module_id>": "{module}",
                     "<int:number>": "1", "<int:attachment_id>": "{attachment}", "<int:quiz_id>": "{quiz}",
                     "<int:attempt_id>": "{attempt}", "<int:quiz_module_id>": "{quiz_module}",
                     "<int:question_id>": "{question}", "<int:live_module_id>": "{live_module}",

@@ -4,12 +4,16 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+import zipfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from openpyxl import Workbook
 
 from lms.admin.report_table import Cell, Column
+from lms.certificates import queries as certificate_queries
+from lms.certificates.pdf import render_pdf
+from lms.courses.models import Course
 from lms.timezones import utc_to_local
 
 CHUNK = 64 * 1024
@@ -35,6 +39,20 @@ def xlsx_chunks(columns: list[Column], rows: Iterable, timezone: str, title: str
         sheet.append([_xlsx_cell(column.value(row), timezone) for column in columns])
     with tempfile.TemporaryFile() as file:
         workbook.save(file)
+        file.seek(0)
+        while chunk := file.read(CHUNK):
+            yield chunk
+
+
+def certificates_archive(course: Course) -> Iterator[bytes]:
+    """Every certificate of the course that stands, each a PDF in its learner's language, as one ZIP."""
+    certificates = [certificate for certificate in certificate_queries.certificates_of_course(course).values()
+                    if not certificate.revoked]
+    with tempfile.TemporaryFile() as file:
+        with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for certificate in certificates:
+                name = "".join(char if char.isalnum() else "-" for char in certificate.enrollment.user.name)
+                archive.writestr(f"{name}-{certificate.code}.pdf", render_pdf(certificate, certificate.locale))
         file.seek(0)
         while chunk := file.read(CHUNK):
             yield chunk

@@ -8,13 +8,19 @@ from datetime import datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from lms.admin.reports import CourseStructure, LearnerRow, LearnerStatus
+from lms.admin.reports import CertificateStatus, CourseStructure, LearnerRow, LearnerStatus
 from lms.i18n import country_name, localized
 
 STATUS_LABELS = {
     LearnerStatus.NOT_STARTED: _l("Not started"),
     LearnerStatus.IN_PROGRESS: _l("In progress"),
     LearnerStatus.COMPLETED: _l("Completed"),
+}
+
+CERTIFICATE_LABELS = {
+    CertificateStatus.NONE: _l("None"),
+    CertificateStatus.ISSUED: _l("Issued"),
+    CertificateStatus.REVOKED: _l("Revoked"),
 }
 
 Cell = str | int | float | datetime | None
@@ -47,6 +53,7 @@ def report_columns(structure: CourseStructure) -> list[Column]:
                lambda row: row.attended),
         Column(_("Last activity"), lambda row: row.last_activity),
         Column(_("Status"), lambda row: str(STATUS_LABELS[row.status])),
+        Column(_("Certificate"), lambda row: str(CERTIFICATE_LABELS[row.certificate])),
     ]
     return columns
 

@@ -8,11 +8,12 @@ from flask_babel import gettext as _
 from lms import clock
 from lms.admin import reports
 from lms.admin.chart import grouped_bars
-from lms.admin.exports import csv_lines, xlsx_chunks
+from lms.admin.exports import certificates_archive, csv_lines, xlsx_chunks
 from lms.admin.forms import ReportFilterForm
 from lms.admin.learner_detail import learner_detail
-from lms.admin.report_table import STATUS_LABELS, report_columns
+from lms.admin.report_table import CERTIFICATE_LABELS, STATUS_LABELS, report_columns
 from lms.admin.views import bp
+from lms.auth.permissions import admin_required
 from lms.courses.models import Course
 from lms.courses.permissions import editable_course
 from lms.i18n import country_name, localized
@@ -32,8 +33,10 @@ def course_report(slug: str):
                                  per_page=current_app.config["REPORT_ROWS_PER_PAGE"])
     return render_template(
         "admin/report.html", course=course, form=form, report=report, structure=structure,
-        status_labels=STATUS_LABELS, countries=reports.by_country(course, structure, now),
-        organisations=reports.by_organisation(course, structure, now), chart=_completion_chart(course, structure),
+        status_labels=STATUS_LABELS, certificate_labels=CERTIFICATE_LABELS,
+        countries=reports.by_country(course, structure, now),
+        organisations=reports.by_organisation(course, structure, now),
+        chart=_completion_chart(course, structure),
         filters={key: value for key, value in request.args.items() if key != "page"},
     )
 
@@ -100,3 +103,12 @@ def _completion_chart(course: Course, structure: reports.CourseStructure):
     series = {country_name(code) or _("No country"): values for code, values in shares.items()}
     return grouped_bars(days, series, lambda name, day, percent: _(
         "%(country)s, %(day)s: %(percent)d%% completed", country=name, day=day, percent=percent))
+
+
+@bp.route("/courses/<slug>/certificates.zip")
+@admin_required
+def certificates_zip(slug: str):
+    course = editable_course(slug)
+    chunks = certificates_archive(course)
+    return Response(stream_with_context(chunks), mimetype="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="{course.slug}-certificates.zip"'})

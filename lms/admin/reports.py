@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import ColumnElement, Subquery
 
 from lms.auth.models import Organisation, User
+from lms.certificates.models import Certificate
 from lms.courses.models import Course, CourseDay, CourseRole, Enrollment, Module, ModuleProgress
 from lms.extensions import db
 from lms.live.models import Attendance, LiveSession
@@ -27,6 +28,12 @@ class LearnerStatus(enum.StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     COMPLETED = "completed"
+
+
+class CertificateStatus(enum.StrEnum):
+    NONE = "none"
+    ISSUED = "issued"
+    REVOKED = "revoked"
 
 
 class SortKey(enum.StrEnum):
@@ -80,6 +87,14 @@ class LearnerRow:
     attended: int
     last_activity: datetime | None
     completed_at: datetime | None
+    certificate_issued_at: datetime | None = None
+    certificate_revoked_at: datetime | None = None
+
+    @property
+    def certificate(self) -> CertificateStatus:
+        if self.certificate_issued_at is None:
+            return CertificateStatus.NONE
+        return CertificateStatus.REVOKED if self.certificate_revoked_at else CertificateStatus.ISSUED
 
     @property
     def status(self) -> LearnerStatus:
@@ -92,6 +107,7 @@ class LearnerRow:
 class Totals:
     learners: int
     completed: int
+    certificates: int
     average_percent: float | None
     average_quiz: float | None
     attendance_rate: float | None  # share of (learner, live session) pairs attended
@@ -261,6 +277,8 @@ def _learner_stats(course: Course) -> Subquery:
             func.coalesce(quiz_totals.c.count, 0).label("quiz_count"),
             activity.c.at.label("last_activity"),
             Enrollment.completed_at.label("completed_at"),
+            Certificate.issued_at.label("certificate_issued_at"),
+            Certificate.revoked_at.label("certificate_revoked_at"),
         )
         .join(User, User.id == Enrollment.user_id)
         .outerjoin(Organisation, Organisation.id == User.organisation_id)
@@ -268,6 +286,7 @@ def _learner_stats(course: Course) -> Subquery:
         .outerjoin(attended, attended.c.user_id == User.id)
         .outerjoin(quiz_totals, quiz_totals.c.user_id == User.id)
         .outerjoin(activity, activity.c.user_id == User.id)
+        .outerjoin(Certificate, Certificate.enrollment_id == Enrollment.id)
         .where(Enrollment.course_id == course.id, Enrollment.role == CourseRole.LEARNER)
         .subquery("learner_stats")
     )
@@ -381,16 +400,18 @@ def _rows(course: Course, stats: Subquery, structure: CourseStructure, found: Re
             per_day=[per_day.get((row["enrollment_id"], column.day.id), 0) for column in structure.days],
             quiz_best=[best.get((row["user_id"], quiz.id)) for quiz in structure.quizzes],
             attended=row["attended"], last_activity=row["last_activity"], completed_at=row["completed_at"],
+            certificate_issued_at=row["certificate_issued_at"], certificate_revoked_at=row["certificate_revoked_at"],
         )
         for row in base
     ]
 
 
 def _totals(stats: Subquery, structure: CourseStructure) -> Totals:
-    learners, completed, done_sum, quiz_total, quiz_count, attended = db.session.execute(
+    learners, completed, certificates, done_sum, quiz_total, quiz_count, attended = db.session.execute(
         select(
             func.count(),
             func.count(stats.c.completed_at),
+            func.count(case((stats.c.certificate_revoked_at.is_(None), stats.c.certificate_issued_at))),
             func.coalesce(func.sum(stats.c.completed), 0),
             func.coalesce(func.sum(stats.c.quiz_total), 0.0),
             func.coalesce(func.sum(stats.c.quiz_count), 0),
@@ -403,6 +424,7 @@ def _totals(stats: Subquery, structure: CourseStructure) -> Totals:
     return Totals(
         learners=learners,
         completed=completed,
+        certificates=certificates,
         average_percent=(100.0 if required == 0 else done_sum * 100.0 / (required * learners)) if learners else None,
         average_quiz=quiz_total / quiz_count if quiz_count else None,
         attendance_rate=_rate(attended, learners * structure.live_sessions),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import PurePath
 from typing import BinaryIO
@@ -39,6 +39,10 @@ MAX_DAYS = 200
 
 # Texts of one object: {locale: {field: value}}; a locale whose title is empty has no translation.
 Texts = Mapping[str, Mapping[str, str]]
+
+# Called with (enrollment, now) after a module becomes complete. Later features (certificates)
+# register here, so that courses never imports them.
+module_completed_listeners: list[Callable[[Enrollment, datetime], None]] = []
 
 
 # --- courses -------------------------------------------------------------------------------
@@ -343,6 +347,8 @@ def complete_module(enrollment: Enrollment, module: Module, now: datetime) -> Mo
         if enrollment.completed_at is None and _all_required_complete(enrollment):
             enrollment.completed_at = now
             db.session.flush()
+        for listener in module_completed_listeners:
+            listener(enrollment, now)
     return progress
 
 

@@ -14,6 +14,7 @@ from lms.auth.models import Organisation, Role, User
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, ModuleKind, ModuleProgress
 from lms.demo.content import LIVE_TIMES, PROGRAMME, QUIZ_FILES
+from lms.demo.previous_cohort import load_previous_cohort
 from lms.extensions import db
 from lms.live import services as live
 from lms.quizzes import services as quizzes
@@ -82,6 +83,7 @@ class DemoResult:
     organisations: list[Organisation]
     users: list[User]
     course: Course
+    previous: Course  # the same course run five weeks earlier, finished
 
 
 def load(password: str | None = None) -> DemoResult:
@@ -94,7 +96,8 @@ def load(password: str | None = None) -> DemoResult:
     ]
     course = _course(users)
     _progress(course, users)
-    return DemoResult(password, organisations, users, course)
+    previous = load_previous_cohort(course, users, DEMO_TIMEZONE)
+    return DemoResult(password, organisations, users, course, previous)
 
 
 def _organisation(name: str, country: str) -> Organisation:

@@ -1,0 +1,1 @@
+"""Certificates: completion rules, issuing and revoking, the PDF and the public check."""

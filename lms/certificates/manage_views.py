@@ -1,0 +1,126 @@
+"""A course's certificates for its trainers and the admins: the rule, who has earned what, and actions."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+from flask_login import current_user
+
+from lms import clock
+from lms.auth.permissions import admin_required
+from lms.certificates import queries, services
+from lms.certificates.forms import ActionForm, RevokeForm, RuleForm
+from lms.certificates.rules import Unmet
+from lms.courses.models import Course, CourseRole, Enrollment
+from lms.courses.permissions import editable_course
+from lms.errors import DomainError
+from lms.extensions import db
+
+bp = Blueprint("certificate_manage", __name__, url_prefix="/courses/<slug>/manage/certificates")
+
+UNMET_LABELS = {
+    Unmet.REQUIRED_MODULES: _l("required modules"),
+    Unmet.REQUIRED_QUIZZES: _l("required quizzes"),
+    Unmet.ATTENDANCE: _l("attendance"),
+    Unmet.APPROVAL: _l("approval"),
+}
+
+
+@bp.route("/", methods=["GET", "POST"])
+def index(slug: str):
+    course = editable_course(slug)
+    form = RuleForm(data=asdict(queries.rule_of(course)))
+    if form.validate_on_submit():
+        services.set_rule(course, all_required_modules=form.all_required_modules.data,
+                          required_quizzes_passed=form.required_quizzes_passed.data,
+                          min_attendance_percent=form.min_attendance_percent.data,
+                          manual_approval=form.manual_approval.data)
+        db.session.commit()
+        flash(_("The completion rule has been saved. It applies to certificates issued from now on."), "success")
+        return redirect(url_for("certificate_manage.index", slug=slug))
+    return _page(course, form), 400 if form.errors else 200
+
+
+@bp.route("/issue-all", methods=["POST"])
+def issue_all(slug: str):
+    course = editable_course(slug)
+    _check(ActionForm())
+    count = services.issue_to_everyone_who_qualifies(course, clock.now())
+    db.session.commit()
+    flash(ngettext("%(num)d certificate has been issued.", "%(num)d certificates have been issued.", count),
+          "success")
+    return _back(course)
+
+
+@bp.route("/<int:user_id>/approve", methods=["POST"])
+def approve(slug: str, user_id: int):
+    course = editable_course(slug)
+    _check(ActionForm())
+    enrollment = _learner_enrollment(course, user_id)
+    certificate = services.approve(current_user, enrollment, clock.now())
+    db.session.commit()
+    flash(_("%(name)s is approved.", name=enrollment.user.name) + (
+        " " + _("The certificate has been issued.") if certificate else ""), "success")
+    return _back(course)
+
+
+@bp.route("/<int:user_id>/issue", methods=["POST"])
+@admin_required
+def issue(slug: str, user_id: int):
+    course = editable_course(slug)
+    _check(ActionForm())
+    enrollment = _learner_enrollment(course, user_id)
+    services.issue_by_hand(current_user, enrollment, clock.now())
+    db.session.commit()
+    flash(_("The certificate of %(name)s has been issued.", name=enrollment.user.name), "success")
+    return _back(course)
+
+
+@bp.route("/<int:user_id>/revoke", methods=["POST"])
+@admin_required
+def revoke(slug: str, user_id: int):
+    course = editable_course(slug)
+    enrollment = _learner_enrollment(course, user_id)
+    certificate = queries.certificates_of_course(course).get(enrollment.id)
+    if certificate is None:
+        abort(404)
+    form = RevokeForm()
+    try:
+        if not form.validate():
+            raise DomainError(_("Give the reason for revoking the certificate."))
+        services.revoke(current_user, certificate, form.reason.data, clock.now())
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return _page(course), 400
+    db.session.commit()
+    flash(_("The certificate of %(name)s has been revoked.", name=enrollment.user.name), "success")
+    return _back(course)
+
+
+def _page(course: Course, rule_form: RuleForm | None = None) -> str:
+    rule = queries.rule_of(course)
+    return render_template(
+        "certificates/manage.html", course=course, form=rule_form or RuleForm(formdata=None, data=asdict(rule)),
+        rows=queries.learner_standing(course), action_form=ActionForm(), revoke_form=RevokeForm(formdata=None),
+        unmet_labels=UNMET_LABELS)
+
+
+def _learner_enrollment(course: Course, user_id: int) -> Enrollment:
+    enrollment = db.session.scalar(db.select(Enrollment).where(
+        Enrollment.course_id == course.id, Enrollment.user_id == user_id, Enrollment.role == CourseRole.LEARNER))
+    if enrollment is None:
+        abort(404)
+    return enrollment
+
+
+def _check(form: ActionForm) -> None:
+    if not form.validate():
+        abort(400)
+
+
+def _back(course: Course):
+    return redirect(url_for("certificate_manage.index", slug=course.slug))

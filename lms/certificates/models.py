@@ -1,0 +1,62 @@
+"""A course's completion rule, trainers' approvals, and the certificates issued."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from lms.auth.models import User
+from lms.courses.models import Course, Enrollment
+from lms.extensions import db
+from lms.types import UTCDateTime, utcnow
+
+
+class CompletionRule(db.Model):
+    """What a learner must do to earn the course's certificate; a course without one needs every
+    required module complete."""
+
+    __tablename__ = "completion_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), unique=True)
+    all_required_modules: Mapped[bool] = mapped_column(default=True)
+    required_quizzes_passed: Mapped[bool] = mapped_column(default=False)
+    min_attendance_percent: Mapped[int | None]  # of the course's live sessions; None: not a condition
+    manual_approval: Mapped[bool] = mapped_column(default=False)
+
+    course: Mapped[Course] = relationship()
+
+
+class Approval(db.Model):
+    """A trainer's approval of a learner for the certificate (when the rule asks for one)."""
+
+    __tablename__ = "certificate_approvals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollments.id", ondelete="CASCADE"), unique=True)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Certificate(db.Model):
+    """One per enrolment at most. Revoking keeps the row, so that the check says "revoked"."""
+
+    __tablename__ = "certificates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollments.id", ondelete="CASCADE"), unique=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    locale: Mapped[str] = mapped_column(String(5))  # the learner's language when it was issued
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))  # None: automatic
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    revoke_reason: Mapped[str | None] = mapped_column(String(500))
+
+    enrollment: Mapped[Enrollment] = relationship()
+    issued_by: Mapped[User | None] = relationship(foreign_keys=[issued_by_id])
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None

@@ -1,0 +1,127 @@
+"""Reading certificates and the learners' records that the completion rule is checked against."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from lms.auth.models import User
+from lms.certificates.models import Approval, Certificate, CompletionRule
+from lms.certificates.rules import Record, Rule, Unmet, unmet_conditions
+from lms.courses.models import Course, CourseDay, CourseRole, Enrollment, Module, ModuleKind, ModuleProgress
+from lms.extensions import db
+from lms.live.models import Attendance, LiveSession
+
+
+def rule_of(course: Course) -> Rule:
+    """The course's rule, or the default: every required module complete."""
+    row = db.session.scalar(select(CompletionRule).where(CompletionRule.course_id == course.id))
+    if row is None:
+        return Rule()
+    return Rule(all_required_modules=row.all_required_modules, required_quizzes_passed=row.required_quizzes_passed,
+                min_attendance_percent=row.min_attendance_percent, manual_approval=row.manual_approval)
+
+
+def records(course: Course, enrollment_ids: list[int] | None = None) -> dict[int, Record]:
+    """Enrollment id → its learner's record in the course, for every learner (or those given): 2 queries."""
+    in_course = CourseDay.course_id == course.id
+    required_total, quizzes_total, sessions_total = db.session.execute(
+        select(func.count(Module.id).filter(Module.required),
+               func.count(Module.id).filter(Module.required, Module.kind == ModuleKind.QUIZ),
+               func.count(LiveSession.id))
+        .select_from(Module).join(CourseDay, CourseDay.id == Module.day_id)
+        .outerjoin(LiveSession, LiveSession.module_id == Module.id)
+        .where(in_course)
+    ).one()
+    done = (
+        select(ModuleProgress.enrollment_id,
+               func.count().filter(Module.required).label("required"),
+               func.count().filter(Module.required, Module.kind == ModuleKind.QUIZ).label("quizzes"))
+        .join(Module, Module.id == ModuleProgress.module_id).join(CourseDay, CourseDay.id == Module.day_id)
+        .where(in_course, ModuleProgress.completed_at.is_not(None))
+        .group_by(ModuleProgress.enrollment_id)
+        .subquery()
+    )
+    attended = (
+        select(Attendance.user_id, func.count().label("count"))
+        .join(LiveSession, LiveSession.id == Attendance.session_id)
+        .join(Module, Module.id == LiveSession.module_id).join(CourseDay, CourseDay.id == Module.day_id)
+        .where(in_course)
+        .group_by(Attendance.user_id)
+        .subquery()
+    )
+    query = (
+        select(Enrollment.id, func.coalesce(done.c.required, 0), func.coalesce(done.c.quizzes, 0),
+               func.coalesce(attended.c.count, 0), Approval.id.is_not(None))
+        .outerjoin(done, done.c.enrollment_id == Enrollment.id)
+        .outerjoin(attended, attended.c.user_id == Enrollment.user_id)
+        .outerjoin(Approval, Approval.enrollment_id == Enrollment.id)
+        .where(Enrollment.course_id == course.id, Enrollment.role == CourseRole.LEARNER)
+    )
+    if enrollment_ids is not None:
+        query = query.where(Enrollment.id.in_(enrollment_ids))
+    return {
+        enrollment_id: Record(required_done=required, required_total=required_total, quizzes_passed=quizzes,
+                              quizzes_total=quizzes_total, sessions_attended=sessions,
+                              sessions_total=sessions_total, approved=bool(approved))
+        for enrollment_id, required, quizzes, sessions, approved in db.session.execute(query)
+    }
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    return db.session.scalar(
+        select(Certificate).where(Certificate.code == code)
+        .options(selectinload(Certificate.enrollment).selectinload(Enrollment.user).selectinload(User.organisation),
+                 selectinload(Certificate.enrollment).selectinload(Enrollment.course)
+                 .selectinload(Course.translations))
+    )
+
+
+def certificates_of_course(course: Course) -> dict[int, Certificate]:
+    """Enrollment id → its certificate (issued or revoked)."""
+    return {certificate.enrollment_id: certificate for certificate in db.session.scalars(
+        select(Certificate).join(Enrollment, Enrollment.id == Certificate.enrollment_id)
+        .where(Enrollment.course_id == course.id))}
+
+
+@dataclass(frozen=True)
+class MyCertificate:
+    certificate: Certificate
+    course: Course
+
+
+def certificates_of(user: User) -> list[MyCertificate]:
+    """The user's certificates that stand (not revoked), newest first, with their courses' titles."""
+    rows = db.session.execute(
+        select(Certificate, Course)
+        .join(Enrollment, Enrollment.id == Certificate.enrollment_id).join(Course, Course.id == Enrollment.course_id)
+        .where(Enrollment.user_id == user.id, Certificate.revoked_at.is_(None))
+        .order_by(Certificate.issued_at.desc())
+        .options(selectinload(Course.translations))
+    )
+    return [MyCertificate(certificate, course) for certificate, course in rows]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A learner of the course: their record, their certificate if any, and what they still lack."""
+
+    enrollment: Enrollment
+    record: Record
+    certificate: Certificate | None
+    unmet: list[Unmet]
+
+
+def learner_standing(course: Course) -> list[Standing]:
+    """Every learner of the course by name, in 5 queries."""
+    learners = db.session.scalars(
+        select(Enrollment).join(User, User.id == Enrollment.user_id)
+        .where(Enrollment.course_id == course.id, Enrollment.role == CourseRole.LEARNER)
+        .options(selectinload(Enrollment.user)).order_by(func.lower(User.name), User.id)
+    ).all()
+    records_ = records(course)
+    certificates = certificates_of_course(course)
+    rule = rule_of(course)
+    return [Standing(enrollment, records_[enrollment.id], certificates.get(enrollment.id),
+                     unmet_conditions(rule, records_[enrollment.id])) for enrollment in learners]

@@ -1,0 +1,140 @@
+"""Issuing, revoking and approving certificates; the course's completion rule."""
+from __future__ import annotations
+
+import base64
+import secrets
+from datetime import datetime
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from lms.audit import AuditAction, record
+from lms.auth.models import User
+from lms.certificates import queries
+from lms.certificates.models import Approval, Certificate, CompletionRule
+from lms.certificates.rules import unmet_conditions
+from lms.courses import services as courses
+from lms.courses.models import Course, CourseRole, Enrollment
+from lms.errors import DomainError
+from lms.extensions import db
+
+CODE_GROUPS = 6  # 6 × 4 base32 characters: 120 bits, far beyond guessing
+
+
+def new_code() -> str:
+    """A verification code such as "K7QZ-M2XP-…": 24 base32 letters and digits, no look-alike 0/1/8."""
+    letters = base64.b32encode(secrets.token_bytes(15)).decode()
+    return "-".join(letters[i:i + 4] for i in range(0, 4 * CODE_GROUPS, 4))
+
+
+def normalise_code(code: str) -> str | None:
+    """The canonical form of a code someone typed, or None when it cannot be one."""
+    letters = code.strip().upper().replace("-", "").replace(" ", "")
+    if len(letters) != 4 * CODE_GROUPS or any(char not in "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" for char in letters):
+        return None
+    return "-".join(letters[i:i + 4] for i in range(0, len(letters), 4))
+
+
+def set_rule(course: Course, *, all_required_modules: bool, required_quizzes_passed: bool,
+             min_attendance_percent: int | None, manual_approval: bool) -> None:
+    """Save the course's completion rule (it applies to certificates issued from now on)."""
+    if min_attendance_percent is not None and not 0 <= min_attendance_percent <= 100:
+        raise DomainError(_("The attendance must be between 0 and 100 %."))
+    rule = db.session.scalar(select(CompletionRule).where(CompletionRule.course_id == course.id))
+    if rule is None:
+        rule = CompletionRule(course=course)
+        db.session.add(rule)
+    rule.all_required_modules = all_required_modules
+    rule.required_quizzes_passed = required_quizzes_passed
+    rule.min_attendance_percent = min_attendance_percent
+    rule.manual_approval = manual_approval
+    db.session.flush()
+
+
+def issue_if_earned(enrollment: Enrollment, now: datetime) -> Certificate | None:
+    """Issue the learner's certificate when they meet the course's rule; idempotent."""
+    if enrollment.role is not CourseRole.LEARNER:
+        return None
+    existing = _certificate_of(enrollment)
+    if existing is not None:
+        return existing  # issued once; a revoked one is not issued again by itself
+    record_ = queries.records(enrollment.course, [enrollment.id]).get(enrollment.id)
+    if record_ is None or unmet_conditions(queries.rule_of(enrollment.course), record_):
+        return None
+    return _create(enrollment, now, issued_by=None)
+
+
+def issue_by_hand(actor: User, enrollment: Enrollment, now: datetime) -> Certificate:
+    """An admin issues the certificate whatever the rule says, or reinstates a revoked one."""
+    if enrollment.role is not CourseRole.LEARNER:
+        raise DomainError(_("Only learners receive certificates."))
+    certificate = _certificate_of(enrollment)
+    if certificate is None:
+        certificate = _create(enrollment, now, issued_by=actor)
+    elif certificate.revoked:
+        certificate.revoked_at = certificate.revoked_by_id = certificate.revoke_reason = None
+    else:
+        return certificate
+    record(actor, AuditAction.CERTIFICATE_ISSUED, _label(enrollment), course=enrollment.course.slug,
+           code=certificate.code)
+    db.session.flush()
+    return certificate
+
+
+def revoke(actor: User, certificate: Certificate, reason: str, now: datetime) -> None:
+    """Withdraw a certificate; the public check then says it was revoked, and when."""
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Give the reason for revoking the certificate."))
+    if certificate.revoked:
+        raise DomainError(_("This certificate has already been revoked."))
+    certificate.revoked_at, certificate.revoked_by_id, certificate.revoke_reason = now, actor.id, reason[:500]
+    record(actor, AuditAction.CERTIFICATE_REVOKED, _label(certificate.enrollment),
+           course=certificate.enrollment.course.slug, code=certificate.code, reason=reason[:500])
+    db.session.flush()
+
+
+def approve(actor: User, enrollment: Enrollment, now: datetime) -> Certificate | None:
+    """A trainer approves the learner; the certificate follows if the rest of the rule is met."""
+    if db.session.scalar(select(Approval).where(Approval.enrollment_id == enrollment.id)) is None:
+        db.session.add(Approval(enrollment_id=enrollment.id, approved_by_id=actor.id, approved_at=now))
+        db.session.flush()
+    return issue_if_earned(enrollment, now)
+
+
+def issue_to_everyone_who_qualifies(course: Course, now: datetime) -> int:
+    """After the rule changed: issue the certificates it now grants; returns how many were new."""
+    issued = queries.certificates_of_course(course)
+    rule = queries.rule_of(course)
+    earned = [enrollment_id for enrollment_id, record_ in queries.records(course).items()
+              if enrollment_id not in issued and not unmet_conditions(rule, record_)]
+    for enrollment in db.session.scalars(select(Enrollment).where(Enrollment.id.in_(earned))):
+        _create(enrollment, now, issued_by=None)
+    return len(earned)
+
+
+def _create(enrollment: Enrollment, now: datetime, issued_by: User | None) -> Certificate:
+    certificate = Certificate(enrollment=enrollment, code=new_code(), issued_at=now,
+                              issued_by_id=issued_by.id if issued_by else None,
+                              locale=enrollment.user.locale or enrollment.course.original_locale)
+    try:
+        with db.session.begin_nested():  # two requests may finish the course at once: one certificate
+            db.session.add(certificate)
+    except IntegrityError:
+        existing = _certificate_of(enrollment)
+        assert existing is not None
+        return existing
+    return certificate
+
+
+def _certificate_of(enrollment: Enrollment) -> Certificate | None:
+    return db.session.scalar(select(Certificate).where(Certificate.enrollment_id == enrollment.id))
+
+
+def _label(enrollment: Enrollment) -> str:
+    return f"{enrollment.user.name} <{enrollment.user.email}>"
+
+
+# A module completed may complete the rule: courses calls this without knowing of certificates.
+courses.module_completed_listeners.append(issue_if_earned)

@@ -1,0 +1,43 @@
+"""A certificate's PDF for its owner and the admins, and the public check of a verification code."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_login import current_user, login_required
+
+from lms.certificates import queries
+from lms.certificates.pdf import render_pdf
+from lms.certificates.services import normalise_code
+from lms.extensions import limiter
+from lms.i18n import LANGUAGES, current_locale
+
+bp = Blueprint("certificates", __name__)
+
+
+def _verify_rate_limit() -> str:
+    return current_app.config["VERIFY_RATE_LIMIT"]
+
+
+@bp.route("/certificates/<code>.pdf")
+@login_required
+def pdf(code: str):
+    certificate = queries.certificate_by_code(normalise_code(code) or "")
+    if certificate is None or certificate.revoked:
+        abort(404)
+    if certificate.enrollment.user_id != current_user.id and not current_user.is_admin:
+        abort(404)  # someone else's certificate does not exist for this visitor
+    locale = request.args.get("lang") or certificate.locale
+    if locale not in LANGUAGES:
+        abort(400)
+    filename = f"certificate-{certificate.enrollment.course.slug}-{locale}.pdf"
+    return Response(render_pdf(certificate, locale), mimetype="application/pdf",
+                    headers={"Content-Disposition": f'inline; filename="{filename}"'})
+
+
+@bp.route("/verify/<code>")
+@limiter.limit(_verify_rate_limit)
+def verify(code: str):
+    canonical = normalise_code(code)
+    certificate = queries.certificate_by_code(canonical) if canonical else None
+    status = 200 if certificate is not None else 404
+    return render_template("certificates/verify.html", certificate=certificate, code=code[:64],
+                           malformed=canonical is None, locale=current_locale()), status

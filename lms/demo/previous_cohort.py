@@ -1,0 +1,105 @@
+"""The demo's previous cohort: the same course run five weeks ago, now finished.
+
+learner10 went through every day (lessons, live sessions, quizzes answered right) and holds the
+certificate; others stopped part-way. Everything is recorded through the services at the moments
+it would have happened, so reports, the chart and the certificate show a real finished cohort.
+"""
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from lms.auth.models import Role, User
+from lms.certificates import services as certificates
+from lms.courses import services as courses
+from lms.courses import transfer
+from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, Module, ModuleKind
+from lms.extensions import db
+from lms.live import services as live
+from lms.quizzes import services as quizzes
+from lms.quizzes.grading import Kind
+from lms.quizzes.models import Question
+
+SLUG = "key-concepts-migration-previous"
+WEEKS_AGO = 5
+# email → (days followed to the end, share of quiz answers right): learner10 is the graduate.
+PATHS = {
+    "learner10@example.org": (3, 1.0),
+    "learner4@example.org": (2, 0.75),
+    "learner5@example.org": (2, 0.5),
+    "learner6@example.org": (1, 0.75),
+    "learner7@example.org": (1, 0.4),
+}
+
+
+def load_previous_cohort(course: Course, users: list[User], timezone: str) -> Course:
+    """The finished copy of `course` with its learners' records; made once."""
+    previous = db.session.scalar(select(Course).where(Course.slug == SLUG))
+    if previous is not None:
+        return previous
+    starts_on = course.starts_on - timedelta(weeks=WEEKS_AGO)
+    previous = transfer.import_course(transfer.export_course(course), slug=SLUG, starts_on=starts_on)
+    certificates.set_rule(previous, all_required_modules=True, required_quizzes_passed=True,
+                          min_attendance_percent=60, manual_approval=False)
+    courses.set_status(previous, CourseStatus.PUBLISHED)
+    rng = random.Random(2026)  # noqa: S311  (demo timings, the same on every machine; not a secret)
+    for user in users:
+        if user.role is Role.TRAINER:
+            courses.enrol(user, previous, by_admin=True, role=CourseRole.TRAINER)
+        elif user.role is Role.LEARNER:
+            enrollment = courses.enrol(user, previous, by_admin=True)
+            days, right = PATHS.get(user.email, (0, 0.0))
+            for day in previous.days[:days]:
+                _follow_day(enrollment, day.modules, ZoneInfo(timezone), right, rng)
+    return previous
+
+
+def _follow_day(enrollment: Enrollment, modules: list[Module], zone: ZoneInfo, right: float,
+                rng: random.Random) -> None:
+    """Do the day's modules in order, from 10:00 that day, a little after each other."""
+    moment = datetime.combine(modules[0].day.date, time(10, 0), zone).astimezone(UTC)
+    for module in modules:
+        moment += timedelta(minutes=rng.randint(20, 50))
+        if module.kind is ModuleKind.LESSON:
+            courses.record_view(enrollment, module, moment)
+            courses.complete_module(enrollment, module, moment + timedelta(minutes=15))
+        elif module.kind is ModuleKind.LIVE:
+            session = live.session_for(module)
+            live.record_join(session, enrollment.user, enrollment, session.starts_at + timedelta(minutes=2))
+        elif module.kind is ModuleKind.QUIZ:
+            _take_quiz(enrollment, module, moment, right, rng)
+
+
+def _take_quiz(enrollment: Enrollment, module: Module, moment: datetime, right: float, rng: random.Random) -> None:
+    quiz = quizzes.quiz_for(module)
+    attempt = quizzes.start_attempt(quiz, enrollment, moment, rng)
+    questions = {slot.question.id: slot.question for slot in quiz.slots}
+    for number, entry in enumerate(attempt.layout):
+        question = questions[entry["question"]]
+        answered_right = number < round(right * len(attempt.layout))
+        response = _right_response(question) if answered_right else _wrong_response(question)
+        quizzes.save_answer(attempt, question.id, response, moment + timedelta(minutes=number + 1))
+    quizzes.submit_attempt(attempt, moment + timedelta(minutes=len(attempt.layout) + 2))
+
+
+def _right_response(question: Question) -> dict[str, Any]:
+    """The response that earns the question's full points."""
+    best = max(question.choices, key=lambda choice: choice.credit)
+    if question.kind in (Kind.SINGLE, Kind.TRUE_FALSE):
+        return {"choice": best.id}
+    if question.kind is Kind.MULTIPLE:
+        return {"choices": [choice.id for choice in question.choices if choice.credit > 0]}
+    if question.kind is Kind.SHORT_TEXT:
+        return {"text": best.translations[0].text}
+    if question.kind is Kind.NUMERIC:
+        return {"value": str(best.value)}
+    return {"pairs": {str(choice.id): choice.id for choice in question.choices}}  # matching
+
+
+def _wrong_response(question: Question) -> dict[str, Any]:
+    """A response that earns nothing (an empty answer is a wrong one)."""
+    return {}
