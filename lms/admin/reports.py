@@ -18,6 +18,7 @@ from lms.certificates.models import Certificate
 from lms.courses.models import Course, CourseDay, CourseRole, Enrollment, Module, ModuleProgress
 from lms.extensions import db
 from lms.live.models import Attendance, LiveSession
+from lms.live.queries import attendance_counts
 from lms.quizzes.models import Attempt, AttemptState, Quiz
 from lms.types import UTCDateTime
 
@@ -247,14 +248,7 @@ def _learner_stats(course: Course) -> Subquery:
         .group_by(ModuleProgress.enrollment_id)
         .subquery()
     )
-    attended = (
-        select(Attendance.user_id, func.count().label("count"))
-        .join(LiveSession, LiveSession.id == Attendance.session_id)
-        .join(Module, Module.id == LiveSession.module_id).join(CourseDay, CourseDay.id == Module.day_id)
-        .where(in_course)
-        .group_by(Attendance.user_id)
-        .subquery()
-    )
+    attended = attendance_counts(course.id)
     best = _best_scores(course).subquery()
     quiz_totals = (
         select(best.c.user_id, func.sum(best.c.best).label("total"), func.count().label("count"))

@@ -11,7 +11,8 @@ from lms.certificates.models import Approval, Certificate, CompletionRule
 from lms.certificates.rules import Record, Rule, Unmet, unmet_conditions
 from lms.courses.models import Course, CourseDay, CourseRole, Enrollment, Module, ModuleKind, ModuleProgress
 from lms.extensions import db
-from lms.live.models import Attendance, LiveSession
+from lms.live.models import LiveSession
+from lms.live.queries import attendance_counts
 
 
 def rule_of(course: Course) -> Rule:
@@ -43,14 +44,7 @@ def records(course: Course, enrollment_ids: list[int] | None = None) -> dict[int
         .group_by(ModuleProgress.enrollment_id)
         .subquery()
     )
-    attended = (
-        select(Attendance.user_id, func.count().label("count"))
-        .join(LiveSession, LiveSession.id == Attendance.session_id)
-        .join(Module, Module.id == LiveSession.module_id).join(CourseDay, CourseDay.id == Module.day_id)
-        .where(in_course)
-        .group_by(Attendance.user_id)
-        .subquery()
-    )
+    attended = attendance_counts(course.id)
     query = (
         select(Enrollment.id, func.coalesce(done.c.required, 0), func.coalesce(done.c.quizzes, 0),
                func.coalesce(attended.c.count, 0), Approval.id.is_not(None))
