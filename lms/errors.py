@@ -1,7 +1,7 @@
 """Domain errors raised by services, and the app's translated error pages."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, abort, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -50,6 +50,13 @@ def render_error(status: int, message: str | None = None):
 
 def register_error_handlers(app: Flask) -> None:
     """Turn HTTP errors, CSRF failures and unexpected exceptions into translated pages."""
+
+    @app.before_request
+    def refuse_nul_characters():
+        # No address a person follows holds a NUL character, and PostgreSQL cannot compare one.
+        arguments = request.args.items(multi=True)
+        if "\x00" in request.path or any("\x00" in key + value for key, value in arguments):
+            abort(400)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):

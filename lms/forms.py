@@ -29,12 +29,21 @@ class _SiteTranslations:
         return ngettext(singular, plural, n)
 
 
+def without_nul(value):
+    """Drop NUL characters: PostgreSQL cannot store them in text, and no person types one."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
 class Form(FlaskForm):
-    """Every form of the site: CSRF-protected, messages in the user's language."""
+    """Every form of the site: CSRF-protected, messages in the user's language, no NUL characters."""
 
     class Meta:
         def get_translations(self, form):
             return _SiteTranslations()
+
+        def bind_field(self, form, unbound_field, options):
+            filters = (*unbound_field.kwargs.get("filters", ()), without_nul)
+            return unbound_field.bind(form=form, filters=filters, **options)
 
 
 def select_choices(pairs) -> list[SelectChoice]:

@@ -79,7 +79,7 @@ class ImportResult:
 def plan_import(data: bytes) -> ImportPlan:
     """Read the file and decide each row's outcome; looks things up but writes nothing."""
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig").replace("\x00", "")  # PostgreSQL stores no NUL characters
     except UnicodeDecodeError:
         return ImportPlan([], [_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")], [])
     reader = csv.DictReader(io.StringIO(text), dialect=_dialect(text))

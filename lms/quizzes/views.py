@@ -101,7 +101,9 @@ def save_answer(attempt_id: int):
     except ValidationError:
         return jsonify(error="expired", message=_("The page has expired. Reload it: your answers are kept.")), 400
     attempt = _own_attempt(attempt_id)
-    payload = request.get_json(silent=True) or {}
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):  # JSON, but not an object: nothing to save
+        payload = {}
     question_id, fields = payload.get("question"), payload.get("fields")
     entry = next((e for e in attempt.layout if e["question"] == question_id), None)
     if entry is None or not isinstance(fields, dict):
@@ -109,7 +111,7 @@ def save_answer(attempt_id: int):
     question = db.session.get(Question, question_id)
     try:
         response = response_from_fields(question.kind, question_id, entry["choices"],
-                                        lambda name: [str(v) for v in fields.get(name, [])][:50])
+                                        lambda name: _values(fields.get(name))[:50])
         answer = services.save_answer(attempt, question_id, response, clock.now())
     except InvalidResponse:
         return jsonify(error="invalid", message=_("This answer cannot be saved.")), 400
@@ -119,6 +121,13 @@ def save_answer(attempt_id: int):
                        review=url_for("quizzes.review", attempt_id=attempt.id)), error.status
     db.session.commit()
     return jsonify(saved=True, saved_at=answer.saved_at.isoformat())
+
+
+def _values(value) -> list[str]:
+    """A field's values as strings, however the browser (or anyone) sent them."""
+    if value is None:
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
 @bp.route("/attempts/<int:attempt_id>/summary")

@@ -135,7 +135,9 @@ def test_a_forged_answer_is_a_clean_400(client, login, quiz_world, frozen_clock)
     first = attempt.layout[0]["question"]
     for payload in ({"question": first, "fields": {f"q{first}": ["999999"]}},
                     {"question": 123456, "fields": {}},
-                    {"question": first, "fields": "x"}):
+                    {"question": first, "fields": "x"},
+                    {"question": first, "fields": {f"q{first}": 7}},  # a number where a list belongs
+                    True, [first], "text"):  # JSON, but not an object (found by tests/test_fuzz_forms.py)
         response = client.post(f"/quizzes/attempts/{attempt.id}/answers", json=payload)
         assert response.status_code == 400 and response.json["error"] == "invalid"
     assert attempt.answers == []
