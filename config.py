@@ -52,7 +52,7 @@ class Config:
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "25")) * 1024 * 1024
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE_DIR / "uploads"))
     MAX_ATTACHMENT_BYTES = int(os.environ.get("MAX_ATTACHMENT_MB", "20")) * 1024 * 1024
-    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  (a hashing method, not a password)
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  (a hashing method, not a password)  # nosec B105
     USERS_PER_PAGE = 25
     REPORT_ROWS_PER_PAGE = 50
     # A set-password link an admin hands out works once, for this many hours.
@@ -100,12 +100,12 @@ class TestConfig(Config):
     """The test suite: fast password hashing, no CSRF unless a test turns it on."""
 
     TESTING = True
-    SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac"  # noqa: S105  (tests only)
+    SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac"  # noqa: S105  (tests only)  # nosec B105
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
-    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  (fast hashing for tests only)
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  (fast hashing for tests only)  # nosec B105
 
 
 class ProdConfig(Config):

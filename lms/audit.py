@@ -21,7 +21,7 @@ class AuditAction(enum.StrEnum):
     USER_ROLE = "user.role"
     USER_DEACTIVATED = "user.deactivated"
     USER_REACTIVATED = "user.reactivated"
-    PASSWORD_LINK = "user.password_link"  # noqa: S105  (an action's name, not a password)
+    PASSWORD_LINK = "user.password_link"  # noqa: S105  (an action's name, not a password)  # nosec B105
     USERS_IMPORTED = "users.imported"
     ORGANISATION_CREATED = "org.created"
     ORGANISATION_UPDATED = "org.updated"

@@ -46,7 +46,7 @@ def load_previous_cohort(course: Course, users: list[User], timezone: str) -> Co
     certificates.set_rule(previous, all_required_modules=True, required_quizzes_passed=True,
                           min_attendance_percent=60, manual_approval=False)
     courses.set_status(previous, CourseStatus.PUBLISHED)
-    rng = random.Random(2026)  # noqa: S311  (demo timings, the same on every machine; not a secret)
+    rng = random.Random(2026)  # noqa: S311  (demo timings, the same on every machine; not a secret)  # nosec B311
     for user in users:
         if user.role is Role.TRAINER:
             courses.enrol(user, previous, by_admin=True, role=CourseRole.TRAINER)
