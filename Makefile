@@ -6,14 +6,14 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-sqlite test-postgresql bench lint i18n setup runtime-deps system-deps translations db
+.PHONY: run test test-sqlite test-postgresql bench lint axe i18n setup runtime-deps system-deps translations db
 
 run: setup runtime-deps db
 	$(BIN)/flask lms demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
 	@echo "Serving on http://$(HOST):$(PORT) — sign in with an account listed above."
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
-test: setup system-deps lint
+test: setup system-deps lint axe
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgresql
 
@@ -26,6 +26,13 @@ test-postgresql:
 # Benchmarks (figures, not pass/fail tests): the course report for 2,000 learners on SQLite and PostgreSQL.
 bench: setup system-deps
 	$(BIN)/python -m bench.report_bench
+
+# axe-core for the accessibility test, from the npm registry at the version package-lock.json pins.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $(AXE)
 
 # Static analysis: ruff (style, bugs, flake8-bandit rules) and bandit; each exception is justified in place.
 lint: setup
