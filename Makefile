@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-sqlite test-postgresql bench lint axe i18n setup runtime-deps system-deps translations db
+.PHONY: run test test-sqlite test-postgresql bench bench-load lint axe i18n setup runtime-deps system-deps translations db
 
 run: setup runtime-deps db
 	$(BIN)/flask lms demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
@@ -26,6 +26,17 @@ test-postgresql:
 # Benchmarks (figures, not pass/fail tests): the course report for 2,000 learners on SQLite and PostgreSQL.
 bench: setup system-deps
 	$(BIN)/python -m bench.report_bench
+
+# The load test (about 15 minutes): gunicorn on PostgreSQL, locust and wrk on this machine; writes docs/benchmarks/.
+LOAD_STEPS ?= 250,500,1000,1500,2000,3000
+bench-load: setup system-deps .venv-load/.installed
+	@command -v wrk >/dev/null || { $(APT_INSTALL) wrk >/dev/null; } || { echo "Install wrk (apt-get install wrk)"; exit 1; }
+	$(BIN)/python -m bench.load.run --steps $(LOAD_STEPS)
+
+.venv-load/.installed: bench/load/requirements.txt
+	test -x .venv-load/bin/python || $(PYTHON) -m venv .venv-load
+	.venv-load/bin/pip install -q -r bench/load/requirements.txt
+	touch $@
 
 # axe-core for the accessibility test, from the npm registry at the version package-lock.json pins.
 AXE := tests/browser/node_modules/axe-core/axe.min.js

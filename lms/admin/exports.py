@@ -8,8 +8,6 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from openpyxl import Workbook
-
 from lms.admin.report_table import Cell, Column
 from lms.certificates import queries as certificate_queries
 from lms.certificates.pdf import render_pdf
@@ -32,6 +30,8 @@ def csv_lines(columns: list[Column], rows: Iterable, timezone: str) -> Iterator[
 
 def xlsx_chunks(columns: list[Column], rows: Iterable, timezone: str, title: str) -> Iterator[bytes]:
     """The report as an XLSX workbook, written row by row to a temporary file and sent in chunks."""
+    from openpyxl import Workbook  # imported here: few requests need it, and every worker would pay for it
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_sheet_title(title))
     sheet.append([column.header for column in columns])

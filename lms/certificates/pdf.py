@@ -6,12 +6,9 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-import qrcode
-import qrcode.image.svg
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from weasyprint import HTML
 
 from lms.certificates.models import Certificate
 from lms.courses.models import Course, CourseRole
@@ -39,6 +36,8 @@ class CertificateFacts:
 
 def qr_data_uri(text: str) -> str:
     """`text` as a QR code, an SVG image in a data: URI (no image library needed)."""
+    import qrcode  # imported here, like WeasyPrint below: only certificate requests need it
+    import qrcode.image.svg
     image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
     buffer = io.BytesIO()
     image.save(buffer)
@@ -75,6 +74,8 @@ def facts(certificate: Certificate, locale: str) -> CertificateFacts:
 
 def render_pdf(certificate: Certificate, locale: str) -> bytes:
     """The certificate as PDF bytes, every text in `locale`."""
+    # Imported here: WeasyPrint and its fonts cost each worker tens of MB, and few requests draw PDFs.
+    from weasyprint import HTML
     with force_locale(locale):
         html = render_template("certificates/certificate.html", facts=facts(certificate, locale), locale=locale)
     return HTML(string=html, base_url=current_app.static_folder).write_pdf()

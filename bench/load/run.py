@@ -1,0 +1,244 @@
+"""The load benchmark: gunicorn on PostgreSQL, locust from the same machine, figures into docs/benchmarks/.
+
+1. a fresh PostgreSQL database, migrated and seeded (bench/load/seed.py);
+2. gunicorn with the production settings (bench/load/wsgi_load.py), several workers;
+3. the framework ceiling: wrk against a trivial route (/healthz: one SELECT 1) and against the
+   course page, a quiz page and an answer save, signed in; the ratio page / ceiling for each;
+4. locust's quiz scenario (bench/load/locustfile.py) ramped through LOAD_STEPS, each step held;
+5. a table (Markdown) and a chart (PNG) of users → requests/s, p50, p95, errors, and the workers'
+   largest memory (RSS).
+
+    make bench-load            # or: .venv/bin/python -m bench.load.run --steps 250,500,1000
+"""
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import json
+import os
+import platform
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "docs" / "benchmarks"
+PORT = 8123
+BASE = f"http://127.0.0.1:{PORT}"
+PG_SERVER = os.environ.get("LMS_TEST_PG_URL", "postgresql+psycopg://127.0.0.1:5432/postgres")
+DATABASE = "telim_load"
+LOAD_PYTHON = ROOT / ".venv-load" / "bin" / "python"
+
+
+def sh(*command: str, **options) -> subprocess.CompletedProcess:
+    return subprocess.run(command, check=True, text=True, **options)  # noqa: S603
+
+
+def fresh_database() -> str:
+    server = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{DATABASE}"'))
+    server.dispose()
+    return PG_SERVER.rsplit("/", 1)[0] + f"/{DATABASE}"
+
+
+def app_environment(database_url: str) -> dict[str, str]:
+    return {**os.environ, "LMS_ENV": "production", "DATABASE_URL": database_url,
+            "SECRET_KEY": "load-test-secret-key-0123456789abcdef", "JITSI_APP_SECRET": "j" * 40,
+            "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/5", "LOGIN_RATE_LIMIT": "1000000 per minute",
+            "PYTHONPATH": str(ROOT)}
+
+
+def start_gunicorn(environment: dict[str, str], workers: int) -> subprocess.Popen:
+    process = subprocess.Popen(  # noqa: S603
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{PORT}",
+         "--no-control-socket", "--access-logfile", "-", "--log-level", "warning", "bench.load.wsgi_load:app"],
+        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=open(OUT / "gunicorn.log", "w"))  # noqa: SIM115
+    for _ in range(60):
+        try:
+            urllib.request.urlopen(f"{BASE}/healthz", timeout=2)  # noqa: S310
+            return process
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError("gunicorn did not answer /healthz")
+
+
+def worker_pids(master: int) -> list[int]:
+    children = Path(f"/proc/{master}/task/{master}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class MemoryWatch(threading.Thread):
+    """The largest resident memory of any gunicorn worker, sampled every 2 s."""
+
+    def __init__(self, master: int) -> None:
+        super().__init__(daemon=True)
+        self.master, self.largest, self.running = master, 0.0, True
+
+    def run(self) -> None:
+        while self.running:
+            for pid in worker_pids(self.master):
+                try:
+                    self.largest = max(self.largest, rss_mb(pid))
+                except OSError:
+                    pass
+            time.sleep(2)
+
+
+def signed_in_learner(facts: dict) -> tuple[str, str, str]:
+    """A learner's session cookie, an attempt in progress and a CSRF token, for wrk."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def csrf(html: str) -> str:
+        return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+
+    page = opener.open(f"{BASE}/auth/login").read().decode()
+    form = {"csrf_token": csrf(page), "email": f"load{facts['learners'] - 1}@bench.example",
+            "password": facts["password"]}
+    opener.open(f"{BASE}/auth/login", urllib.parse.urlencode(form).encode())
+    start = opener.open(f"{BASE}/quizzes/{facts['quiz_id']}/").read().decode()
+    response = opener.open(f"{BASE}/quizzes/{facts['quiz_id']}/start",
+                           urllib.parse.urlencode({"csrf_token": csrf(start)}).encode())
+    attempt_url, html = response.geturl().split("?")[0], response.read().decode()
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    return cookie, attempt_url.replace(BASE, ""), csrf(html) + "|" + html
+
+
+def wrk(url: str, cookie: str = "", script: str | None = None, seconds: int = 15) -> float:
+    """Requests per second wrk reaches against `url` with 32 connections."""
+    command = ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    if script:
+        command += ["-s", script]
+    output = sh(*command, url, capture_output=True).stdout
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def ceiling(facts: dict) -> list[tuple[str, float]]:
+    cookie, attempt, token_and_page = signed_in_learner(facts)
+    token, page = token_and_page.split("|", 1)
+    question = re.search(r'data-question="(\d+)"', page).group(1)
+    choice = re.search(rf'name="q{question}" id="q\d+-c\d+" value="(\d+)"', page).group(1)
+    body = json.dumps({"question": int(question), "fields": {f"q{question}": [choice]}})
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n'
+                     f'wrk.headers["Content-Type"] = "application/json"\nwrk.headers["X-CSRFToken"] = "{token}"\n')
+    results = [("trivial route (/healthz)", wrk(f"{BASE}/healthz"))]
+    results.append(("course page", wrk(f"{BASE}/courses/{facts['slug']}/", cookie)))
+    results.append(("quiz page", wrk(f"{BASE}{attempt}?page=1", cookie)))
+    results.append(("answer save", wrk(f"{BASE}{attempt}/answers", cookie, script.name)))
+    os.unlink(script.name)
+    return results
+
+
+def run_locust(facts_file: str, results_file: str, steps: str, hold: int, spawn_rate: float) -> list[dict]:
+    environment = {**os.environ, "LOAD_FACTS": facts_file, "LOAD_RESULTS": results_file, "LOAD_STEPS": steps,
+                   "LOAD_HOLD_SECONDS": str(hold), "LOAD_SPAWN_RATE": str(spawn_rate)}
+    subprocess.run([str(LOAD_PYTHON), "-m", "locust", "-f", str(ROOT / "bench" / "load" / "locustfile.py"),  # noqa: S603
+                    "--headless", "--host", BASE, "--only-summary", "--loglevel", "WARNING"],
+                   env=environment, check=False, stdout=subprocess.DEVNULL)
+    return json.loads(Path(results_file).read_text()) if Path(results_file).exists() else []
+
+
+def report(steps: list[dict], ceilings: list[tuple[str, float]], workers: int, memory: float) -> str:
+    versions = sh(str(ROOT / ".venv" / "bin" / "python"), "-c",
+                  "import flask, sqlalchemy, gunicorn; print(flask.__version__, sqlalchemy.__version__, "
+                  "gunicorn.__version__)", capture_output=True).stdout.split()
+    postgres = sh("psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", "show server_version",
+                  capture_output=True).stdout.strip()
+    lines = [f"# Load test, {date.today().isoformat()}", "",
+             f"Machine: {os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}, "
+             f"Flask {versions[0]}, SQLAlchemy {versions[1]}, gunicorn {versions[2]} ({workers} sync workers), "
+             f"PostgreSQL {postgres}; locust and wrk on the same machine.", "",
+             "## Framework ceiling (wrk, 32 connections, 15 s each)", "",
+             "| request | requests/s | ratio to the ceiling |", "|---|---:|---:|"]
+    trivial = ceilings[0][1]
+    for name, rps in ceilings:
+        lines.append(f"| {name} | {rps:,.0f} | {rps / trivial:.2f} |")
+    lines += ["", "## Quiz scenario (locust; each step held, figures of the holding time only)", "",
+              "| simultaneous learners | requests/s | p50 (ms) | p95 (ms) | errors |", "|---:|---:|---:|---:|---:|"]
+    for step in steps:
+        lines.append(f"| {step['users']:,} | {step['rps']:,.1f} | {step['p50']:,.0f} | {step['p95']:,.0f} | "
+                     f"{step['failures']:,} of {step['requests']:,} |")
+    good = [step["users"] for step in steps if step["p95"] < 300 and step["failures"] == 0]
+    lines += ["", f"Largest worker memory (RSS) during the run: {memory:.0f} MB.",
+              f"Most simultaneous learners with p95 under 300 ms and no error: {max(good) if good else 'none'}."]
+    return "\n".join(lines) + "\n"
+
+
+def chart(steps: list[dict], path: Path) -> None:
+    script = f"""
+import json, matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+steps = json.loads({json.dumps(json.dumps(steps))})
+users = [s["users"] for s in steps]
+fig, left = plt.subplots(figsize=(8, 4.5))
+left.plot(users, [s["p50"] for s in steps], "o-", label="p50 (ms)")
+left.plot(users, [s["p95"] for s in steps], "s-", label="p95 (ms)")
+left.axhline(300, color="grey", linestyle="--", linewidth=1)
+left.set_xlabel("simultaneous learners"); left.set_ylabel("response time (ms)")
+right = left.twinx()
+right.plot(users, [s["rps"] for s in steps], "^-", color="green", label="requests/s")
+right.set_ylabel("requests/s")
+fig.legend(loc="upper left"); fig.tight_layout(); fig.savefig({str(path)!r}, dpi=110)
+"""
+    sh(str(LOAD_PYTHON), "-c", script)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", default="250,500,1000,2000,3500,5000")
+    parser.add_argument("--hold", type=int, default=90, help="seconds each step is held")
+    parser.add_argument("--spawn-rate", type=float, default=10.0)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    learners = max(int(n) for n in args.steps.split(","))
+    environment = app_environment(fresh_database())
+    facts_file = str(OUT / "load-facts.json")
+    sh(str(ROOT / ".venv" / "bin" / "python"), "-m", "bench.load.seed", "--learners", str(learners),
+       "--out", facts_file, cwd=ROOT, env=environment, capture_output=True)
+    facts = json.loads(Path(facts_file).read_text())
+    gunicorn = start_gunicorn(environment, args.workers)
+    watch = MemoryWatch(gunicorn.pid)
+    watch.start()
+    try:
+        ceilings = ceiling(facts)
+        print("ceiling:", ceilings, flush=True)
+        steps = run_locust(facts_file, str(OUT / "load-results.json"), args.steps, args.hold, args.spawn_rate)
+    finally:
+        watch.running = False
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+    name = f"load-{date.today().isoformat()}"
+    text_report = report(steps, ceilings, args.workers, watch.largest)
+    (OUT / f"{name}.md").write_text(text_report)
+    if steps:
+        chart(steps, OUT / f"{name}.png")
+    print(text_report)
+    sys.exit(0 if steps else 1)
+
+
+if __name__ == "__main__":
+    main()
