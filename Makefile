@@ -28,7 +28,7 @@ bench: setup system-deps
 	$(BIN)/python -m bench.report_bench
 
 # The load test (about 15 minutes): gunicorn on PostgreSQL, locust and wrk on this machine; writes docs/benchmarks/.
-LOAD_STEPS ?= 250,500,1000,1500,2000,3000
+LOAD_STEPS ?= 200,400,800,1200,1600
 bench-load: setup system-deps .venv-load/.installed
 	@command -v wrk >/dev/null || { $(APT_INSTALL) wrk >/dev/null; } || { echo "Install wrk (apt-get install wrk)"; exit 1; }
 	$(BIN)/python -m bench.load.run --steps $(LOAD_STEPS)

@@ -208,9 +208,9 @@ fig.legend(loc="upper left"); fig.tight_layout(); fig.savefig({str(path)!r}, dpi
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", default="250,500,1000,2000,3500,5000")
+    parser.add_argument("--steps", default="200,400,800,1200,1600")
     parser.add_argument("--hold", type=int, default=90, help="seconds each step is held")
-    parser.add_argument("--spawn-rate", type=float, default=10.0)
+    parser.add_argument("--spawn-rate", type=float, default=5.0, help="new learners signing in per second")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
