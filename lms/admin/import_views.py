@@ -12,9 +12,8 @@ from flask_login import current_user
 
 from lms.admin import user_import
 from lms.admin.forms import ConfirmImportForm, UserImportForm
-from lms.admin.services import mail_password_link
+from lms.admin.services import mail_password_link, set_password_link
 from lms.admin.views import bp
-from lms.auth import services as accounts
 from lms.auth.permissions import admin_required
 from lms.errors import DomainError
 from lms.extensions import db
@@ -57,7 +56,8 @@ def confirm_import():
         return render_template("admin/import.html", form=UserImportForm(formdata=None), plan=plan), 422
     db.session.commit()
     path.unlink(missing_ok=True)
-    mailed = sum(1 for user in result.created if form.send_links.data and _mail_link(user))
+    mailed = sum(1 for user in result.created
+                 if form.send_links.data and mail_password_link(user, set_password_link(user)))
     flash(ngettext("%(num)d account has been created.", "%(num)d accounts have been created.",
                    len(result.created)) + " " +
           ngettext("%(num)d enrolment has been added.", "%(num)d enrolments have been added.", result.enrolments),
@@ -66,11 +66,6 @@ def confirm_import():
         flash(ngettext("%(num)d set-password link has been e-mailed.", "%(num)d set-password links have been e-mailed.",
                        mailed), "info")
     return redirect(url_for("admin.users"))
-
-
-def _mail_link(user) -> bool:
-    link = url_for("auth.set_password", token=accounts.password_link_token(user), _external=True)
-    return mail_password_link(user, link)
 
 
 def _import_folder() -> Path:

@@ -60,10 +60,15 @@ def password_link(actor: User, user: User) -> tuple[str, bool]:
     """A one-time set-password link for `user`, and whether it was also mailed to them."""
     if not user.active:
         raise DomainError(_("Reactivate the account before making a set-password link."))
-    link = url_for("auth.set_password", token=accounts.password_link_token(user), _external=True)
+    link = set_password_link(user)
     mailed = mail_password_link(user, link)
     record(actor, AuditAction.PASSWORD_LINK, _label(user), mailed=mailed)
     return link, mailed
+
+
+def set_password_link(user: User) -> str:
+    """The full address at which `user` chooses a password, once."""
+    return url_for("auth.set_password", token=accounts.password_link_token(user), _external=True)
 
 
 def mail_password_link(user: User, link: str) -> bool:
