@@ -8,7 +8,10 @@ from sqlalchemy import event
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, DevConfig
-from lms import models  # noqa: F401  (every table known to SQLAlchemy and Alembic)
+from lms import (
+    content_cache,
+    models,  # noqa: F401  (every table known to SQLAlchemy and Alembic)
+)
 from lms.admin import import_views, organisation_views, report_views, user_views  # noqa: F401  (routes on the admin blueprint)
 from lms.admin.views import bp as admin_bp
 from lms.auth.models import User
@@ -70,6 +73,7 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
 
 def _register_extensions(app: Flask) -> None:
     db.init_app(app)
+    content_cache.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)

@@ -2,6 +2,7 @@
 from lms.audit import AuditAction, AuditEntry
 from lms.auth.models import Organisation, Role, User
 from lms.certificates.models import Approval, Certificate, CompletionRule
+from lms.content_cache import ContentVersion
 from lms.courses.models import (
     Attachment,
     Course,
@@ -27,7 +28,7 @@ from lms.quizzes.models import (
 
 __all__ = [
     "AuditAction", "AuditEntry", "Approval", "Certificate", "CompletionRule",
-    "Attendance", "LiveSession",
+    "Attendance", "LiveSession", "ContentVersion",
     "Answer", "Attempt", "Choice", "ChoiceTranslation", "Question", "QuestionTranslation", "Quiz", "QuizQuestion",
     "Attachment", "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",
     "ModuleProgress", "ModuleTranslation", "Organisation", "Role", "User",

@@ -1,6 +1,7 @@
 """Lesson bodies: Markdown to HTML that is safe to show, with videos from an allow-list embedded."""
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -33,6 +34,9 @@ VIDEO_FRAME_SOURCES = ("https://www.youtube-nocookie.com", "https://player.vimeo
 _LONE_LINK = re.compile(r'<p>(?:<a href="([^"]+)"[^>]*>[^<]*</a>|(https?://[^\s<]+))</p>')
 
 
+# A quiz page renders the same question texts for every learner, a lesson the same body: remember
+# the last few hundred (the result is immutable, so threads may share it).
+@functools.lru_cache(maxsize=512)
 def render_markdown(text: str, video_title: str = "Video") -> Markup:
     """HTML for `text`: Markdown rendered, then cleaned so that no script or handler survives."""
     html = markdown.markdown(text or "", extensions=["tables", "fenced_code", "sane_lists"])

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from lms import content_cache
 from lms.auth.models import User
 from lms.extensions import db
 from lms.types import UTCDateTime, enum_column, utcnow
@@ -219,3 +220,7 @@ class ModuleProgress(db.Model):
     module_id: Mapped[int] = mapped_column(ForeignKey("modules.id", ondelete="CASCADE"), index=True)
     first_viewed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# What learners' pages may cache until one of these rows changes (lms/content_cache.py).
+content_cache.track(Course, CourseTranslation, CourseDay, CourseDayTranslation, Module, ModuleTranslation, Attachment)

@@ -10,6 +10,7 @@ from lms.courses import queries, services, storage
 from lms.courses.forms import CompleteForm, EnrolForm
 from lms.courses.markdown import render_markdown
 from lms.courses.models import Course, CourseRole, Module
+from lms.courses.outline import cached_outline
 from lms.courses.permissions import can_edit_course, can_open_modules, can_see_course, module_of_or_404
 from lms.courses.timeline import build_timeline, neighbours
 from lms.extensions import db
@@ -28,12 +29,14 @@ def _visible_course(slug: str) -> Course:
 
 @bp.route("/<slug>/")
 def course(slug: str):
-    course = _visible_course(slug)
+    course = cached_outline(slug)  # every learner opens this page: its outline comes from the cache
+    if course is None or not can_see_course(current_user, course):
+        abort(404)
     enrollment = queries.enrollment_of(current_user, course)
-    progress = queries.progress_of([enrollment.id]).get(enrollment.id) if enrollment else None
-    timeline = build_timeline(course, queries.module_states(enrollment), clock.now())
+    states = queries.module_states(enrollment)
     return render_template(
-        "courses/course.html", course=course, enrollment=enrollment, progress=progress, timeline=timeline,
+        "courses/course.html", course=course, enrollment=enrollment,
+        progress=course.progress(states) if enrollment else None, timeline=build_timeline(course, states, clock.now()),
         enrol_form=EnrolForm(), can_edit=can_edit_course(current_user, course),
     )
 

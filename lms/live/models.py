@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from lms import content_cache
 from lms.courses.models import Module
 from lms.extensions import db
 from lms.types import UTCDateTime, utcnow
@@ -39,3 +40,6 @@ class Attendance(db.Model):
     first_joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
     joins: Mapped[int] = mapped_column(default=1)
+
+
+content_cache.track(LiveSession)  # its times are part of the course outline (lms/content_cache.py)

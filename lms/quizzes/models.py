@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from lms import content_cache
 from lms.auth.models import User
 from lms.courses.models import Course, Module
 from lms.extensions import db
@@ -196,3 +197,7 @@ class Answer(db.Model):
     credit: Mapped[float | None] = mapped_column(Float)  # fraction of the points, once graded
 
     attempt: Mapped[Attempt] = relationship(back_populates="answers")
+
+
+# What quiz pages may cache until one of these rows changes (lms/content_cache.py).
+content_cache.track(Quiz, QuizQuestion, Question, QuestionTranslation, Choice, ChoiceTranslation)

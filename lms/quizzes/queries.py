@@ -1,6 +1,7 @@
 """Read models for quiz pages: the questions of an attempt's page, with texts, in few queries."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,16 +11,21 @@ from sqlalchemy.orm import selectinload
 from lms.auth.models import User
 from lms.extensions import db
 from lms.quizzes.models import Answer, Attempt, AttemptState, Choice, Question, Quiz, QuizQuestion
+from lms.quizzes.paper import ChoiceText, QuestionText, question_texts
 
 
 @dataclass(frozen=True)
 class ShownQuestion:
-    """A question as one attempt shows it: its number, choices in the attempt's order, saved answer."""
+    """A question as one attempt shows it: its number, choices in the attempt's order, saved answer.
+
+    The review shows the question itself (with its key and feedback); the attempt's pages show
+    only its texts, from the cache (lms/quizzes/paper.py).
+    """
 
     number: int
-    question: Question
-    choices: list[Choice]
-    options: list[Choice]  # matching: the right-hand sides, in the attempt's order
+    question: Question | QuestionText
+    choices: list[Choice] | list[ChoiceText]
+    options: list[Choice] | list[ChoiceText]  # matching: the right-hand sides, in the attempt's order
     response: dict[str, Any] | None
     credit: float | None
 
@@ -28,25 +34,36 @@ def quiz_by_id(quiz_id: int) -> Quiz | None:
     return db.session.get(Quiz, quiz_id)
 
 
-def pages(attempt: Attempt) -> int:
-    per_page = max(attempt.quiz.questions_per_page, 1)
+def pages(attempt: Attempt, per_page: int) -> int:
     return max(1, -(-len(attempt.layout) // per_page))
 
 
-def shown_questions(attempt: Attempt, page: int | None = None) -> list[ShownQuestion]:
-    """The attempt's questions (one page of them, or all), loaded with their texts in 4 queries."""
+def shown_questions(attempt: Attempt) -> list[ShownQuestion]:
+    """Every question of the attempt with its key and feedback, for the review, in 5 queries."""
     entries = list(enumerate(attempt.layout, start=1))
-    if page is not None:
-        per_page = max(attempt.quiz.questions_per_page, 1)
-        entries = entries[(page - 1) * per_page: page * per_page]
     ids = [entry["question"] for _, entry in entries]
     questions = {q.id: q for q in db.session.scalars(
         select(Question).where(Question.id.in_(ids)).options(
             selectinload(Question.translations),
             selectinload(Question.choices).selectinload(Choice.translations),
         ))}
-    answers = {a.question_id: a for a in db.session.scalars(
-        select(Answer).where(Answer.attempt_id == attempt.id, Answer.question_id.in_(ids)))}
+    return _shown(entries, questions, _answers(attempt, ids))
+
+
+def page_questions(attempt: Attempt, page: int, per_page: int) -> list[ShownQuestion]:
+    """One page of the attempt: the questions' texts from the cache, the learner's saved answers."""
+    entries = list(enumerate(attempt.layout, start=1))[(page - 1) * per_page: page * per_page]
+    ids = [entry["question"] for _, entry in entries]
+    return _shown(entries, question_texts(ids), _answers(attempt, ids))
+
+
+def _answers(attempt: Attempt, question_ids: list[int]) -> dict[int, Answer]:
+    return {a.question_id: a for a in db.session.scalars(
+        select(Answer).where(Answer.attempt_id == attempt.id, Answer.question_id.in_(question_ids)))}
+
+
+def _shown(entries: list[tuple[int, dict[str, Any]]], questions: Mapping[int, Question | QuestionText],
+           answers: dict[int, Answer]) -> list[ShownQuestion]:
     shown = []
     for number, entry in entries:
         question = questions.get(entry["question"])

@@ -16,6 +16,7 @@ from lms.extensions import csrf, db
 from lms.quizzes import queries, services
 from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
 from lms.quizzes.models import Attempt, AttemptState, Question, Quiz
+from lms.quizzes.paper import quiz_paper
 from lms.quizzes.responses import InvalidResponse, fields_from_response, response_from_fields
 from lms.quizzes.review import may_see_answers
 
@@ -72,20 +73,22 @@ def attempt(attempt_id: int):
         flash(_("Time is up: your attempt was submitted with the answers you had saved."), "info")
     if attempt.state is AttemptState.SUBMITTED:
         return redirect(url_for("quizzes.review", attempt_id=attempt.id))
-    total = queries.pages(attempt)
+    paper = quiz_paper(attempt.quiz_id)  # the quiz's title and page size, from the cache
+    total = queries.pages(attempt, paper.questions_per_page)
     page = min(max(request.args.get("page", 1, type=int), 1), total)
+    questions = queries.page_questions(attempt, page, paper.questions_per_page)
     form = AttemptPageForm()
     if request.method == "POST":
         if not form.validate():
             abort(400)
-        _save_page(attempt, page)  # without JavaScript, each page submit saves its answers
+        _save_page(attempt, questions)  # without JavaScript, each page submit saves its answers
         db.session.commit()
         step = {"previous": page - 1, "next": page + 1}.get(request.form.get("go"), page)
         if request.form.get("go") == "finish":
             return redirect(url_for("quizzes.summary", attempt_id=attempt.id))
         return redirect(url_for("quizzes.attempt", attempt_id=attempt.id, page=min(max(step, 1), total)))
-    return render_template("quizzes/attempt.html", attempt=attempt, quiz=attempt.quiz, page=page, pages=total,
-                           questions=queries.shown_questions(attempt, page), form=form)
+    return render_template("quizzes/attempt.html", attempt=attempt, quiz=paper, page=page, pages=total,
+                           questions=questions, form=form)
 
 
 @bp.route("/attempts/<int:attempt_id>/answers", methods=["POST"])
@@ -100,7 +103,8 @@ def save_answer(attempt_id: int):
             validate_csrf(request.headers.get("X-CSRFToken"))
     except ValidationError:
         return jsonify(error="expired", message=_("The page has expired. Reload it: your answers are kept.")), 400
-    attempt = _own_attempt(attempt_id)
+    # Locked until the commit: a submit running now either grades this answer or makes us refuse it.
+    attempt = _own_attempt(attempt_id, for_update=True)
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):  # JSON, but not an object: nothing to save
         payload = {}
@@ -112,7 +116,7 @@ def save_answer(attempt_id: int):
     try:
         response = response_from_fields(question.kind, question_id, entry["choices"],
                                         lambda name: _values(fields.get(name))[:50])
-        answer = services.save_answer(attempt, question_id, response, clock.now())
+        saved_at = services.save_answer(attempt, question_id, response, clock.now()).saved_at
     except InvalidResponse:
         return jsonify(error="invalid", message=_("This answer cannot be saved.")), 400
     except DomainError as error:
@@ -120,7 +124,7 @@ def save_answer(attempt_id: int):
         return jsonify(error="closed", message=error.message,
                        review=url_for("quizzes.review", attempt_id=attempt.id)), error.status
     db.session.commit()
-    return jsonify(saved=True, saved_at=answer.saved_at.isoformat())
+    return jsonify(saved=True, saved_at=saved_at.isoformat())
 
 
 def _values(value) -> list[str]:
@@ -163,8 +167,8 @@ def review(attempt_id: int):
                            questions=queries.shown_questions(attempt) if show_answers else [])
 
 
-def _save_page(attempt: Attempt, page: int) -> None:
-    for shown in queries.shown_questions(attempt, page):
+def _save_page(attempt: Attempt, questions: list[queries.ShownQuestion]) -> None:
+    for shown in questions:
         entry = attempt.layout[shown.number - 1]
         try:
             response = response_from_fields(shown.question.kind, shown.question.id, entry["choices"],
@@ -186,9 +190,9 @@ def _quiz_for_current_user(quiz_id: int) -> Quiz:
     return quiz
 
 
-def _own_attempt(attempt_id: int) -> Attempt:
+def _own_attempt(attempt_id: int, for_update: bool = False) -> Attempt:
     """The current user's attempt; anyone else's is 404, as if it did not exist."""
-    attempt = db.session.get(Attempt, attempt_id)
+    attempt = db.session.get(Attempt, attempt_id, with_for_update=for_update or None)
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt

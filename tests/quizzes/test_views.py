@@ -243,3 +243,13 @@ def test_trainer_types_questions_instead_of_uploading(client, login, make_user, 
     empty = client.post(f"/courses/{course.slug}/manage/questions", data={"fmt": "gift", "language": "en"},
                         headers={"Accept-Language": "ru"})
     assert empty.status_code == 400 and "Выберите файл или введите вопросы." in empty.text
+
+
+def test_the_attempt_page_shows_a_question_corrected_meanwhile(client, login, quiz_world, frozen_clock):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    assert "Who is protected by the 1951 Convention?" in client.get(f"/quizzes/attempts/{attempt.id}").text
+    question = db.session.get(Question, attempt.layout[0]["question"])
+    question.translations[0].text = "Whom does the 1951 Refugee Convention protect?"
+    db.session.commit()
+    page = client.get(f"/quizzes/attempts/{attempt.id}").text
+    assert "Whom does the 1951 Refugee Convention protect?" in page and "Who is protected" not in page

@@ -1,0 +1,86 @@
+"""Profile the load test's hot requests in one process: where a course page, quiz page and answer save spend time.
+
+A fresh PostgreSQL database seeded as for the load test (bench/load/seed.py), the app with the
+production settings, one signed-in learner; each request is made `--repeat` times under pyinstrument
+and its mean wall time and SQL statement count are printed, then the profile of the slowest.
+
+    make profile            # or: .venv/bin/python -m bench.profile_pages --repeat 200 --show quiz
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import time
+from collections.abc import Callable
+
+from pyinstrument import Profiler
+from sqlalchemy import event
+
+from bench.load.run import app_environment, fresh_database
+
+PAGES = ("healthz", "course", "quiz", "answer")
+
+
+def signed_in_client(app, facts: dict):
+    """A test client signed in as a learner with an attempt in progress; returns (client, attempt URL, page)."""
+    client = app.test_client()
+    token = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+    login = client.get("/auth/login").get_data(as_text=True)
+    client.post("/auth/login", data={"csrf_token": token.search(login).group(1), "email": "load0@bench.example",
+                                     "password": facts["password"]})
+    start = client.get(f"/quizzes/{facts['quiz_id']}/").get_data(as_text=True)
+    response = client.post(f"/quizzes/{facts['quiz_id']}/start", data={"csrf_token": token.search(start).group(1)})
+    return client, response.headers["Location"].split("?")[0], token
+
+
+def requests_to_profile(app, facts: dict) -> dict[str, Callable[[], object]]:
+    client, attempt, token = signed_in_client(app, facts)
+    page = client.get(f"{attempt}?page=1").get_data(as_text=True)
+    question = re.search(r'data-question="(\d+)"', page).group(1)
+    choice = re.search(rf'name="q{question}" id="q\d+-c\d+" value="(\d+)"', page).group(1)
+    headers = {"X-CSRFToken": token.search(page).group(1)}
+    body = {"question": int(question), "fields": {f"q{question}": [choice]}}
+    return {
+        "healthz": lambda: client.get("/healthz"),
+        "course": lambda: client.get(f"/courses/{facts['slug']}/"),
+        "quiz": lambda: client.get(f"{attempt}?page=1"),
+        "answer": lambda: client.post(f"{attempt}/answers", json=body, headers=headers),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--show", choices=PAGES, action="append", help="print this request's profile")
+    args = parser.parse_args()
+    os.environ.update(app_environment(fresh_database()))
+    from bench.load.seed import seed
+    from bench.load.wsgi_load import app
+    from lms.extensions import db
+
+    with app.app_context():
+        facts = seed(20)
+        statements = []
+        event.listen(db.engine, "before_cursor_execute", lambda *_: statements.append(1))
+    requests = requests_to_profile(app, facts)
+    for name in PAGES:
+        request = requests[name]
+        for _ in range(10):  # warm up: templates compiled, connections in the pool
+            assert request().status_code == 200, name  # noqa: S101  (a broken request would make the figure a lie)
+        statements.clear()
+        started = time.perf_counter()
+        for _ in range(args.repeat):
+            request()
+        elapsed = (time.perf_counter() - started) / args.repeat
+        print(f"{name:7} {elapsed * 1000:6.2f} ms a request, {len(statements) / args.repeat:.0f} SQL statements")
+        if name in (args.show or ()):
+            profiler = Profiler(interval=0.0005)
+            with profiler:
+                for _ in range(args.repeat):
+                    request()
+            print(profiler.output_text(unicode=True, color=False, show_all=False))
+
+
+if __name__ == "__main__":
+    main()

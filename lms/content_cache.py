@@ -1,0 +1,110 @@
+"""Course content cached in each process as immutable data, dropped whenever any content row changes.
+
+A course's outline and its questions are read on every learner's page but change only when someone
+authors them. Each feature names its content models with `track(...)`. Every flush that adds,
+changes or deletes a row of a tracked model writes a new random token into the one-row
+`content_versions` table, in the same transaction. A page reads the token (one small query) and reuses
+what this process built under that token; a new token empties the cache.
+
+The token is random rather than a counter so that a database emptied and filled again (the tests, a
+restore) can never bring back a token an old entry was stored under. What is cached must be plain,
+immutable data (frozen dataclasses, tuples), never ORM objects: entries outlive the session that
+loaded them and are shared by the threads of a process.
+"""
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from itertools import chain
+from typing import Any, TypeVar
+
+from flask import Flask, current_app
+from sqlalchemy import String, event, insert, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from lms.extensions import db
+
+T = TypeVar("T")
+MAX_ENTRIES = 4096  # outlines and questions; past this the cache starts again empty
+_tracked: tuple[type, ...] = ()
+
+
+class ContentVersion(db.Model):
+    """The one row whose token changes with every change of course content."""
+
+    __tablename__ = "content_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(32))
+
+
+def track(*models: type) -> None:
+    """Count changes to rows of these models as changes of course content."""
+    global _tracked
+    _tracked = (*_tracked, *models)
+
+
+@event.listens_for(Session, "before_flush")
+def _new_token_on_content_change(session: Session, _context, _instances) -> None:
+    changed = chain(session.new, session.dirty, session.deleted)
+    if not any(isinstance(instance, _tracked) for instance in changed):
+        return
+    token = secrets.token_hex(16)
+    stored = session.execute(update(ContentVersion).values(token=token)
+                             .execution_options(synchronize_session=False)).rowcount
+    if not stored:  # the row is made by the migration; an emptied database gets it back here
+        session.execute(insert(ContentVersion).values(id=1, token=token))
+
+
+def current_token() -> str | None:
+    """The token of the content as this transaction sees it (None: no change recorded yet)."""
+    return db.session.scalar(select(ContentVersion.token).where(ContentVersion.id == 1))
+
+
+class ContentCache:
+    """Entries built under one token; a lock because a process may serve requests in threads."""
+
+    def __init__(self) -> None:
+        self._token: str | None = None
+        self._entries: dict[Hashable, Any] = {}
+        self._lock = threading.Lock()
+
+    def found(self, token: str, keys: Iterable[Hashable]) -> dict[Hashable, Any]:
+        with self._lock:
+            if token != self._token:
+                self._token, self._entries = token, {}
+            return {key: self._entries[key] for key in keys if key in self._entries}
+
+    def store(self, token: str, entries: Mapping[Hashable, Any]) -> None:
+        with self._lock:
+            if token != self._token:
+                return  # built under a token that is no longer the newest seen: keep nothing
+            if len(self._entries) + len(entries) > MAX_ENTRIES:
+                self._entries = {}
+            self._entries.update(entries)
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["content_cache"] = ContentCache()
+
+
+def cached_many(keys: Iterable[Hashable], build: Callable[[list[Hashable]], Mapping[Hashable, T]]) -> dict[Hashable, T]:
+    """The entries for `keys`; `build(missing keys)` makes those this process has not kept yet."""
+    keys = list(keys)
+    token = current_token()
+    if token is None:
+        return dict(build(keys))
+    cache: ContentCache = current_app.extensions["content_cache"]
+    found = cache.found(token, keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        built = build(missing)
+        cache.store(token, built)
+        found.update(built)
+    return found
+
+
+def cached(key: Hashable, build: Callable[[], T]) -> T:
+    """`build()`'s result for `key`, kept in this process until course content changes."""
+    return cached_many([key], lambda _missing: {key: build()})[key]
