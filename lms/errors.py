@@ -1,7 +1,8 @@
 """Domain errors raised by services, and the app's translated error pages."""
 from __future__ import annotations
 
-from flask import Flask, abort, jsonify, render_template, request
+from flask import Flask, abort, current_app, jsonify, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -9,6 +10,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from lms.extensions import db
+from lms.i18n import visitor_locale
 
 
 class DomainError(Exception):
@@ -79,4 +81,21 @@ def register_error_handlers(app: Flask) -> None:
         db.session.rollback()
         app.logger.exception("Unhandled exception")
         # A lost database connection is an outage to wait out, not a bug in the page.
-        return render_error(503 if isinstance(error, OperationalError) else 500)
+        return database_unavailable() if isinstance(error, OperationalError) else render_error(500)
+
+
+def database_unavailable():
+    """The translated 503 of a database outage, made without the database.
+
+    Neither the signed-in user (whose row cannot be read now, and whom the rollback expired) nor the
+    site's header may be asked for: the language comes from the session or the browser, and the
+    page is the plain template, rendered without the context processors that read the user.
+    """
+    title, message = ERROR_TEXTS[503]
+    with force_locale(visitor_locale()):
+        title, message = str(title), str(message)
+        if request.accept_mimetypes.best == "application/json":
+            return jsonify(error=title, message=message), 503
+        retry = request.full_path.rstrip("?") if request.method == "GET" else url_for("core.home")
+        page = current_app.jinja_env.get_template("errors/unavailable.html")
+        return page.render(title=title, message=message, locale=visitor_locale(), retry=retry), 503

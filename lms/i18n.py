@@ -28,6 +28,11 @@ def select_locale() -> str:
         return COMMAND_LINE_LOCALE
     if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
         return current_user.locale
+    return visitor_locale()
+
+
+def visitor_locale() -> str:
+    """The session's language, then the browser's, then Azerbaijani: what is known without the database."""
     chosen = session.get(SESSION_KEY)
     if chosen in LANGUAGES:
         return chosen
