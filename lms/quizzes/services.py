@@ -172,7 +172,7 @@ def _layout(question: Question, shuffle: bool, rng: random.Random) -> dict[str, 
 
 def save_answer(attempt: Attempt, question_id: int, response: dict[str, Any], now: datetime) -> Answer:
     """Keep the learner's latest response; refused once the attempt is over."""
-    if close_if_overdue(attempt, now) or attempt.state is not AttemptState.IN_PROGRESS:
+    if close_if_overdue(attempt, now) or not _hold_in_progress(attempt):
         raise DomainError(_("This attempt is over: answers can no longer be changed."), 409)
     if question_id not in {entry["question"] for entry in attempt.layout}:
         raise DomainError(_("This question is not part of your attempt."), 400)
@@ -184,6 +184,21 @@ def save_answer(attempt: Attempt, question_id: int, response: dict[str, Any], no
         answer.response, answer.saved_at = response, now
     db.session.flush()
     return answer
+
+
+def _hold_in_progress(attempt: Attempt) -> bool:
+    """Lock the attempt's row until the commit if it is still in progress; False once it is submitted.
+
+    A submit at the same moment then either waits for this answer and grades it, or has already
+    won and this answer is refused: never acknowledged and left out of the grade. An UPDATE rather
+    than SELECT ... FOR UPDATE, because SQLite takes its write lock only for a write.
+    """
+    return db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.state == AttemptState.IN_PROGRESS)
+        .values(state=AttemptState.IN_PROGRESS)
+        .execution_options(synchronize_session=False)
+    ).rowcount == 1
 
 
 def close_if_overdue(attempt: Attempt, now: datetime) -> bool:

@@ -103,8 +103,7 @@ def save_answer(attempt_id: int):
             validate_csrf(request.headers.get("X-CSRFToken"))
     except ValidationError:
         return jsonify(error="expired", message=_("The page has expired. Reload it: your answers are kept.")), 400
-    # Locked until the commit: a submit running now either grades this answer or makes us refuse it.
-    attempt = _own_attempt(attempt_id, for_update=True)
+    attempt = _own_attempt(attempt_id)
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):  # JSON, but not an object: nothing to save
         payload = {}
@@ -190,9 +189,9 @@ def _quiz_for_current_user(quiz_id: int) -> Quiz:
     return quiz
 
 
-def _own_attempt(attempt_id: int, for_update: bool = False) -> Attempt:
+def _own_attempt(attempt_id: int) -> Attempt:
     """The current user's attempt; anyone else's is 404, as if it did not exist."""
-    attempt = db.session.get(Attempt, attempt_id, with_for_update=for_update or None)
+    attempt = db.session.get(Attempt, attempt_id)
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt

@@ -1,5 +1,6 @@
 """Taking a quiz through the pages and the autosave endpoint."""
 import re
+import threading
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -9,7 +10,8 @@ from lms import create_app
 from lms.auth.models import Role
 from lms.courses import services as courses
 from lms.extensions import db
-from lms.quizzes.models import Attempt, AttemptState, Question
+from lms.quizzes import services as quizzes
+from lms.quizzes.models import Answer, Attempt, AttemptState, Question
 from tests.conftest import PASSWORD
 from tests.quizzes.conftest import NOW, right_answers
 
@@ -176,7 +178,6 @@ def test_trainer_imports_gift_and_sees_every_problem(client, login, make_user, m
 
 
 def test_trainer_sees_results_item_analysis_and_csv(client, login, quiz_world, make_user, frozen_clock):
-    from lms.quizzes import services as quizzes
     course, quiz, enrollment = quiz_world
     enrollment.user.name = "Gülşən İsmayılova"
     attempt = quizzes.start_attempt(quiz, enrollment, NOW)
@@ -204,7 +205,6 @@ def test_trainer_sees_results_item_analysis_and_csv(client, login, quiz_world, m
 
 
 def test_fixing_a_question_translates_it_and_regrades(client, login, quiz_world, make_user):
-    from lms.quizzes import services as quizzes
     course, quiz, enrollment = quiz_world
     tf = next(slot.question for slot in quiz.slots if slot.question.kind.value == "true_false")
     attempt = quizzes.start_attempt(quiz, enrollment, NOW)
@@ -253,3 +253,20 @@ def test_the_attempt_page_shows_a_question_corrected_meanwhile(client, login, qu
     db.session.commit()
     page = client.get(f"/quizzes/attempts/{attempt.id}").text
     assert "Whom does the 1951 Refugee Convention protect?" in page and "Who is protected" not in page
+
+
+def test_an_answer_sent_while_another_tab_submits_is_refused_not_left_out(client, login, quiz_world,
+                                                                           frozen_clock):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    question, choice = attempt.layout[0]["question"], attempt.layout[0]["choices"][0]
+    assert quizzes.submit_attempt(attempt, NOW)  # the other tab's submit: graded, not committed yet
+    answered = []
+    sender = threading.Thread(target=lambda: answered.append(
+        autosave(client, attempt, question, {f"q{question}": [str(choice)]})))
+    sender.start()
+    sender.join(timeout=0.5)
+    assert sender.is_alive(), "the answer did not wait for the submit"
+    db.session.commit()
+    sender.join(timeout=10)
+    assert answered[0].status_code == 409 and answered[0].json["error"] == "closed"
+    assert db.session.scalar(select(Answer).where(Answer.attempt_id == attempt.id)) is None
