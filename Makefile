@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-sqlite test-postgresql bench bench-load lint axe i18n setup runtime-deps system-deps translations db
+.PHONY: run test test-sqlite test-postgresql bench bench-load bench-faults profile lint axe i18n setup runtime-deps system-deps translations db
 
 run: setup runtime-deps db
 	$(BIN)/flask lms demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
@@ -27,11 +27,20 @@ test-postgresql:
 bench: setup system-deps
 	$(BIN)/python -m bench.report_bench
 
-# The load test (about 15 minutes): gunicorn on PostgreSQL, locust and wrk on this machine; writes docs/benchmarks/.
-LOAD_STEPS ?= 200,400,800,1200,1600
+# Where the course page, a quiz page and an answer save spend their time (pyinstrument), on PostgreSQL.
+profile: setup system-deps
+	$(BIN)/python -m bench.profile_pages $(if $(SHOW),--show $(SHOW))
+
+# The load test (about 25 minutes): gunicorn on PostgreSQL, locust and wrk on this machine; writes docs/benchmarks/.
+LOAD_STEPS ?= 500,1000,2000,3000,4000,5000
 bench-load: setup system-deps .venv-load/.installed
 	@command -v wrk >/dev/null || { $(APT_INSTALL) wrk >/dev/null; } || { echo "Install wrk (apt-get install wrk)"; exit 1; }
 	$(BIN)/python -m bench.load.run --steps $(LOAD_STEPS)
+
+# The fault run (about a minute): learners answer a quiz while workers are killed and PostgreSQL restarts;
+# prints acknowledged against stored answers. Restarts this machine's PostgreSQL (needs root).
+bench-faults: setup system-deps
+	$(BIN)/python -m bench.load.faults
 
 .venv-load/.installed: bench/load/requirements.txt
 	test -x .venv-load/bin/python || $(PYTHON) -m venv .venv-load
