@@ -5,6 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, DevConfig
@@ -73,6 +74,7 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
 
 def _register_extensions(app: Flask) -> None:
     db.init_app(app)
+    app.teardown_appcontext(_end_session)  # runs before Flask-SQLAlchemy's own, which it makes a no-op
     content_cache.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
@@ -97,6 +99,16 @@ def _register_extensions(app: Flask) -> None:
 
 def _load_user(user_id: str) -> User | None:
     return db.session.get(User, int(user_id))
+
+
+def _end_session(_error: BaseException | None) -> None:
+    """End the request's session; a database lost since the response was made does not undo it."""
+    try:
+        db.session.remove()
+    except OperationalError:
+        # The final ROLLBACK met a restarted server: SQLAlchemy has invalidated the connection, and
+        # the response (with whatever was committed) stands, instead of becoming a 500.
+        db.session.registry.clear()
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -73,3 +73,18 @@ def test_the_database_going_away_in_the_middle_of_a_request_is_a_503(client, log
         event.remove(db.engine, "before_cursor_execute", outage)
     assert page.status_code == 503 and "Sayt müvəqqəti olaraq əlçatan deyil" in page.text
     assert saved.status_code == 503 and saved.json["error"] == "Xidmət əlçatan deyil"
+
+
+def test_a_database_lost_after_the_page_was_made_does_not_undo_the_page(client, make_course):
+    """The restart comes between the page's last query and the end of its transaction."""
+    course = make_course()
+
+    def server_gone(_connection) -> None:
+        raise OperationalError("ROLLBACK", {}, Exception("terminating connection due to administrator command"))
+
+    event.listen(db.engine, "rollback", server_gone)
+    try:
+        page = client.get(f"/courses/{course.slug}/", headers={"Accept-Language": "en"})
+    finally:
+        event.remove(db.engine, "rollback", server_gone)
+    assert page.status_code == 200 and "Migration basics" in page.text
