@@ -8,6 +8,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload, selectinload
 
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, Enrollment, Module, ModuleKind
@@ -139,10 +140,10 @@ def start_attempt(quiz: Quiz, enrollment: Enrollment, now: datetime, rng: random
         raise DomainError(_("This quiz is not open now."), 403)
     if quiz.attempts_allowed is not None and len(past) >= quiz.attempts_allowed:
         raise DomainError(_("You have used all your attempts at this quiz."), 403)
-    if not quiz.slots:
+    questions = _questions_with_choices(quiz)
+    if not questions:
         raise DomainError(_("This quiz has no questions yet."), 409)
     rng = rng or random.SystemRandom()
-    questions = [slot.question for slot in quiz.slots]
     if quiz.draw_count and quiz.draw_count < len(questions):
         questions = rng.sample(questions, quiz.draw_count)
     elif quiz.shuffle_questions:
@@ -156,6 +157,14 @@ def start_attempt(quiz: Quiz, enrollment: Enrollment, now: datetime, rng: random
     db.session.add(attempt)
     db.session.flush()
     return attempt
+
+
+def _questions_with_choices(quiz: Quiz) -> list[Question]:
+    """The quiz's questions in its order, with their choices, in two queries."""
+    return list(db.session.scalars(
+        select(Question).join(QuizQuestion, QuizQuestion.question_id == Question.id)
+        .where(QuizQuestion.quiz_id == quiz.id).order_by(QuizQuestion.position)
+        .options(selectinload(Question.choices))))
 
 
 def _layout(question: Question, shuffle: bool, rng: random.Random) -> dict[str, Any]:
@@ -230,7 +239,9 @@ def submit_attempt(attempt: Attempt, now: datetime) -> bool:
 
 def _grade(attempt: Attempt) -> None:
     question_ids = [entry["question"] for entry in attempt.layout]
-    questions = {q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(question_ids)))}
+    questions = {q.id: q for q in db.session.scalars(
+        select(Question).where(Question.id.in_(question_ids))  # with all that question_key() reads
+        .options(joinedload(Question.course), selectinload(Question.choices).selectinload(Choice.translations)))}
     answers = {a.question_id: a for a in attempt.answers}
     score = 0.0
     for question_id in question_ids:

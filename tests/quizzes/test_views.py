@@ -9,10 +9,12 @@ from config import TestConfig
 from lms import create_app
 from lms.auth.models import Role
 from lms.courses import services as courses
+from lms.courses.models import ModuleKind
 from lms.extensions import db
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Answer, Attempt, AttemptState, Question
 from tests.conftest import PASSWORD
+from tests.courses.test_query_count import counting_statements
 from tests.quizzes.conftest import NOW, right_answers
 
 
@@ -270,3 +272,28 @@ def test_an_answer_sent_while_another_tab_submits_is_refused_not_left_out(client
     sender.join(timeout=10)
     assert answered[0].status_code == 409 and answered[0].json["error"] == "closed"
     assert db.session.scalar(select(Answer).where(Answer.attempt_id == attempt.id)) is None
+
+
+def test_starting_and_submitting_cost_the_same_for_4_or_16_questions(client, login, quiz_world, frozen_clock):
+    course, small, enrollment = quiz_world
+    module = courses.add_module(course.days[0], kind=ModuleKind.QUIZ, texts={"en": {"title": "Long", "body": ""}})
+    extra = quizzes.import_questions(course, "\n\n".join(
+        f"::E{n}:: Which answer is number {n % 4 + 1}? {{=Answer {n % 4 + 1} ~Answer 9 ~Answer 8}}"
+        for n in range(12)), "gift")
+    large = quizzes.quiz_for(module)
+    quizzes.set_questions(large, [slot.question_id for slot in small.slots] + [q.id for q in extra])
+    db.session.commit()
+    frozen_clock(NOW)
+    login(enrollment.user)
+    counts = []
+    for quiz in (small, large):
+        with counting_statements() as started:
+            client.post(f"/quizzes/{quiz.id}/start")
+        attempt = db.session.scalar(select(Attempt).where(Attempt.quiz_id == quiz.id))
+        for entry in attempt.layout:  # the last choice: below the pass mark in both, so both take one path
+            autosave(client, attempt, entry["question"], {f"q{entry['question']}": [str(entry["choices"][-1])]})
+        with counting_statements() as submitted:
+            client.post(f"/quizzes/attempts/{attempt.id}/submit")
+        assert db.session.get(Attempt, attempt.id).state is AttemptState.SUBMITTED
+        counts.append((len(started), len(submitted)))
+    assert counts[0] == counts[1], f"(start, submit) statements: {counts[0]} for 4 questions, {counts[1]} for 16"
