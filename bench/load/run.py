@@ -27,6 +27,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -104,52 +105,93 @@ class MemoryWatch(threading.Thread):
             time.sleep(2)
 
 
-def signed_in_learner(facts: dict) -> tuple[str, str, str]:
-    """A learner's session cookie, an attempt in progress and a CSRF token, for wrk."""
+WRK_LEARNERS = 32  # as many as wrk's connections: the ceiling is not one learner's 32 tabs
+CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """What wrk needs to act as one learner: the session cookie, an attempt in progress, a CSRF token."""
+
+    cookie: str
+    attempt: str
+    token: str
+    save: str  # an autosave's JSON body for the first question of the attempt
+
+
+def signed_in_learner(facts: dict, number: int) -> SignedIn:
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-
-    def csrf(html: str) -> str:
-        return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
-
     page = opener.open(f"{BASE}/auth/login").read().decode()
-    form = {"csrf_token": csrf(page), "email": f"load{facts['learners'] - 1}@bench.example",
+    form = {"csrf_token": CSRF.search(page).group(1), "email": f"load{number}@bench.example",
             "password": facts["password"]}
     opener.open(f"{BASE}/auth/login", urllib.parse.urlencode(form).encode())
     start = opener.open(f"{BASE}/quizzes/{facts['quiz_id']}/").read().decode()
     response = opener.open(f"{BASE}/quizzes/{facts['quiz_id']}/start",
-                           urllib.parse.urlencode({"csrf_token": csrf(start)}).encode())
+                           urllib.parse.urlencode({"csrf_token": CSRF.search(start).group(1)}).encode())
     attempt_url, html = response.geturl().split("?")[0], response.read().decode()
-    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-    return cookie, attempt_url.replace(BASE, ""), csrf(html) + "|" + html
+    question = re.search(r'data-question="(\d+)"', html).group(1)
+    choice = re.search(rf'name="q{question}" id="q\d+-c\d+" value="(\d+)"', html).group(1)
+    return SignedIn(cookie="; ".join(f"{c.name}={c.value}" for c in jar), attempt=attempt_url.replace(BASE, ""),
+                    token=CSRF.search(html).group(1),
+                    save=json.dumps({"question": int(question), "fields": {f"q{question}": [choice]}}))
 
 
-def wrk(url: str, cookie: str = "", script: str | None = None, seconds: int = 15) -> float:
-    """Requests per second wrk reaches against `url` with 32 connections."""
+def rotating_script(requests: list[tuple[str, str, dict[str, str], str]]) -> str:
+    """A wrk script sending these (method, path, headers, body) in turn; each thread starts elsewhere."""
+    def lua(value) -> str:  # JSON strings of ASCII text are Lua strings too
+        if isinstance(value, dict):
+            return "{" + ", ".join(f"[{lua(k)}] = {lua(v)}" for k, v in value.items()) + "}"
+        return json.dumps(value)
+    rows = ",\n".join("{" + ", ".join(lua(part) for part in request) + "}" for request in requests)
+    return f"""local requests = {{
+{rows}
+}}
+local threads = 0
+function setup(thread) thread:set("first", threads * {len(requests) // 2}); threads = threads + 1 end
+function init(args) i = first or 0 end
+function request()
+  i = i % #requests + 1
+  local r = requests[i]
+  return wrk.format(r[1], r[2], r[3], r[4] ~= "" and r[4] or nil)
+end
+"""
+
+
+def wrk(url: str, requests: list[tuple[str, str, dict[str, str], str]] | None = None, seconds: int = 15) -> float:
+    """Requests per second wrk reaches with 32 connections, at `url` or sending `requests` in turn."""
     command = ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency"]
-    if cookie:
-        command += ["-H", f"Cookie: {cookie}"]
-    if script:
-        command += ["-s", script]
-    output = sh(*command, url, capture_output=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if requests:
+            script.write(rotating_script(requests))
+            script.flush()
+            command += ["-s", script.name]
+        output = sh(*command, url, capture_output=True).stdout
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
 def ceiling(facts: dict) -> list[tuple[str, float]]:
-    cookie, attempt, token_and_page = signed_in_learner(facts)
-    token, page = token_and_page.split("|", 1)
-    question = re.search(r'data-question="(\d+)"', page).group(1)
-    choice = re.search(rf'name="q{question}" id="q\d+-c\d+" value="(\d+)"', page).group(1)
-    body = json.dumps({"question": int(question), "fields": {f"q{question}": [choice]}})
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n'
-                     f'wrk.headers["Content-Type"] = "application/json"\nwrk.headers["X-CSRFToken"] = "{token}"\n')
-    results = [("trivial route (/healthz)", wrk(f"{BASE}/healthz"))]
-    results.append(("course page", wrk(f"{BASE}/courses/{facts['slug']}/", cookie)))
-    results.append(("quiz page", wrk(f"{BASE}{attempt}?page=1", cookie)))
-    results.append(("answer save", wrk(f"{BASE}{attempt}/answers", cookie, script.name)))
-    os.unlink(script.name)
-    return results
+    """The trivial route, then each hot request, as many different learners at once."""
+    last = facts["learners"]  # the last accounts: locust starts from the first
+    learners = [signed_in_learner(facts, number) for number in range(last - WRK_LEARNERS, last)]
+
+    def each(method: str, path, body=None) -> list[tuple[str, str, dict[str, str], str]]:
+        """The same request as every learner: at `path(learner)`, with a JSON `body(learner)` for a save."""
+        requests = []
+        for learner in learners:
+            headers = {"Cookie": learner.cookie}
+            if body:
+                headers |= {"Content-Type": "application/json", "X-CSRFToken": learner.token}
+            requests.append((method, path(learner), headers, body(learner) if body else ""))
+        return requests
+
+    return [
+        ("trivial route (/healthz)", wrk(f"{BASE}/healthz")),
+        ("course page", wrk(BASE, each("GET", lambda _learner: f"/courses/{facts['slug']}/"))),
+        ("quiz page", wrk(BASE, each("GET", lambda learner: f"{learner.attempt}?page=1"))),
+        ("answer save", wrk(BASE, each("POST", lambda learner: f"{learner.attempt}/answers",
+                                       lambda learner: learner.save))),
+    ]
 
 
 def run_locust(facts_file: str, results_file: str, steps: str, hold: int,
@@ -228,6 +270,7 @@ def main() -> None:
     parser.add_argument("--hold", type=int, default=90, help="seconds each step is held")
     parser.add_argument("--spawn-rate", type=float, default=8.0, help="new learners signing in per second")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--ceiling-only", action="store_true", help="measure the ceiling (2 minutes), print it")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     learners = max(int(n) for n in args.steps.split(","))
@@ -242,6 +285,10 @@ def main() -> None:
     try:
         ceilings = ceiling(facts)
         print("ceiling:", ceilings, flush=True)
+        if args.ceiling_only:
+            for name, rps in ceilings:
+                print(f"{name:26} {rps:7,.0f} requests/s  {rps / ceilings[0][1]:.2f} of the trivial route")
+            return
         steps, generator_cpu = run_locust(facts_file, str(OUT / "load-results.json"), args.steps, args.hold,
                                           args.spawn_rate)
     finally:
