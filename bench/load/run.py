@@ -239,7 +239,7 @@ def report(steps: list[dict], ceilings: list[tuple[str, float]], workers: int, m
         lines += ["", f"## Each request at {good[-1]['users']:,} learners", "",
                   "| request | count | p50 (ms) | p95 (ms) |", "|---|---:|---:|---:|"]
         for name, entry in sorted(good[-1]["by_name"].items()):
-            if name != "Aggregated":
+            if name != "Aggregated" and entry["requests"]:
                 lines.append(f"| {name} | {entry['requests']:,} | {entry['p50']:,.0f} | {entry['p95']:,.0f} |")
     return "\n".join(lines) + "\n"
 
@@ -273,7 +273,7 @@ def main() -> None:
     parser.add_argument("--ceiling-only", action="store_true", help="measure the ceiling (2 minutes), print it")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    learners = max(int(n) for n in args.steps.split(","))
+    learners = max(WRK_LEARNERS, *(int(n) for n in args.steps.split(",")))
     environment = app_environment(fresh_database())
     facts_file = str(OUT / "load-facts.json")
     sh(str(ROOT / ".venv" / "bin" / "python"), "-m", "bench.load.seed", "--learners", str(learners),
