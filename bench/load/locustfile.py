@@ -28,8 +28,9 @@ CHOICE = re.compile(r'name="q(\d+)" id="q\d+-c\d+" value="(\d+)"')
 PAGES = 8
 
 
-def csrf_of(html: str) -> str:
-    match = CSRF.search(html)
+def csrf_of(html: str | None) -> str:
+    """The page's CSRF token; "" for a response that never came (FastHttpUser gives it no text)."""
+    match = CSRF.search(html or "")
     return match.group(1) if match else ""
 
 
@@ -54,6 +55,8 @@ class Learner(FastHttpUser):
             start = self.client.get(f"/quizzes/{FACTS['quiz_id']}/", name="quiz start page")
             started = self.client.post(f"/quizzes/{FACTS['quiz_id']}/start", name="start attempt",
                                        data={"csrf_token": csrf_of(start.text)}, allow_redirects=False)
+            if not (started.headers or {}).get("Location"):
+                return  # no answer: the next step tries again, as a learner would
             self.attempt_url = started.headers["Location"].split("?")[0]
             self.page = 1
             self.answer(self.client.get(self.attempt_url, name="quiz page").text)
@@ -67,9 +70,9 @@ class Learner(FastHttpUser):
                              data={"csrf_token": csrf_of(summary.text)})
             self.attempt_url = None
 
-    def answer(self, html: str) -> None:
+    def answer(self, html: str | None) -> None:
         """Pick an answer to each question on the page and autosave it, as quiz.js does."""
-        token = csrf_of(html)
+        token, html = csrf_of(html), html or ""
         choices: dict[str, list[str]] = {}
         for question, choice in CHOICE.findall(html):
             choices.setdefault(question, []).append(choice)
