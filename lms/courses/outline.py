@@ -6,10 +6,10 @@ The classes answer to the same names as the models (`course.days`, `day.modules`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from lms import content_cache
-from lms.courses.models import Course, CourseStatus, EnrolmentMode, ModuleKind
+from lms.courses.models import Course, CourseDay, CourseStatus, EnrolmentMode, ModuleKind
 from lms.courses.queries import CourseProgress, ModuleState, course_outline
 
 
@@ -51,8 +51,7 @@ class OutlineDay:
     translations: tuple[Text, ...]
     modules: tuple[OutlineModule, ...]
 
-    def is_open(self, now: datetime) -> bool:
-        return self.opens_at is None or now >= self.opens_at
+    is_open = CourseDay.is_open  # the model's own rule: it reads only `opens_at`
 
 
 @dataclass(frozen=True)
@@ -67,9 +66,7 @@ class CourseOutline:
     translations: tuple[Text, ...]
     days: tuple[OutlineDay, ...]
 
-    @property
-    def ends_on(self) -> date:
-        return self.starts_on + timedelta(days=max(len(self.days), 1) - 1)
+    ends_on = Course.ends_on  # the model's own rule: it reads only `starts_on` and `days`
 
     def progress(self, states: dict[int, ModuleState]) -> CourseProgress:
         """How many of the required modules a learner with these module states has completed."""
