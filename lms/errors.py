@@ -92,10 +92,11 @@ def database_unavailable():
     page is the plain template, rendered without the context processors that read the user.
     """
     title, message = ERROR_TEXTS[503]
-    with force_locale(visitor_locale()):
+    locale = visitor_locale()
+    with force_locale(locale):
         title, message = str(title), str(message)
         if request.accept_mimetypes.best == "application/json":
             return jsonify(error=title, message=message), 503
         retry = request.full_path.rstrip("?") if request.method == "GET" else url_for("core.home")
         page = current_app.jinja_env.get_template("errors/unavailable.html")
-        return page.render(title=title, message=message, locale=visitor_locale(), retry=retry), 503
+        return page.render(title=title, message=message, locale=locale, retry=retry), 503
