@@ -11,6 +11,7 @@ from flask import current_app
 from lms import clock, demo, i18n_tools
 from lms.auth import services as accounts
 from lms.auth.models import Role
+from lms.certificates.grounds import certificates_in_doubt
 from lms.courses import transfer
 from lms.courses.permissions import can_edit_course
 from lms.courses.queries import course_outline
@@ -144,6 +145,31 @@ def close_overdue_attempts() -> None:
     closed = quiz_services.close_overdue_attempts(clock.now())
     db.session.commit()
     click.echo(f"Closed {closed} overdue attempt(s).")
+
+
+@lms_cli.command("check-certificates")
+def check_certificates() -> None:
+    """List standing certificates whose learner no longer meets the course's rule; revokes nothing.
+
+    Quiz modules count only with a submitted attempt at the pass mark, live modules only with
+    recorded attendance. Exits with status 1 when any certificate is listed, so a cron job can alert.
+    """
+    doubts = certificates_in_doubt()
+    for doubt in doubts:
+        certificate, enrollment = doubt.certificate, doubt.certificate.enrollment
+        how = "by hand" if certificate.issued_by_id else "automatically"
+        click.echo(f"{certificate.code}  {enrollment.user.email}  {enrollment.course.slug}  "
+                   f"issued {how} {certificate.issued_at:%Y-%m-%d}")
+        click.echo(f"    not met: {', '.join(unmet.value for unmet in doubt.unmet)}")
+        for module in doubt.unsupported:
+            evidence = "no passing attempt" if module.kind.value == "quiz" else "no attendance"
+            where = f"day {module.day.number}, {module.kind.value}"
+            click.echo(f"    module {module.id} ({where}) complete with {evidence}")
+    if not doubts:
+        click.echo("Every standing certificate meets its course's rule.")
+        return
+    raise click.ClickException(f"{len(doubts)} certificate(s) to review; revoke them on the course's "
+                               "certificates page if they were not earned.")
 
 
 @lms_cli.command("jitsi-token")

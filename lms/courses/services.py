@@ -352,6 +352,19 @@ def complete_module(enrollment: Enrollment, module: Module, now: datetime) -> Mo
     return progress
 
 
+def complete_by_hand(enrollment: Enrollment, module: Module, now: datetime) -> ModuleProgress:
+    """A learner's "Mark as complete": for lessons only.
+
+    A quiz completes through a graded attempt at its pass mark, a live session through attendance:
+    their own records are the evidence a certificate stands on, so no learner can claim them.
+    """
+    if module.kind is ModuleKind.QUIZ:
+        raise DomainError(_("This module is completed when you pass its quiz."), 403)
+    if module.kind is ModuleKind.LIVE:
+        raise DomainError(_("This module is completed when your attendance at the live session is recorded."), 403)
+    return complete_module(enrollment, module, now)
+
+
 def _check_open(module: Module, now: datetime) -> None:
     if not module.day.is_open(now):
         raise DomainError(_("This module is not open yet."), 403)

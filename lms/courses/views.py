@@ -85,7 +85,7 @@ def complete(slug: str, module_id: int):
         abort(403)  # only learners complete modules; trainers preview them
     if not CompleteForm().validate():
         abort(400)
-    services.complete_module(enrollment, module, clock.now())
+    services.complete_by_hand(enrollment, module, clock.now())
     db.session.commit()
     flash(_("“%(title)s” is complete.", title=localized(module, "title")), "success")
     following = neighbours(course, module)[1]

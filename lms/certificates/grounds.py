@@ -1,0 +1,87 @@
+"""Certificates whose enrolment no longer meets its course's rule, counted from the records themselves.
+
+A quiz module counts as done only with a submitted attempt at the pass mark, a live module only with
+recorded attendance; a completion without that record (such as one a learner once claimed by hand)
+does not count. `flask lms check-certificates` lists what this finds; admins decide, nothing is
+revoked here.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import selectinload
+
+from lms.certificates import queries
+from lms.certificates.models import Certificate
+from lms.certificates.rules import Unmet, unmet_conditions
+from lms.courses.models import Course, CourseDay, Enrollment, Module, ModuleKind, ModuleProgress
+from lms.extensions import db
+from lms.live.models import Attendance, LiveSession
+from lms.quizzes.models import Attempt, AttemptState, Quiz
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A standing certificate, the conditions its learner does not meet, and the completions without record."""
+
+    certificate: Certificate
+    unmet: list[Unmet]
+    unsupported: list[Module]
+
+
+def certificates_in_doubt() -> list[Doubt]:
+    """Every standing certificate whose learner does not meet the rule once unsupported completions are left out."""
+    certificates = db.session.scalars(
+        select(Certificate).where(Certificate.revoked_at.is_(None))
+        .options(selectinload(Certificate.enrollment).selectinload(Enrollment.user),
+                 selectinload(Certificate.enrollment).selectinload(Enrollment.course))
+        .order_by(Certificate.issued_at, Certificate.id)
+    ).all()
+    unsupported = _unsupported_completions([c.enrollment_id for c in certificates])
+    by_course: dict[int, list[Certificate]] = defaultdict(list)
+    for certificate in certificates:
+        by_course[certificate.enrollment.course_id].append(certificate)
+    doubts = []
+    for group in by_course.values():
+        course: Course = group[0].enrollment.course
+        rule, records = queries.rule_of(course), queries.records(course, [c.enrollment_id for c in group])
+        for certificate in group:
+            missing = unsupported.get(certificate.enrollment_id, [])
+            record = records.get(certificate.enrollment_id)
+            if record is None:  # no longer a learner of the course
+                doubts.append(Doubt(certificate, list(Unmet), missing))
+                continue
+            required = [m for m in missing if m.required]
+            record = replace(record, required_done=record.required_done - len(required),
+                             quizzes_passed=record.quizzes_passed - sum(m.kind is ModuleKind.QUIZ for m in required))
+            unmet = unmet_conditions(rule, record)
+            if unmet:
+                doubts.append(Doubt(certificate, unmet, missing))
+    return doubts
+
+
+def _unsupported_completions(enrollment_ids: list[int]) -> dict[int, list[Module]]:
+    """Enrollment id → its quiz and live modules marked complete without a passing attempt or attendance."""
+    if not enrollment_ids:
+        return {}
+    passed = exists().where(
+        Quiz.module_id == Module.id, Attempt.quiz_id == Quiz.id, Attempt.user_id == Enrollment.user_id,
+        Attempt.state == AttemptState.SUBMITTED,
+        # percent ≥ pass mark, as quizzes grade it (an attempt worth 0 points counts as 100 %)
+        or_(Attempt.max_score == 0, Attempt.score * 100 >= Quiz.pass_mark * Attempt.max_score - 1e-6))
+    attended = exists().where(LiveSession.module_id == Module.id, Attendance.session_id == LiveSession.id,
+                              Attendance.user_id == Enrollment.user_id)
+    rows = db.session.execute(
+        select(ModuleProgress.enrollment_id, Module)
+        .join(Enrollment, Enrollment.id == ModuleProgress.enrollment_id)
+        .join(Module, Module.id == ModuleProgress.module_id).join(CourseDay, CourseDay.id == Module.day_id)
+        .where(ModuleProgress.enrollment_id.in_(enrollment_ids), ModuleProgress.completed_at.is_not(None),
+               or_(and_(Module.kind == ModuleKind.QUIZ, ~passed), and_(Module.kind == ModuleKind.LIVE, ~attended)))
+        .order_by(CourseDay.number, Module.position)
+    )
+    found: dict[int, list[Module]] = defaultdict(list)
+    for enrollment_id, module in rows:
+        found[enrollment_id].append(module)
+    return found
