@@ -74,3 +74,11 @@ def password_length(minimum: int, maximum: int = 128) -> Length:
 
 def same_as(other_field: str) -> EqualTo:
     return EqualTo(other_field, message=_l("The passwords do not match."))
+
+
+MAX_ROW_ID = 2**31 - 1  # the largest id an INTEGER column holds on PostgreSQL
+
+
+def ids_from(values: list[str]) -> list[int]:
+    """Row ids from checkbox values; anything that is not one (`²`, `-1`, 30 digits) is left out."""
+    return [int(value) for value in values if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ROW_ID]

@@ -13,7 +13,7 @@ from lms import clock
 from lms.courses.permissions import editable_course, module_of_or_404
 from lms.errors import DomainError
 from lms.extensions import db
-from lms.forms import Form, max_length, present
+from lms.forms import Form, ids_from, max_length, present
 from lms.live import services
 from lms.timezones import local_to_utc, utc_to_local
 
@@ -79,7 +79,7 @@ def attendance(slug: str, live_module_id: int):
     if request.method == "POST" and not upload_form.submit.data:
         if not register_form.validate():
             abort(400)
-        present = {int(i) for i in request.form.getlist("present") if i.isdigit()}
+        present = set(ids_from(request.form.getlist("present")))
         services.set_attendance(session, present, clock.now())
         db.session.commit()
         flash(_("The attendance has been saved."), "success")

@@ -90,7 +90,9 @@ class QuizSettingsForm(Form):
         ])
         self.review_policy.choices = select_choices([
             (ReviewPolicy.SCORE_ONLY.value, _l("their score only")),
-            (ReviewPolicy.ANSWERS.value, _l("their score, the correct answers and feedback")),
+            (ReviewPolicy.ANSWERS.value, _l("their score, the correct answers and feedback after each attempt")),
+            (ReviewPolicy.AFTER_LAST.value,
+             _l("their score; the correct answers after their last attempt or once the quiz has closed")),
             (ReviewPolicy.AFTER_CLOSE.value, _l("their score; the correct answers once the quiz has closed")),
         ])
 

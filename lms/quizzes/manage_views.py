@@ -14,6 +14,7 @@ from lms import clock
 from lms.courses.permissions import editable_course, module_of_or_404
 from lms.errors import DomainError
 from lms.extensions import db
+from lms.forms import ids_from
 from lms.i18n import current_locale
 from lms.quizzes import queries, services
 from lms.quizzes.bank import bank_as_gift
@@ -21,6 +22,7 @@ from lms.quizzes.forms import QuestionImportForm, QuizSettingsForm, question_for
 from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
 from lms.quizzes.problems import problem_message
 from lms.quizzes.question_form import fill_question_form, question_changes
+from lms.quizzes.review import what_learners_see
 from lms.timezones import local_to_utc, utc_to_local
 
 bp = Blueprint("quiz_manage", __name__, url_prefix="/courses/<slug>/manage")
@@ -112,14 +114,15 @@ def quiz_settings(slug: str, quiz_module_id: int):
             shuffle_choices=form.shuffle_choices.data, draw_count=form.draw_count.data,
             review_policy=ReviewPolicy(form.review_policy.data),
         )
-        services.set_questions(quiz, [int(i) for i in request.form.getlist("question") if i.isdigit()])
+        services.set_questions(quiz, ids_from(request.form.getlist("question")))
         db.session.commit()
         flash(_("The quiz has been saved."), "success")
         return redirect(url_for("quiz_manage.quiz_settings", slug=slug, quiz_module_id=module.id))
     db.session.commit()  # the quiz row made on first visit
     chosen = {slot.question_id for slot in quiz.slots}
     return render_template("quizzes/manage/quiz.html", course=course, module=module, quiz=quiz, form=form,
-                           bank=_bank(course), chosen=chosen, locale=current_locale()), 400 if form.errors else 200
+                           bank=_bank(course), chosen=chosen, locale=current_locale(),
+                           review_note=what_learners_see(quiz)), 400 if form.errors else 200
 
 
 @bp.route("/questions/<int:question_id>", methods=["GET", "POST"])

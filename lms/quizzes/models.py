@@ -24,8 +24,11 @@ class GradingMethod(enum.StrEnum):
 
 class ReviewPolicy(enum.StrEnum):
     SCORE_ONLY = "score"  # the learner sees their score only
-    ANSWERS = "answers"  # ... and right after submitting, the correct answers and feedback
+    ANSWERS = "answers"  # ... and right after each attempt, the correct answers and feedback
     AFTER_CLOSE = "after_close"  # ... the correct answers once the quiz has closed
+    # ... the correct answers once the learner has no attempt left, or the quiz has closed: the
+    # default, so that the answers shown after one attempt cannot be copied into the next
+    AFTER_LAST = "after_last"
 
 
 class AttemptState(enum.StrEnum):
@@ -50,7 +53,7 @@ class Quiz(db.Model):
     shuffle_questions: Mapped[bool] = mapped_column(default=False)
     shuffle_choices: Mapped[bool] = mapped_column(default=False)
     draw_count: Mapped[int | None]  # draw this many of the quiz's questions at random per attempt
-    review_policy: Mapped[ReviewPolicy] = mapped_column(enum_column(ReviewPolicy), default=ReviewPolicy.ANSWERS)
+    review_policy: Mapped[ReviewPolicy] = mapped_column(enum_column(ReviewPolicy), default=ReviewPolicy.AFTER_LAST)
 
     module: Mapped[Module] = relationship()
     slots: Mapped[list[QuizQuestion]] = relationship(

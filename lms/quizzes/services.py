@@ -115,8 +115,15 @@ def set_questions(quiz: Quiz, question_ids: list[int]) -> None:
     """Make the quiz ask exactly these questions of its course's bank, in this order."""
     bank = {q.id: q for q in db.session.scalars(
         select(Question).where(Question.course_id == quiz.module.day.course_id, Question.id.in_(question_ids)))}
-    quiz.slots = [QuizQuestion(question=bank[qid], position=position)
-                  for position, qid in enumerate((qid for qid in dict.fromkeys(question_ids) if qid in bank), start=1)]
+    # Questions that stay keep their rows (a new row for the same question would collide with the
+    # old one, which the flush deletes only after inserting); removed ones go with delete-orphan.
+    kept = {slot.question_id: slot for slot in quiz.slots}
+    slots = []
+    for position, question_id in enumerate((qid for qid in dict.fromkeys(question_ids) if qid in bank), start=1):
+        slot = kept.get(question_id) or QuizQuestion(question=bank[question_id])
+        slot.position = position
+        slots.append(slot)
+    quiz.slots = slots
     db.session.flush()
 
 

@@ -72,7 +72,7 @@ def load_quiz(module: Module, data: Any, where: str, shift_days: int) -> None:
     try:
         services.update_quiz(
             quiz, grading_method=GradingMethod(settings.get("grading_method", "highest")),
-            review_policy=ReviewPolicy(settings.get("review_policy", "answers")),
+            review_policy=ReviewPolicy(settings.get("review_policy", ReviewPolicy.AFTER_LAST.value)),
             **{name: settings[name] for name in SETTINGS if name in settings})
         questions = [_load_question(module, raw) for raw in data["questions"]]
     except (ValueError, TypeError, KeyError, AttributeError):

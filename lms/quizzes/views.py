@@ -161,7 +161,8 @@ def review(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     if attempt.state is not AttemptState.SUBMITTED:
         return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
-    show_answers = may_see_answers(attempt.quiz, attempt, clock.now())
+    attempts_made = len(services.attempts_of(attempt.quiz, current_user.id))
+    show_answers = may_see_answers(attempt.quiz, attempt, attempts_made, clock.now())
     return render_template("quizzes/review.html", attempt=attempt, quiz=attempt.quiz, show_answers=show_answers,
                            questions=queries.shown_questions(attempt) if show_answers else [])
 
