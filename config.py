@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -27,7 +28,16 @@ class Config:
 
     # Accounts
     REGISTRATION_OPEN = _flag("REGISTRATION_OPEN", True)
+    # Sign-in limits count failed attempts only (a whole class behind one address signs in at 9:00):
+    # per account, against guessing one person's password, and per address, against trying many.
+    LOGIN_FAILURES_PER_ACCOUNT = os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "5 per 15 minutes")
+    LOGIN_FAILURES_PER_ADDRESS = os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "50 per 15 minutes")
+    # Every try counts where a guess is the only way in: set-password links, "forgot password" mails,
+    # new accounts; wrong enrolment keys count per address.
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    FORGOT_PASSWORD_RATE_LIMIT = os.environ.get("FORGOT_PASSWORD_RATE_LIMIT", "5 per 15 minutes")
+    REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "20 per hour")
+    ENROLMENT_KEY_FAILURES = os.environ.get("ENROLMENT_KEY_FAILURES", "10 per 10 minutes")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
 
@@ -35,6 +45,9 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
+    # A sign-in lasts this long on the server (lms/auth/sign_ins.py), whatever its cookie says.
+    SIGN_IN_HOURS = int(os.environ.get("SIGN_IN_HOURS", "24"))
+    REMEMBER_COOKIE_DURATION = timedelta(days=int(os.environ.get("REMEMBER_DAYS", "30")))
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = False

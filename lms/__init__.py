@@ -15,6 +15,7 @@ from lms import (
 )
 from lms.admin import import_views, organisation_views, report_views, user_views  # noqa: F401  (routes on the admin blueprint)
 from lms.admin.views import bp as admin_bp
+from lms.auth import sign_ins
 from lms.auth.models import User
 from lms.auth.views import bp as auth_bp
 from lms.calendar.views import bp as calendar_bp
@@ -97,8 +98,8 @@ def _register_extensions(app: Flask) -> None:
             event.listen(db.engine, "connect", _sqlite_pragmas)
 
 
-def _load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id))
+def _load_user(sign_in_token: str) -> User | None:
+    return sign_ins.user_for(sign_in_token)
 
 
 def _end_session(_error: BaseException | None) -> None:

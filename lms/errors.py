@@ -1,15 +1,17 @@
 """Domain errors raised by services, and the app's translated error pages."""
 from __future__ import annotations
 
+import time
+
 from flask import Flask, abort, current_app, jsonify, render_template, request, url_for
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
-from lms.extensions import db
+from lms.extensions import db, limiter
 from lms.i18n import visitor_locale
 
 
@@ -74,7 +76,7 @@ def register_error_handlers(app: Flask) -> None:
     def http_error(error: HTTPException):
         if error.code is None or error.code < 400:
             return error
-        return render_error(error.code)
+        return render_error(error.code, _retry_message() if error.code == 429 else None)
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
@@ -82,6 +84,17 @@ def register_error_handlers(app: Flask) -> None:
         app.logger.exception("Unhandled exception")
         # A lost database connection is an outage to wait out, not a bug in the page.
         return database_unavailable() if isinstance(error, OperationalError) else render_error(500)
+
+
+def _retry_message() -> str | None:
+    """When a rate-limited visitor may try again, in whole minutes (None when the limiter cannot say)."""
+    breached = limiter.current_limit
+    if breached is None:
+        return None
+    minutes = max(1, round((breached.reset_at - time.time()) / 60))
+    return ngettext("You have tried too many times in a short while. Please try again in %(num)d minute.",
+                    "You have tried too many times in a short while. Please try again in %(num)d minutes.",
+                    minutes)
 
 
 def database_unavailable():

@@ -34,6 +34,11 @@ def without_nul(value):
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
+def stripped(value):
+    """Leading and trailing spaces dropped (an address pasted from a mail often carries one)."""
+    return value.strip() if isinstance(value, str) else value
+
+
 class Form(FlaskForm):
     """Every form of the site: CSRF-protected, messages in the user's language, no NUL characters."""
 

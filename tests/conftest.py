@@ -22,6 +22,7 @@ from lms.courses import services as courses
 from lms.courses.models import Course, CourseStatus, ModuleKind
 from lms.extensions import db
 from tests.database import backend, throwaway_database
+from tests.mailbox import smtp_server
 
 PASSWORD = "correct horse battery"
 
@@ -99,6 +100,14 @@ def other_app(app: Flask, database_url: str) -> Iterator[Callable[..., Flask]]:
     for each in made:
         with each.app_context():
             db.engine.dispose()  # close its connections before the database is dropped
+
+
+@pytest.fixture()
+def mailbox(app: Flask) -> Iterator[list]:
+    """The app sends mail to a real SMTP server on this machine; the list fills with what arrives."""
+    with smtp_server() as (port, messages):
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False)
+        yield messages
 
 
 @pytest.fixture()

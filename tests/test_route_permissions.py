@@ -45,6 +45,8 @@ MATRIX = [
     ("GET", "/auth/register", None, row(200, 302, 302, 302, 302, 302)),
     ("POST", "/auth/register", {}, row(400, 302, 302, 302, 302, 302)),
     ("POST", "/auth/logout", {}, row(302, 302, 302, 302, 302, 302)),
+    ("GET", "/auth/forgot-password", None, EVERYONE_200),
+    ("POST", "/auth/forgot-password", {}, row(400, 400, 400, 400, 400, 400)),
     ("GET", "/auth/profile", None, SIGNED_IN_200),
     # An empty post falls back to the saved profile (Flask-WTF reads no form data): saved unchanged.
     ("POST", "/auth/profile", {}, row(302, 302, 302, 302, 302, 302)),

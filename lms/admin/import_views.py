@@ -12,8 +12,8 @@ from flask_login import current_user
 
 from lms.admin import user_import
 from lms.admin.forms import ConfirmImportForm, UserImportForm
-from lms.admin.services import mail_password_link, set_password_link
 from lms.admin.views import bp
+from lms.auth.password_mail import mail_password_link, set_password_link
 from lms.auth.permissions import admin_required
 from lms.errors import DomainError
 from lms.extensions import db

@@ -1,18 +1,16 @@
 """Admin actions on people and organisations; each one lands in the audit log with the change."""
 from __future__ import annotations
 
-from flask import url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from lms.audit import AuditAction, record
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
+from lms.auth.password_mail import mail_password_link, set_password_link
 from lms.auth.queries import organisations_by_name
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES
-from lms.mail import send_mail
 
 
 def create_user(actor: User, *, email: str, name: str, role: Role, organisation: Organisation | None,
@@ -64,20 +62,6 @@ def password_link(actor: User, user: User) -> tuple[str, bool]:
     mailed = mail_password_link(user, link)
     record(actor, AuditAction.PASSWORD_LINK, _label(user), mailed=mailed)
     return link, mailed
-
-
-def set_password_link(user: User) -> str:
-    """The full address at which `user` chooses a password, once."""
-    return url_for("auth.set_password", token=accounts.password_link_token(user), _external=True)
-
-
-def mail_password_link(user: User, link: str) -> bool:
-    """Mail the link in the person's language; False when the site sends no mail."""
-    with force_locale(user.locale or "az"):
-        subject = _("Set your password for Təlim LMS")
-        body = _("Hello %(name)s,\n\nopen this link to choose your password:\n%(link)s\n\n"
-                 "The link works once.", name=user.name, link=link)
-    return send_mail(user.email, subject, body)
 
 
 def create_organisation(actor: User, name: str, country: str) -> Organisation:

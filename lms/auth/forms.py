@@ -6,7 +6,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import Optional
 
 from lms.auth.services import MIN_PASSWORD_LENGTH
-from lms.forms import Form, email_address, max_length, password_length, required, same_as
+from lms.forms import Form, email_address, max_length, password_length, required, same_as, stripped
 from lms.i18n import LANGUAGES, country_choices, timezone_choices
 
 
@@ -65,3 +65,8 @@ class SetPasswordForm(Form):
     )
     confirm = PasswordField(_l("Repeat the new password"), validators=[required(), same_as("new_password")])
     submit = SubmitField(_l("Set my password"))
+
+
+class ForgotPasswordForm(Form):
+    email = EmailField(_l("E-mail"), filters=[stripped], validators=[required(), email_address(), max_length(254)])
+    submit = SubmitField(_l("Send me a link"))

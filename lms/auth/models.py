@@ -60,6 +60,13 @@ class User(UserMixin, db.Model):
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 
+    # The token of the sign-in this object was loaded for (not a column): Flask-Login stores
+    # get_id() in the session and the remember-me cookie, so that a sign-in can be ended.
+    sign_in_token = None  # str | None; not annotated, so that SQLAlchemy does not map it
+
+    def get_id(self) -> str | None:
+        return self.sign_in_token
+
     @property
     def is_active(self) -> bool:  # read by Flask-Login: a deactivated user cannot sign in
         return self.active
@@ -70,3 +77,27 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.email!r}>"
+
+
+class SignIn(db.Model):
+    """One signed-in browser: its cookie carries the token, the server can end it.
+
+    Flask-Login keeps `get_id()` in the session and the remember-me cookie; that id is this row's
+    token, so ending the row (sign-out, a password change, deactivation, a role change) ends every
+    copy of those cookies at the next request.
+    """
+
+    __tablename__ = "sign_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the cookie's token
+    remember: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()
+
+    def is_valid(self, now: datetime) -> bool:
+        return self.ended_at is None and now < self.expires_at

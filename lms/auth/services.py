@@ -1,6 +1,7 @@
 """Accounts: registering, signing in, changing one's profile and password, roles."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 
@@ -10,6 +11,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from lms.auth import sign_ins
 from lms.auth.models import Organisation, Role, User
 from lms.errors import DomainError
 from lms.extensions import db
@@ -18,8 +20,6 @@ from lms.types import utcnow
 
 MIN_PASSWORD_LENGTH = 8
 
-# Checked against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password", method="pbkdf2:sha256:1000")
 
 
 def normalise_email(email: str) -> str:
@@ -76,7 +76,7 @@ def authenticate(email: str, password: str) -> User | None:
     """The active user with these credentials, or None (never says which part was wrong)."""
     user = find_user_by_email(email)
     if user is None:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(current_app.config["PASSWORD_HASH_METHOD"]), password)
         return None
     if not check_password_hash(user.password_hash, password) or not user.active:
         return None
@@ -84,12 +84,20 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
+@functools.cache
+def _dummy_hash(method: str) -> str:
+    """A hash made like real ones (same method and parameters), checked when the e-mail is unknown,
+    so that an unknown address takes as long to refuse as a wrong password."""
+    return generate_password_hash(secrets.token_hex(16), method=method)
+
+
 def change_password(user: User, current_password: str, new_password: str) -> None:
-    """Set a new password after checking the current one."""
+    """Set a new password after checking the current one; every other sign-in of the user ends."""
     if not check_password_hash(user.password_hash, current_password):
         raise DomainError(_("Your current password is not correct."))
     _check_password_strength(new_password)
     user.password_hash = hash_password(new_password)
+    sign_ins.end_all(user, keep=user.sign_in_token)
     db.session.flush()
 
 
@@ -105,7 +113,9 @@ def set_role(actor: User, user: User, role: Role) -> None:
     """Give `user` a new site role; an admin cannot take away their own admin role."""
     if user.id == actor.id and role is not Role.ADMIN:
         raise DomainError(_("You cannot remove your own administrator role."))
-    user.role = role
+    if role is not user.role:
+        user.role = role
+        sign_ins.end_all(user)  # rights follow the role: the person signs in again under the new one
     db.session.flush()
 
 
@@ -114,13 +124,19 @@ def set_active(actor: User, user: User, active: bool) -> None:
     if user.id == actor.id and not active:
         raise DomainError(_("You cannot deactivate your own account."))
     user.active = active
+    if not active:
+        sign_ins.end_all(user)
     db.session.flush()
 
 
 def set_password(user: User, new_password: str) -> None:
-    """Set a password without the old one (a set-password link or an admin's form proved the right)."""
+    """Set a password without the old one (a set-password link or an admin's form proved the right).
+
+    Every sign-in of the user ends: whoever knew the old password is out.
+    """
     _check_password_strength(new_password)
     user.password_hash = hash_password(new_password)
+    sign_ins.end_all(user)
     db.session.flush()
 
 

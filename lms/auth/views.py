@@ -6,19 +6,29 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from lms.auth import services
-from lms.auth.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm, RenewCalendarForm, SetPasswordForm
+from lms.auth import services, sign_ins
+from lms.auth.forms import (
+    ForgotPasswordForm,
+    LoginForm,
+    PasswordForm,
+    ProfileForm,
+    RegisterForm,
+    RenewCalendarForm,
+    SetPasswordForm,
+)
 from lms.auth.models import Organisation
+from lms.auth.password_mail import send_reset_link
 from lms.auth.queries import organisation_choices
 from lms.errors import DomainError
 from lms.extensions import db, limiter
+from lms.rate_limits import answered, setting
 from lms.redirects import safe_next_url
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 
-def _login_rate_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
+def _account_key() -> str:
+    return "account:" + services.normalise_email(request.form.get("email", ""))[:254]
 
 
 def _next_or_home():
@@ -26,7 +36,9 @@ def _next_or_home():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_rate_limit, methods=["POST"])
+@limiter.limit(setting("LOGIN_FAILURES_PER_ADDRESS"), methods=["POST"], deduct_when=answered(401))
+@limiter.limit(setting("LOGIN_FAILURES_PER_ACCOUNT"), methods=["POST"], deduct_when=answered(401),
+               key_func=_account_key)
 def login():
     if current_user.is_authenticated:
         return _next_or_home()
@@ -36,6 +48,7 @@ def login():
         if user is None:
             flash(_("The e-mail or password is not correct, or the account is inactive."), "error")
             return render_template("auth/login.html", form=form), 401
+        sign_ins.start(user, remember=form.remember.data)
         login_user(user, remember=form.remember.data)
         db.session.commit()
         flash(_("Welcome back, %(name)s!", name=user.name), "success")
@@ -45,12 +58,16 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    if current_user.is_authenticated:
+        sign_ins.end(current_user.sign_in_token)  # a copy of this browser's cookies stops working too
+        db.session.commit()
     logout_user()
     flash(_("You have signed out."), "info")
     return redirect(url_for("core.home"))
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(setting("REGISTRATION_RATE_LIMIT"), methods=["POST"])
 def register():
     if not current_app.config["REGISTRATION_OPEN"]:
         abort(404)
@@ -70,6 +87,7 @@ def register():
         except DomainError as error:
             form.email.errors.append(error.message)
         else:
+            sign_ins.start(user, remember=False)
             db.session.commit()
             login_user(user)
             flash(_("Your account is ready. Welcome, %(name)s!", name=user.name), "success")
@@ -78,7 +96,7 @@ def register():
 
 
 @bp.route("/password/<token>", methods=["GET", "POST"])
-@limiter.limit(_login_rate_limit, methods=["POST"])
+@limiter.limit(setting("LOGIN_RATE_LIMIT"), methods=["POST"])
 def set_password(token: str):
     user = services.user_for_password_token(token)
     if user is None:
@@ -91,6 +109,18 @@ def set_password(token: str):
         flash(_("Your password has been set. You can sign in now."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/set_password.html", form=form, user=user), 400 if form.errors else 200
+
+
+@bp.route("/forgot-password", methods=["GET", "POST"])
+@limiter.limit(setting("FORGOT_PASSWORD_RATE_LIMIT"), methods=["POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        send_reset_link(form.email.data)
+        # The same answer for every address: nobody learns here who has an account.
+        return render_template("auth/forgot_password_sent.html", email=form.email.data,
+                               hours=current_app.config["PASSWORD_LINK_HOURS"])
+    return render_template("auth/forgot_password.html", form=form), 400 if form.errors else 200
 
 
 @bp.route("/profile", methods=["GET", "POST"])

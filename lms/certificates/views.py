@@ -1,7 +1,7 @@
 """A certificate's PDF for its owner and the admins, and the public check of a verification code."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user, login_required
 
 from lms.certificates import queries
@@ -9,12 +9,9 @@ from lms.certificates.pdf import render_pdf
 from lms.certificates.services import normalise_code
 from lms.extensions import limiter
 from lms.i18n import LANGUAGES, current_locale
+from lms.rate_limits import setting
 
 bp = Blueprint("certificates", __name__)
-
-
-def _verify_rate_limit() -> str:
-    return current_app.config["VERIFY_RATE_LIMIT"]
 
 
 @bp.route("/certificates/<code>.pdf")
@@ -34,7 +31,7 @@ def pdf(code: str):
 
 
 @bp.route("/verify/<code>")
-@limiter.limit(_verify_rate_limit)
+@limiter.limit(setting("VERIFY_RATE_LIMIT"))
 def verify(code: str):
     canonical = normalise_code(code)
     certificate = queries.certificate_by_code(canonical) if canonical else None

@@ -13,8 +13,9 @@ from lms.courses.models import Course, CourseRole, Module
 from lms.courses.outline import cached_outline
 from lms.courses.permissions import can_edit_course, can_open_modules, can_see_course, module_of_or_404
 from lms.courses.timeline import build_timeline, neighbours
-from lms.extensions import db
+from lms.extensions import db, limiter
 from lms.i18n import localized
+from lms.rate_limits import answered, setting
 
 bp = Blueprint("courses", __name__, url_prefix="/courses")
 
@@ -43,6 +44,7 @@ def course(slug: str):
 
 @bp.route("/<slug>/enrol", methods=["POST"])
 @login_required
+@limiter.limit(setting("ENROLMENT_KEY_FAILURES"), deduct_when=answered(403))  # keys are not to be guessed
 def enrol(slug: str):
     course = _visible_course(slug)
     form = EnrolForm()

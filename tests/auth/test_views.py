@@ -156,7 +156,7 @@ def test_sign_out_needs_a_csrf_token_too(csrf_app, make_user):
 
 @pytest.mark.parametrize("storage", ["memory://", "redis://127.0.0.1:6379/0"])
 def test_sign_in_is_rate_limited_with_a_translated_page(other_app, make_user, storage):
-    client = other_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute", RATELIMIT_STORAGE_URI=storage,
+    client = other_app(RATELIMIT_ENABLED=True, LOGIN_FAILURES_PER_ACCOUNT="3 per minute", RATELIMIT_STORAGE_URI=storage,
                        RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}").test_client()
     user = make_user()
     statuses = [client.post("/auth/login", data={"email": user.email, "password": "wrong password"},
@@ -171,7 +171,8 @@ def test_sign_in_is_rate_limited_with_a_translated_page(other_app, make_user, st
 
 @pytest.mark.parametrize(("proxies", "second_client_status"), [(0, 429), (1, 401)])
 def test_the_rate_limit_counts_the_client_behind_a_trusted_proxy(other_app, make_user, proxies, second_client_status):
-    client = other_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="1 per minute", PROXY_COUNT=proxies).test_client()
+    client = other_app(RATELIMIT_ENABLED=True, LOGIN_FAILURES_PER_ADDRESS="1 per minute",
+                       PROXY_COUNT=proxies).test_client()
     user = make_user()
 
     def attempt(address):
