@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 export FLASK_APP := wsgi
+# `flask run` and the `flask lms` commands here use the development settings; gunicorn defaults to production.
+export LMS_ENV ?= development
 
 .PHONY: run test test-sqlite test-postgresql bench bench-load bench-faults profile lint axe i18n setup runtime-deps system-deps translations db
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = BASE_DIR / "instance"
@@ -17,6 +18,10 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+class ConfigError(RuntimeError):
+    """A setting the app cannot run with; wsgi.py prints it as one line and stops."""
+
+
 class Config:
     """Settings shared by every environment; each can be overridden by an environment variable."""
 
@@ -25,6 +30,10 @@ class Config:
         "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'lms.sqlite3'}"
     )
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Where people reach the site (https://lms.example.org): every absolute link (mails, calendar
+    # addresses, certificate QR codes) is built from it, never from the request's Host header.
+    # Empty in development and tests: links then follow the address the page was asked at.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "").rstrip("/")
 
     # Accounts
     REGISTRATION_OPEN = _flag("REGISTRATION_OPEN", True)
@@ -130,13 +139,33 @@ class ProdConfig(Config):
     JITSI_REQUIRE_SECRET = True
 
     @classmethod
+    def runtime_settings(cls) -> dict:
+        """What is read from the environment when the app starts (not when this module is imported).
+
+        Never the development key; requests for a host other than PUBLIC_URL's, or one listed in
+        TRUSTED_HOSTS (comma-separated), are refused with a 400.
+        """
+        public_url = os.environ.get("PUBLIC_URL", "").rstrip("/")
+        hosts = [urlsplit(public_url).hostname, *os.environ.get("TRUSTED_HOSTS", "").split(",")]
+        return {"SECRET_KEY": os.environ.get("SECRET_KEY", ""), "PUBLIC_URL": public_url,
+                "TRUSTED_HOSTS": [host.strip() for host in hosts if host and host.strip()]}
+
+    @classmethod
     def check(cls) -> None:
-        """Raise when a setting production cannot run without is missing."""
-        missing = [name for name in ("SECRET_KEY", "DATABASE_URL") if not os.environ.get(name)]
+        """Raise ConfigError when a setting production cannot run without is missing or unsafe."""
+        missing = [name for name in ("SECRET_KEY", "DATABASE_URL", "PUBLIC_URL") if not os.environ.get(name)]
         if missing:
-            raise RuntimeError(
-                "ProdConfig needs these environment variables: " + ", ".join(missing)
-            )
+            raise ConfigError("production needs these environment variables: " + ", ".join(missing))
+        if len(os.environ["SECRET_KEY"].encode()) < 32:
+            raise ConfigError("SECRET_KEY must be at least 32 bytes (python3 -c 'import secrets; "
+                              "print(secrets.token_hex(32))')")
+        if urlsplit(os.environ["PUBLIC_URL"]).scheme not in ("http", "https"):
+            raise ConfigError("PUBLIC_URL must be the site's address, such as https://lms.example.org")
+        workers = os.environ.get("WEB_CONCURRENCY", "1")
+        storage = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        if storage.startswith("memory://") and workers.isdigit() and int(workers) > 1:
+            raise ConfigError(f"rate limits in memory:// with WEB_CONCURRENCY={workers} would be counted by each "
+                              "worker alone; set RATELIMIT_STORAGE_URI=redis://...")
 
 
 CONFIGS = {"development": DevConfig, "testing": TestConfig, "production": ProdConfig}

@@ -53,6 +53,8 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
         instance_path=str(BASE_DIR / "instance"),
     )
     app.config.from_object(config_class)
+    if hasattr(config_class, "runtime_settings"):
+        app.config.update(config_class.runtime_settings())
     app.config.update(overrides)
     Path(app.instance_path).mkdir(exist_ok=True)
     if app.config["PROXY_COUNT"]:
@@ -70,6 +72,9 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
     register_template_helpers(app)
     app.cli.add_command(lms_cli)
     register_error_handlers(app)
+    if app.config["RATELIMIT_STORAGE_URI"].startswith("memory://") and not (app.debug or app.testing):
+        app.logger.warning("Rate limits are counted in this process's memory (RATELIMIT_STORAGE_URI=memory://): "
+                           "with several workers or servers each counts alone. Set RATELIMIT_STORAGE_URI=redis://...")
     return app
 
 

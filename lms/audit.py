@@ -28,6 +28,7 @@ class AuditAction(enum.StrEnum):
     ENROLLED = "course.enrolled"
     ORGANISATION_ENROLLED = "course.org_enrolled"
     TRAINER_ADDED = "course.trainer"
+    TRAINER_REMOVED = "course.trainer_removed"
     CERTIFICATE_ISSUED = "certificate.issued"
     CERTIFICATE_REVOKED = "certificate.revoked"
 

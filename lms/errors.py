@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, abort, current_app, jsonify, render_template, request, url_for
+from flask import Flask, Response, abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from lms.extensions import db, limiter
 from lms.i18n import visitor_locale
@@ -71,6 +71,13 @@ def register_error_handlers(app: Flask) -> None:
     def domain_error(error: DomainError):
         db.session.rollback()
         return render_error(error.status, error.message)
+
+    @app.errorhandler(SecurityError)
+    def untrusted_host(error: SecurityError):
+        # A Host header production does not serve: no page can be drawn (no link can be built for
+        # that host), so a plain translated line.
+        title, message = ERROR_TEXTS[400]
+        return Response(f"{title}. {message}\n", 400, mimetype="text/plain")
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

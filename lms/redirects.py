@@ -20,4 +20,6 @@ def safe_next_url(target: str | None, host_url: str) -> str | None:
     elif not target.startswith("/") or target.startswith("//"):
         return None
     path = parts.path or "/"
+    if path.startswith("//"):  # "http://HOST//evil.example" would become the address //evil.example
+        return None
     return path + (f"?{parts.query}" if parts.query else "")

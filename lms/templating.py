@@ -17,6 +17,7 @@ from lms.i18n import (
     localized,
     missing_locales,
 )
+from lms.links import absolute_url
 
 
 def input_attributes(field: Field, hint: str | None = None, autocomplete: str | None = None) -> dict[str, str]:
@@ -57,4 +58,5 @@ def register_template_helpers(app: Flask) -> None:
         country_name=country_name,
         input_attributes=input_attributes,
         language_name=language_name,
+        absolute_url=absolute_url,
     )

@@ -2,7 +2,7 @@
 
 Run against a server with the demo loaded (Chromium from Debian):
 
-    FLASK_APP=wsgi flask lms demo --password demo-pass-123 && FLASK_APP=wsgi flask run --port 5055 &
+    export FLASK_APP=wsgi LMS_ENV=development && flask lms demo --password demo-pass-123 && flask run --port 5055 &
     python scripts/screenshots.py --base http://127.0.0.1:5055 --password demo-pass-123
 """
 from __future__ import annotations

@@ -11,6 +11,7 @@ from lms.extensions import db
 def test_production_refuses_to_start_without_a_secret_and_a_database(monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    monkeypatch.setenv("PUBLIC_URL", "https://lms.example.org")
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         create_app(ProdConfig)
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
@@ -22,6 +23,7 @@ def test_production_refuses_to_start_without_a_secret_and_a_database(monkeypatch
 def test_production_cookies_are_secure_httponly_and_lax(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    monkeypatch.setenv("PUBLIC_URL", "https://lms.example.org")
     app = create_app(ProdConfig, SQLALCHEMY_DATABASE_URI="sqlite://", JITSI_APP_SECRET="j" * 40)
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
     assert app.config["SESSION_COOKIE_HTTPONLY"] and app.config["SESSION_COOKIE_SAMESITE"] == "Lax"

@@ -58,7 +58,8 @@ def fresh_database() -> str:
 def app_environment(database_url: str) -> dict[str, str]:
     return {**os.environ, "LMS_ENV": "production", "DATABASE_URL": database_url,
             "SECRET_KEY": "load-test-secret-key-0123456789abcdef", "JITSI_APP_SECRET": "j" * 40,
-            "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/5", "LOGIN_RATE_LIMIT": "1000000 per minute",
+            "PUBLIC_URL": "http://127.0.0.1", "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/5",
+            "LOGIN_RATE_LIMIT": "1000000 per minute", "LOGIN_FAILURES_PER_ADDRESS": "1000000 per minute",
             "PYTHONPATH": str(ROOT)}
 
 

@@ -12,6 +12,7 @@ from lms.admin.report_table import Cell, Column
 from lms.certificates import queries as certificate_queries
 from lms.certificates.pdf import render_pdf
 from lms.courses.models import Course
+from lms.spreadsheets import csv_text, xlsx_cell
 from lms.timezones import utc_to_local
 
 CHUNK = 64 * 1024
@@ -21,7 +22,7 @@ def csv_lines(columns: list[Column], rows: Iterable, timezone: str) -> Iterator[
     """The report as CSV text, a line at a time; the BOM lets spreadsheet programs read ə, ş and Cyrillic."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([column.header for column in columns])
+    writer.writerow([csv_text(column.header) for column in columns])
     yield "\ufeff" + _drain(buffer)
     for row in rows:
         writer.writerow([_csv_cell(column.value(row), timezone) for column in columns])
@@ -36,7 +37,7 @@ def xlsx_chunks(columns: list[Column], rows: Iterable, timezone: str, title: str
     sheet = workbook.create_sheet(title=_sheet_title(title))
     sheet.append([column.header for column in columns])
     for row in rows:
-        sheet.append([_xlsx_cell(column.value(row), timezone) for column in columns])
+        sheet.append([xlsx_cell(sheet, _xlsx_cell(column.value(row), timezone)) for column in columns])
     with tempfile.TemporaryFile() as file:
         workbook.save(file)
         file.seek(0)
@@ -70,7 +71,7 @@ def _csv_cell(value: Cell, timezone: str) -> str | int | float:
         return ""
     if isinstance(value, datetime):
         return utc_to_local(value, timezone).strftime("%Y-%m-%d %H:%M")
-    return value
+    return csv_text(value)
 
 
 def _xlsx_cell(value: Cell, timezone: str) -> Cell:

@@ -24,6 +24,7 @@ AUDIT_LABELS = {
     AuditAction.ENROLLED: _l("Enrolled in a course"),
     AuditAction.ORGANISATION_ENROLLED: _l("Organisation enrolled in a course"),
     AuditAction.TRAINER_ADDED: _l("Trainer added to a course"),
+    AuditAction.TRAINER_REMOVED: _l("Trainer removed from a course"),
 }
 DETAIL_LABELS = {
     "email": _l("E-mail"), "name": _l("Name"), "role": _l("Role"), "country": _l("Country"),

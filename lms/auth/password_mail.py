@@ -1,18 +1,18 @@
 """Set-password links by e-mail: the one an admin hands out and the one "Forgot your password?" sends."""
 from __future__ import annotations
 
-from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from lms.auth import services as accounts
 from lms.auth.models import User
+from lms.links import absolute_url
 from lms.mail import send_mail
 
 
 def set_password_link(user: User) -> str:
     """The full address at which `user` chooses a password, once."""
-    return url_for("auth.set_password", token=accounts.password_link_token(user), _external=True)
+    return absolute_url("auth.set_password", token=accounts.password_link_token(user))
 
 
 def mail_password_link(user: User, link: str) -> bool:

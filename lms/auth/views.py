@@ -21,6 +21,7 @@ from lms.auth.password_mail import send_reset_link
 from lms.auth.queries import organisation_choices
 from lms.errors import DomainError
 from lms.extensions import db, limiter
+from lms.links import absolute_url
 from lms.rate_limits import answered, setting
 from lms.redirects import safe_next_url
 
@@ -172,5 +173,5 @@ def _render_profile(profile_form: ProfileForm | None = None, password_form: Pass
     db.session.commit()
     return render_template(
         "auth/profile.html", profile_form=profile_form, password_form=password_form,
-        calendar_url=url_for("calendar.feed", token=token, _external=True), calendar_form=RenewCalendarForm(),
+        calendar_url=absolute_url("calendar.feed", token=token), calendar_form=RenewCalendarForm(),
     ), status

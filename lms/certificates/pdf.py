@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from flask import current_app, render_template, url_for
+from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -14,6 +14,7 @@ from lms.certificates.models import Certificate
 from lms.courses.models import Course, CourseRole
 from lms.courses.queries import course_people
 from lms.i18n import localized
+from lms.links import absolute_url
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def facts(certificate: Certificate, locale: str) -> CertificateFacts:
     """The certificate's printed facts with texts in `locale` (the course's other languages as fallback)."""
     enrollment = certificate.enrollment
     course = enrollment.course
-    verify_url = url_for("certificates.verify", code=certificate.code, _external=True)
+    verify_url = absolute_url("certificates.verify", code=certificate.code)
     config = current_app.config
     return CertificateFacts(
         learner=enrollment.user.name,

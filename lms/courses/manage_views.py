@@ -14,7 +14,7 @@ from flask_login import current_user
 from lms import audit
 from lms.audit import AuditAction
 from lms.auth import services as accounts
-from lms.auth.models import Organisation, Role
+from lms.auth.models import Organisation, Role, User
 from lms.auth.permissions import can_author_courses, can_manage_users, requires
 from lms.auth.queries import organisation_choices
 from lms.courses import queries, services, storage, transfer
@@ -34,6 +34,7 @@ from lms.courses.forms import (
 )
 from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, EnrolmentMode, ModuleKind
 from lms.courses.permissions import editable_course, module_of_or_404
+from lms.courses.records import records_in
 from lms.courses.views import bp
 from lms.errors import DomainError
 from lms.extensions import db
@@ -249,7 +250,7 @@ def delete_module(slug: str, module_id: int):
     module = module_of_or_404(course, module_id)
     if request.method == "GET":  # ask first: learners' progress on the module goes with it
         return render_template("courses/manage/delete_module.html", course=course, module=module,
-                               form=ActionForm(), progress_count=queries.progress_count(module))
+                               form=ActionForm(), records=records_in(module))
     _require_csrf()
     day_anchor = f"day-{module.day.number}"
     files = services.delete_module(module)
@@ -303,6 +304,20 @@ def add_trainer(slug: str):
     audit.record(current_user, AuditAction.TRAINER_ADDED, f"{user.name} <{user.email}>", course=course.slug)
     db.session.commit()
     flash(_("%(name)s is now a trainer of this course.", name=user.name), "success")
+    return _to_manage(course, "trainers")
+
+
+@bp.route("/<slug>/manage/trainers/<int:user_id>/remove", methods=["POST"])
+@requires(can_manage_users)
+def remove_trainer(slug: str, user_id: int):
+    course = editable_course(slug)
+    user = db.get_or_404(User, user_id)
+    if not ActionForm().validate():
+        abort(400)
+    if services.remove_trainer(course, user):
+        audit.record(current_user, AuditAction.TRAINER_REMOVED, f"{user.name} <{user.email}>", course=course.slug)
+        flash(_("%(name)s is no longer a trainer of this course.", name=user.name), "success")
+    db.session.commit()
     return _to_manage(course, "trainers")
 
 

@@ -26,10 +26,16 @@ def course_role(user: User, course: Course) -> CourseRole | None:
 
 
 def can_edit_course(user: User, course: Course) -> bool:
-    """Admins edit every course; trainers only the courses they are trainers of."""
+    """Admins edit every course; trainers only the courses they are trainers of.
+
+    Rights follow the site role and the course role together: someone set back to learner on the
+    site keeps no trainer's rights in a course they once trained.
+    """
     if not user.is_authenticated:
         return False
-    return user.role is Role.ADMIN or course_role(user, course) is CourseRole.TRAINER
+    if user.role is Role.ADMIN:
+        return True
+    return user.role is Role.TRAINER and course_role(user, course) is CourseRole.TRAINER
 
 
 def can_see_course(user: User, course: Course) -> bool:

@@ -184,8 +184,3 @@ def learner_count(course: Course) -> int:
         select(func.count(Enrollment.id)).where(Enrollment.course_id == course.id,
                                                 Enrollment.role == CourseRole.LEARNER)
     ) or 0
-
-
-def progress_count(module: Module) -> int:
-    """How many learners have opened or completed the module."""
-    return db.session.scalar(select(func.count(ModuleProgress.id)).where(ModuleProgress.module_id == module.id)) or 0

@@ -29,9 +29,11 @@ from lms.courses.models import (
     ModuleProgress,
     ModuleTranslation,
 )
+from lms.courses.records import records_in
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES, file_size
+from lms.unique_rows import add_once
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 RESERVED_SLUGS = {"new", "manage", "import"}
@@ -200,10 +202,13 @@ def move_module(module: Module, offset: int) -> None:
 
 
 def delete_module(module: Module) -> list[str]:
-    """Delete a module with its progress records and attachments, and close the gap in its day.
+    """Delete a module that holds no learner's record, with its attachments; close the gap in its day.
 
     Returns the attachments' stored file names, for the caller to remove once committed.
     """
+    if records_in(module):
+        raise DomainError(_("Learners have records in this module, so it cannot be deleted. "
+                            "Make it optional instead: it then no longer counts towards completion."), 409)
     files = [attachment.stored_name for attachment in module.attachments]
     day = module.day
     day.modules.remove(module)
@@ -292,10 +297,19 @@ def enrol(user: User, course: Course, *, key: str | None = None, by_admin: bool 
         return enrollment
     if not by_admin:
         _check_self_enrolment(course, key)
-    enrollment = Enrollment(user=user, course=course, role=role)
-    db.session.add(enrollment)
+    return add_once(Enrollment(user_id=user.id, course_id=course.id, role=role), lambda: db.session.scalar(
+        select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)))
+
+
+def remove_trainer(course: Course, user: User) -> bool:
+    """Take `user` off the course's trainers (their enrolment as trainer goes); False if they were not one."""
+    enrollment = db.session.scalar(select(Enrollment).where(
+        Enrollment.user_id == user.id, Enrollment.course_id == course.id, Enrollment.role == CourseRole.TRAINER))
+    if enrollment is None:
+        return False
+    db.session.delete(enrollment)
     db.session.flush()
-    return enrollment
+    return True
 
 
 def enrol_organisation(course: Course, organisation: Organisation) -> int:
@@ -328,9 +342,8 @@ def record_view(enrollment: Enrollment, module: Module, now: datetime) -> Module
     _check_open(module, now)
     progress = _progress(enrollment, module)
     if progress is None:
-        progress = ModuleProgress(enrollment_id=enrollment.id, module_id=module.id, first_viewed_at=now)
-        db.session.add(progress)
-        db.session.flush()
+        progress = add_once(ModuleProgress(enrollment_id=enrollment.id, module_id=module.id, first_viewed_at=now),
+                            lambda: _progress(enrollment, module))
     return progress
 
 

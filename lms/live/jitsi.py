@@ -13,13 +13,15 @@ from urllib.parse import quote
 
 import jwt
 
+from config import ConfigError
+
 SELF_HOSTED = "self_hosted"
 JAAS = "jaas"
 JAAS_DOMAIN = "8x8.vc"
 MIN_SECRET_BYTES = 32  # PyJWT, and good sense, want at least this much for HS256
 
 
-class JitsiConfigError(ValueError):
+class JitsiConfigError(ConfigError, ValueError):
     """The Jitsi settings cannot produce tokens a server would accept."""
 
 

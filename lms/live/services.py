@@ -7,15 +7,18 @@ import secrets
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from flask_babel import ngettext
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload
 
 from lms.auth.models import User
+from lms.courses import records
 from lms.courses import services as courses
 from lms.courses.models import CourseRole, Enrollment, Module, ModuleKind
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.live.models import Attendance, LiveSession
+from lms.unique_rows import add_once
 
 
 def session_for(module: Module) -> LiveSession | None:
@@ -44,12 +47,13 @@ def record_join(session: LiveSession, user: User, enrollment: Enrollment | None,
     """Note that a learner joined (first time, latest time, how often); that completes the module."""
     if enrollment is None or enrollment.role is not CourseRole.LEARNER:
         return
-    attendance = _attendance(session, user.id)
-    if attendance is None:
-        db.session.add(Attendance(session_id=session.id, user_id=user.id, first_joined_at=now, last_joined_at=now))
-    else:
-        attendance.last_joined_at, attendance.joins = now, attendance.joins + 1
-    db.session.flush()
+    attendance = _attendance(session, user.id) or add_once(
+        Attendance(session_id=session.id, user_id=user.id, first_joined_at=now, last_joined_at=now, joins=0),
+        lambda: _attendance(session, user.id))  # two tabs joining at once: one row
+    # counted in SQL, so that two joins at once both count
+    db.session.execute(update(Attendance).where(Attendance.id == attendance.id)
+                       .values(last_joined_at=now, joins=Attendance.joins + 1))
+    db.session.expire(attendance, ["last_joined_at", "joins"])
     courses.complete_module(enrollment, session.module, now)
 
 
@@ -97,3 +101,16 @@ def _learner_enrollments(session: LiveSession) -> list[Enrollment]:
 def _attendance(session: LiveSession, user_id: int) -> Attendance | None:
     return db.session.scalar(select(Attendance).where(Attendance.session_id == session.id,
                                                       Attendance.user_id == user_id))
+
+
+def _attendance_recorded(module: Module) -> str | None:
+    count = db.session.scalar(select(func.count(Attendance.id))
+                              .join(LiveSession, LiveSession.id == Attendance.session_id)
+                              .where(LiveSession.module_id == module.id))
+    if not count:
+        return None
+    return ngettext("%(num)d person's attendance is recorded.", "%(num)d people's attendance is recorded.", count)
+
+
+# A live module with attendance is never deleted with it (courses asks, without importing live).
+records.counters.append(_attendance_recorded)

@@ -23,6 +23,7 @@ from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
 from lms.quizzes.problems import problem_message
 from lms.quizzes.question_form import fill_question_form, question_changes
 from lms.quizzes.review import what_learners_see
+from lms.spreadsheets import csv_text
 from lms.timezones import local_to_utc, utc_to_local
 
 bp = Blueprint("quiz_manage", __name__, url_prefix="/courses/<slug>/manage")
@@ -84,8 +85,8 @@ def quiz_results_csv(slug: str, quiz_module_id: int):
     writer = csv.writer(out)
     writer.writerow([_("Name"), _("E-mail"), _("Attempt"), _("Submitted"), _("Score"), _("Maximum"), _("Percent")])
     for row in queries.submitted_attempts(quiz):
-        writer.writerow([row.name, row.email, row.number, row.submitted_at.isoformat(), f"{row.score:g}",
-                         f"{row.max_score:g}", f"{row.percent:.1f}"])
+        writer.writerow([csv_text(row.name), csv_text(row.email), row.number, row.submitted_at.isoformat(),
+                         f"{row.score:g}", f"{row.max_score:g}", f"{row.percent:.1f}"])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="quiz-{module.id}-results.csv"'})
 

@@ -7,9 +7,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from flask_babel import ngettext
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
+from lms.courses import records
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, Enrollment, Module, ModuleKind
 from lms.errors import DomainError
@@ -29,6 +31,7 @@ from lms.quizzes.models import (
     Quiz,
     QuizQuestion,
 )
+from lms.unique_rows import add_once
 
 # Answers that reach the server this long after the deadline still count (the network is slow).
 GRACE = timedelta(seconds=30)
@@ -158,12 +161,12 @@ def start_attempt(quiz: Quiz, enrollment: Enrollment, now: datetime, rng: random
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
     if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
         deadline = quiz.closes_at
-    attempt = Attempt(quiz=quiz, user_id=enrollment.user_id, number=len(past) + 1, started_at=now,
+    attempt = Attempt(quiz_id=quiz.id, user_id=enrollment.user_id, number=len(past) + 1, started_at=now,
                       deadline_at=deadline, layout=[_layout(q, quiz.shuffle_choices, rng) for q in questions],
                       max_score=sum(q.points for q in questions))
-    db.session.add(attempt)
-    db.session.flush()
-    return attempt
+    # Two tabs starting at once: the second gets the attempt the first made.
+    return add_once(attempt, lambda: db.session.scalar(select(Attempt).where(
+        Attempt.quiz_id == quiz.id, Attempt.user_id == enrollment.user_id, Attempt.number == attempt.number)))
 
 
 def _questions_with_choices(quiz: Quiz) -> list[Question]:
@@ -388,3 +391,15 @@ def update_question(question: Question, *, points: float, texts: dict[str, dict[
                 _upsert(choice.translations, ChoiceTranslation, locale, **words)
     db.session.flush()
     return regrade(question, now)
+
+
+def _attempts_recorded(module: Module) -> str | None:
+    count = db.session.scalar(select(func.count(Attempt.id)).join(Quiz, Quiz.id == Attempt.quiz_id)
+                              .where(Quiz.module_id == module.id))
+    if not count:
+        return None
+    return ngettext("%(num)d quiz attempt has been made.", "%(num)d quiz attempts have been made.", count)
+
+
+# A quiz module with attempts is never deleted with them (courses asks, without importing quizzes).
+records.counters.append(_attempts_recorded)

@@ -4,7 +4,6 @@ import re
 from sqlalchemy import select
 
 from lms.auth.models import Role
-from lms.courses import services
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, EnrolmentMode
 from lms.extensions import db
 
@@ -113,18 +112,6 @@ def test_adding_moving_and_deleting_modules(client, make_user, login, make_cours
     assert "Delete “C”?" in confirm.text and "No learner has opened this module yet." in confirm.text
     client.post(f"/courses/{course.slug}/manage/modules/{c.id}/delete")
     assert module_titles(client.get(f"/courses/{course.slug}/manage/").text) == ["A", "B"]
-
-
-def test_the_delete_page_warns_about_learners_progress(client, make_user, login, make_course):
-    trainer = make_user(Role.TRAINER)
-    course = make_course(trainer=trainer)
-    module = course.days[0].modules[0]
-    for _ in range(2):
-        services.record_view(services.enrol(make_user(), course), module, course.created_at)
-    db.session.commit()
-    login(trainer)
-    page = client.get(f"/courses/{course.slug}/manage/modules/{module.id}/delete", headers={"Accept-Language": "ru"})
-    assert "2 слушателя уже открывали этот модуль" in page.text
 
 
 def test_a_day_opens_at_a_local_time(client, make_user, login, make_course):

@@ -106,6 +106,7 @@ def test_the_session_page_embeds_the_meeting_and_never_shows_the_secret(client, 
 def test_production_refuses_a_short_jitsi_secret(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    monkeypatch.setenv("PUBLIC_URL", "https://lms.example.org")
     with pytest.raises(JitsiConfigError):
         create_app(ProdConfig, SQLALCHEMY_DATABASE_URI="sqlite://", JITSI_APP_SECRET="too short")
     with pytest.raises(JitsiConfigError):

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from lms.auth.models import Role
 from lms.courses import services as courses
 from lms.courses.models import CourseRole
 from lms.extensions import db
@@ -85,7 +86,7 @@ def test_the_settings_page_says_what_learners_will_see(app, quiz_world, policy, 
 
 def test_the_settings_page_shows_the_sentence_in_russian(client, login, make_user, quiz_world):
     course, quiz, _ = quiz_world
-    trainer = make_user(locale="ru")
+    trainer = make_user(Role.TRAINER, locale="ru")
     courses.enrol(trainer, course, by_admin=True, role=CourseRole.TRAINER)
     quiz.attempts_allowed = 2
     db.session.commit()

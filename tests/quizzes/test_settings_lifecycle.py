@@ -6,6 +6,7 @@ inserted before the old ones were deleted), so no time limit or pass mark could 
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
+from lms.auth.models import Role
 from lms.courses import services as courses
 from lms.courses.models import CourseRole
 from lms.extensions import db
@@ -32,7 +33,7 @@ def _slots(quiz):
 
 
 def _trainer_signed_in(make_user, login, course):
-    trainer = make_user()
+    trainer = make_user(Role.TRAINER)
     courses.enrol(trainer, course, by_admin=True, role=CourseRole.TRAINER)
     db.session.commit()
     login(trainer)

@@ -1,0 +1,85 @@
+"""Double clicks and two tabs: each of these answers as if the first click had been the only one.
+
+The defect this guards: quiz start, enrolment, the first view of a lesson and the live join answered
+500 on the unique constraint when two requests came at once. Each test holds the first request's
+row uncommitted in the test's own transaction while a real request runs in a thread: that request
+finds nothing yet, inserts, waits on the database's unique check, and must then answer with the
+row the first one made. It runs on SQLite and on PostgreSQL.
+"""
+import threading
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from lms.courses import services as courses
+from lms.courses.models import Enrollment, ModuleKind, ModuleProgress
+from lms.extensions import db
+from lms.live import services as live
+from lms.live.models import Attendance
+from lms.quizzes import services as quizzes
+from lms.quizzes.models import Attempt
+from tests.quizzes.conftest import NOW, quiz_world  # noqa: F401  (the fixture)
+
+
+def _while_held(request) -> list:
+    """Send `request()` in a thread while the test's transaction holds its row; commit; its response."""
+    answers: list = []
+    sender = threading.Thread(target=lambda: answers.append(request()))
+    sender.start()
+    sender.join(timeout=0.5)  # the request runs into the row the test has not committed yet
+    db.session.commit()
+    sender.join(timeout=20)
+    assert not sender.is_alive(), "the request never finished"
+    return answers
+
+
+def _count(model, *conditions) -> int:
+    db.session.expire_all()
+    return db.session.scalar(select(func.count()).select_from(model).where(*conditions))
+
+
+def test_two_quiz_starts_give_one_attempt(client, login, quiz_world, frozen_clock):  # noqa: F811
+    frozen_clock(NOW)
+    _, quiz, enrollment = quiz_world
+    login(enrollment.user)
+    first = quizzes.start_attempt(quiz, enrollment, NOW)  # the first tab's, not committed yet
+    [second] = _while_held(lambda: client.post(f"/quizzes/{quiz.id}/start"))
+    assert second.status_code == 302 and second.headers["Location"] == f"/quizzes/attempts/{first.id}"
+    assert _count(Attempt, Attempt.user_id == enrollment.user_id) == 1
+
+
+def test_two_enrolments_give_one(client, login, make_user, make_course):
+    course, learner = make_course(), make_user()
+    login(learner)
+    courses.enrol(learner, course)
+    [second] = _while_held(lambda: client.post(f"/courses/{course.slug}/enrol"))
+    assert second.status_code == 302
+    assert _count(Enrollment, Enrollment.user_id == learner.id) == 1
+
+
+def test_two_first_views_of_a_lesson_give_one_record(client, login, make_user, make_course, frozen_clock):
+    frozen_clock(NOW)
+    course, learner = make_course(), make_user()
+    enrollment = courses.enrol(learner, course)
+    db.session.commit()
+    login(learner)
+    lesson = course.days[0].modules[0]
+    courses.record_view(enrollment, lesson, NOW)
+    [second] = _while_held(lambda: client.get(f"/courses/{course.slug}/modules/{lesson.id}"))
+    assert second.status_code == 200
+    assert _count(ModuleProgress, ModuleProgress.enrollment_id == enrollment.id) == 1
+
+
+def test_two_joins_of_a_live_session_give_one_attendance(client, login, make_user, make_course, frozen_clock):
+    frozen_clock(NOW)
+    course, learner = make_course(days=[["Lesson"]]), make_user()
+    module = courses.add_module(course.days[0], kind=ModuleKind.LIVE, texts={"en": {"title": "Talk", "body": ""}})
+    session = live.schedule(module, NOW, NOW + timedelta(hours=1))
+    enrollment = courses.enrol(learner, course)
+    db.session.commit()
+    login(learner)
+    live.record_join(session, learner, enrollment, NOW)
+    [second] = _while_held(lambda: client.get(f"/live/{session.id}/join"))
+    assert second.status_code == 302
+    assert _count(Attendance, Attendance.user_id == learner.id) == 1
+    assert db.session.scalar(select(Attendance.joins).where(Attendance.user_id == learner.id)) == 2
