@@ -18,6 +18,7 @@ from lms.courses.queries import course_outline
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import TRANSLATED_LOCALES
+from lms.json_input import load_json
 from lms.live import jitsi
 from lms.live.models import LiveSession
 from lms.live.settings import jitsi_config
@@ -106,7 +107,7 @@ def export_course(slug: str, file) -> None:
 def import_course(file, slug: str, starts_on) -> None:
     """Create a new draft course from a FILE exported with export-course."""
     try:
-        course = transfer.import_course(json.load(file), slug=slug,
+        course = transfer.import_course(load_json(file.read()), slug=slug,
                                         starts_on=starts_on.date() if starts_on else None)
     except (ValueError, DomainError) as error:
         db.session.rollback()

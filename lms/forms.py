@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice
+from wtforms import DecimalField, SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length
 
 # Messages WTForms fields produce themselves (for a select with an unknown value); listed here so
@@ -16,6 +16,8 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 FIELD_MESSAGES = (
     _l("Not a valid choice."),
     _l("Invalid Choice: could not coerce."),
+    _l("Not a valid decimal value."),
+    _l("Not a valid integer value."),
 )
 
 
@@ -87,3 +89,23 @@ MAX_ROW_ID = 2**31 - 1  # the largest id an INTEGER column holds on PostgreSQL
 def ids_from(values: list[str]) -> list[int]:
     """Row ids from checkbox values; anything that is not one (`²`, `-1`, 30 digits) is left out."""
     return [int(value) for value in values if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ROW_ID]
+
+
+MAX_PAGE = 1_000_000
+
+
+def page_number(value: str) -> int:
+    """A `?page=` value as a page from 1 to a million (a 30-digit page overflowed the database's OFFSET)."""
+    number = int(value)  # a ValueError makes request.args.get fall back to its default
+    return min(max(number, 1), MAX_PAGE)
+
+
+class NumberField(DecimalField):
+    """A decimal number that is finite: "NaN", "sNaN" and "Infinity" are refused with the field's
+    message (Decimal parses them, and comparing one with a range raised an error: a 500)."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None and not self.data.is_finite():
+            self.data = None
+            raise ValueError(self.gettext("Not a valid decimal value."))

@@ -16,6 +16,7 @@ from lms.admin.views import bp
 from lms.auth.permissions import admin_required
 from lms.courses.models import Course
 from lms.courses.permissions import editable_course
+from lms.forms import page_number
 from lms.i18n import country_name, localized
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -29,7 +30,7 @@ def course_report(slug: str):
     if found is None:
         return render_template("admin/report.html", course=course, form=form, report=None), 400
     now = clock.now()
-    report = reports.report_page(course, structure, found, page=request.args.get("page", 1, type=int),
+    report = reports.report_page(course, structure, found, page=request.args.get("page", 1, type=page_number),
                                  per_page=current_app.config["REPORT_ROWS_PER_PAGE"])
     return render_template(
         "admin/report.html", course=course, form=form, report=report, structure=structure,

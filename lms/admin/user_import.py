@@ -27,6 +27,7 @@ from lms.i18n import LANGUAGES, is_country_code
 # Columns of Moodle's "Upload users" that mean something here; course1, course2 … are added to these.
 # Others (username, city …) are reported as ignored: people sign in with their e-mail address.
 KNOWN_COLUMNS = {"email", "firstname", "lastname", "institution", "country", "lang", "password"}
+ORGANISATION_NAME_LENGTH = 200
 MAX_ROWS = 5000
 
 
@@ -82,13 +83,18 @@ def plan_import(data: bytes) -> ImportPlan:
         text = data.decode("utf-8-sig").replace("\x00", "")  # PostgreSQL stores no NUL characters
     except UnicodeDecodeError:
         return ImportPlan([], [_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")], [])
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac spreadsheets end lines with CR alone
     reader = csv.DictReader(io.StringIO(text), dialect=_dialect(text))
-    headers = [(name or "").strip().lower() for name in reader.fieldnames or []]
-    reader.fieldnames = headers
-    if "email" not in headers or not {"firstname", "lastname"} & set(headers):
-        return ImportPlan([], [_("The first line must name the columns, with at least email and firstname "
-                                 "or lastname.")], [])
-    rows = [_read_row(line, values) for line, values in enumerate(reader, start=2)]
+    try:
+        headers = [(name or "").strip().lower() for name in reader.fieldnames or []]
+        reader.fieldnames = headers
+        if "email" not in headers or not {"firstname", "lastname"} & set(headers):
+            return ImportPlan([], [_("The first line must name the columns, with at least email and firstname "
+                                     "or lastname.")], [])
+        rows = [_read_row(line, values) for line, values in enumerate(reader, start=2)]
+    except csv.Error:  # a field over csv's limit (128 KB), or broken quoting
+        return ImportPlan([], [_("Line %(line)d is not valid CSV (a field is too long or a quote is not closed).",
+                                 line=reader.line_num + 1)], [])  # the line being read
     if len(rows) > MAX_ROWS:
         return ImportPlan([], [_("The file has more than %(count)d rows; split it.", count=MAX_ROWS)], [])
     ignored = [name for name in headers if name not in KNOWN_COLUMNS and not _is_course_column(name)]
@@ -193,7 +199,10 @@ def _check_rows(rows: list[PlannedRow]) -> None:
         if row.password is not None and len(row.password) < accounts.MIN_PASSWORD_LENGTH:
             errors.append(_("The password must be at least %(count)d characters long.",
                             count=accounts.MIN_PASSWORD_LENGTH))
-        if row.organisation:
+        if len(row.organisation) > ORGANISATION_NAME_LENGTH:  # what the database keeps
+            errors.append(_("The organisation's name is longer than %(count)d characters.",
+                            count=ORGANISATION_NAME_LENGTH))
+        elif row.organisation:
             organisation = organisations.get(row.organisation.casefold())
             if organisation is None:
                 row.new_organisation = True

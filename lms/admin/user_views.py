@@ -13,6 +13,7 @@ from lms.auth.permissions import admin_required
 from lms.auth.queries import organisation_choices
 from lms.errors import DomainError
 from lms.extensions import db
+from lms.forms import page_number
 from lms.redirects import safe_next_url
 
 
@@ -29,7 +30,7 @@ def users():
         country=form.country.data or None,
         active={"1": True, "0": False}.get(form.active.data or ""),
     )
-    page = queries.search_users(found, page=request.args.get("page", 1, type=int),
+    page = queries.search_users(found, page=request.args.get("page", 1, type=page_number),
                                 per_page=current_app.config["USERS_PER_PAGE"])
     return render_template("admin/users.html", form=form, page=page, role_labels=ROLE_LABELS,
                            filters={key: value for key, value in request.args.items() if key != "page"})

@@ -8,6 +8,7 @@ from lms.admin import queries
 from lms.admin.forms import ROLE_LABELS
 from lms.audit import AuditAction
 from lms.auth.permissions import admin_required
+from lms.forms import page_number
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -44,6 +45,6 @@ def index():
 @bp.route("/audit")
 @admin_required
 def audit_log():
-    page = queries.audit_entries(page=request.args.get("page", 1, type=int))
+    page = queries.audit_entries(page=request.args.get("page", 1, type=page_number))
     return render_template("admin/audit.html", page=page, action_labels=AUDIT_LABELS,
                            detail_labels=DETAIL_LABELS)

@@ -39,6 +39,7 @@ from lms.courses.views import bp
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import current_locale
+from lms.json_input import load_json
 from lms.timezones import local_to_utc, utc_to_local
 
 
@@ -73,10 +74,10 @@ def import_course():
     form = ImportCourseForm()
     if form.validate_on_submit():
         try:
-            document = json.load(form.file.data.stream)
+            document = load_json(form.file.data.stream.read())
             course = transfer.import_course(document, slug=form.slug.data.strip(), starts_on=form.starts_on.data)
             services.enrol(current_user, course, by_admin=True, role=CourseRole.TRAINER)
-        except (ValueError, UnicodeDecodeError):  # not JSON at all
+        except ValueError:  # not JSON at all, or JSON the site cannot keep (UnsafeJSON)
             db.session.rollback()
             form.file.errors.append(_("This file is not a course exported from Təlim."))
         except DomainError as error:

@@ -89,6 +89,10 @@ def export_course(course: Course) -> dict[str, Any]:
     }
 
 
+TITLE_LENGTH, TEXT_LENGTH = 200, 100_000
+EARLIEST, LATEST = date(2000, 1, 1), date(2199, 12, 31)
+
+
 def import_course(document: Any, *, slug: str, starts_on: date | None = None) -> Course:
     """A new draft course built from an exported document.
 
@@ -168,6 +172,8 @@ def _texts(raw: Any, fields: tuple[str, ...], where: str, need_title: bool = Tru
         _locale(locale, where)
         if not all(isinstance(values.get(field, ""), str) for field in fields):
             raise _invalid(f"{where}.{locale}")
+        if len(values.get("title", "")) > TITLE_LENGTH or len(values.get("summary", "")) > TEXT_LENGTH:
+            raise _invalid(f"{where}.{locale}")  # longer than the database keeps
         texts[locale] = {field: values.get(field, "") for field in fields}
     if need_title and not texts:
         raise _invalid(where)
@@ -203,9 +209,12 @@ def _timezone(value: Any) -> str:
 
 def _date(value: Any) -> date:
     try:
-        return date.fromisoformat(value)
+        found = date.fromisoformat(value)
     except (TypeError, ValueError):
         raise _invalid("course.starts_on") from None
+    if not EARLIEST <= found <= LATEST:  # days and opening times are counted from it
+        raise _invalid("course.starts_on")
+    return found
 
 
 def _invalid(where: str) -> DomainError:

@@ -6,7 +6,6 @@ from flask_wtf.file import FileAllowed, FileField
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
-    DecimalField,
     IntegerField,
     SelectField,
     StringField,
@@ -15,7 +14,7 @@ from wtforms import (
 )
 from wtforms.validators import NumberRange, Optional
 
-from lms.forms import Form, max_length, present, required, select_choices
+from lms.forms import Form, NumberField, max_length, present, required, select_choices
 from lms.i18n import LANGUAGES
 from lms.quizzes.grading import Kind
 from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
@@ -105,12 +104,12 @@ def question_form_class(question: Question) -> type[Form]:
     """
 
     class QuestionForm(Form):
-        points = DecimalField(_l("Points"), places=None, validators=[present(), _range(0, 100)])
+        points = NumberField(_l("Points"), places=None, validators=[present(), _range(0, 100)])
         submit = SubmitField(_l("Save and regrade"))
 
     kind = question.kind
     if kind is Kind.MULTIPLE:
-        QuestionForm.wrong_pick_penalty = DecimalField(
+        QuestionForm.wrong_pick_penalty = NumberField(
             _l("Penalty for each wrong pick (0–1)"), places=None, validators=[Optional(), _range(0, 1)])
     if kind is Kind.SHORT_TEXT:
         QuestionForm.case_sensitive = BooleanField(_l("Letter case matters"))
@@ -122,11 +121,11 @@ def question_form_class(question: Question) -> type[Form]:
     for choice in question.choices:
         prefix = f"c{choice.id}_"
         if kind is not Kind.MATCHING:
-            setattr(QuestionForm, prefix + "credit", DecimalField(
+            setattr(QuestionForm, prefix + "credit", NumberField(
                 _l("Credit (%)"), places=None, validators=[present(), _range(-100, 100)]))
         if kind is Kind.NUMERIC:
-            setattr(QuestionForm, prefix + "value", DecimalField(_l("Number"), places=None, validators=[present()]))
-            setattr(QuestionForm, prefix + "tolerance", DecimalField(
+            setattr(QuestionForm, prefix + "value", NumberField(_l("Number"), places=None, validators=[present()]))
+            setattr(QuestionForm, prefix + "tolerance", NumberField(
                 _l("Tolerance (±)"), places=None, validators=[Optional(), _range(0, 10**9)]))
         for code, language in LANGUAGES.items():
             if kind is not Kind.TRUE_FALSE and kind is not Kind.NUMERIC:

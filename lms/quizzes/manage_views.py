@@ -15,7 +15,7 @@ from lms.courses.permissions import editable_course, module_of_or_404
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.forms import ids_from
-from lms.i18n import current_locale
+from lms.i18n import LANGUAGES, current_locale
 from lms.quizzes import queries, services
 from lms.quizzes.bank import bank_as_gift
 from lms.quizzes.forms import QuestionImportForm, QuizSettingsForm, question_form_class
@@ -64,6 +64,8 @@ def questions(slug: str):
 def export_questions(slug: str):
     course = editable_course(slug)
     locale = request.args.get("language", course.original_locale)
+    if locale not in LANGUAGES:
+        abort(404)  # only the site's languages (a newline here once broke the download's header)
     return Response(bank_as_gift(_bank(course), locale), mimetype="text/plain",
                     headers={"Content-Disposition": f'attachment; filename="{course.slug}-{locale}.gift"'})
 

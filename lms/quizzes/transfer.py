@@ -1,6 +1,7 @@
 """A quiz module's settings and questions (every language) in a course's JSON export."""
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from lms.courses.models import Module, ModuleKind
@@ -81,18 +82,27 @@ def load_quiz(module: Module, data: Any, where: str, shift_days: int) -> None:
     services.set_questions(quiz, [q.id for q in questions])
 
 
+def _number(value: Any, low: float, high: float) -> float:
+    """A finite number in [low, high] ("nan", "inf" and 1e400 are refused as a damaged file)."""
+    number = float(value)
+    if not math.isfinite(number) or not low <= number <= high:
+        raise ValueError(f"{value!r} is not a number from {low} to {high}")
+    return number
+
+
 def _load_question(module: Module, raw: dict[str, Any]) -> Question:
     question = Question(course=module.day.course, kind=Kind(raw["kind"]), title=str(raw.get("title", ""))[:200],
-                        category=str(raw.get("category", ""))[:200], points=float(raw.get("points", 1)),
-                        wrong_pick_penalty=float(raw.get("wrong_pick_penalty", 0)),
+                        category=str(raw.get("category", ""))[:200], points=_number(raw.get("points", 1), 0, 1000),
+                        wrong_pick_penalty=_number(raw.get("wrong_pick_penalty", 0), 0, 1),
                         case_sensitive=bool(raw.get("case_sensitive", False)))
     for locale, words in raw["texts"].items():
         if locale in LANGUAGES:
             question.translations.append(QuestionTranslation(locale=locale, text=str(words["text"]),
                                                              feedback=str(words.get("feedback", ""))))
     for position, choice in enumerate(raw["choices"], start=1):
-        row = Choice(position=position, credit=float(choice["credit"]), tolerance=float(choice.get("tolerance", 0)),
-                     value=None if choice.get("value") is None else float(choice["value"]))
+        row = Choice(position=position, credit=_number(choice["credit"], -1, 1),
+                     tolerance=_number(choice.get("tolerance", 0), 0, 1e12),
+                     value=None if choice.get("value") is None else _number(choice["value"], -1e15, 1e15))
         for locale, words in choice["texts"].items():
             if locale in LANGUAGES:
                 row.translations.append(ChoiceTranslation(locale=locale, text=str(words.get("text", "")),

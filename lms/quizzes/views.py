@@ -13,6 +13,8 @@ from lms.courses.permissions import can_edit_course, can_open_modules
 from lms.courses.queries import enrollment_of
 from lms.errors import DomainError
 from lms.extensions import csrf, db
+from lms.forms import page_number
+from lms.json_input import UnsafeJSON, load_json
 from lms.quizzes import queries, services
 from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
 from lms.quizzes.models import Attempt, AttemptState, Question, Quiz
@@ -75,7 +77,7 @@ def attempt(attempt_id: int):
         return redirect(url_for("quizzes.review", attempt_id=attempt.id))
     paper = quiz_paper(attempt.quiz_id)  # the quiz's title and page size, from the cache
     total = queries.pages(attempt, paper.questions_per_page)
-    page = min(max(request.args.get("page", 1, type=int), 1), total)
+    page = min(max(request.args.get("page", 1, type=page_number), 1), total)
     questions = queries.page_questions(attempt, page, paper.questions_per_page)
     form = AttemptPageForm()
     if request.method == "POST":
@@ -104,7 +106,10 @@ def save_answer(attempt_id: int):
     except ValidationError:
         return jsonify(error="expired", message=_("The page has expired. Reload it: your answers are kept.")), 400
     attempt = _own_attempt(attempt_id)
-    payload = request.get_json(silent=True)
+    try:
+        payload = load_json(request.get_data())
+    except UnsafeJSON:
+        return jsonify(error="invalid", message=_("This answer cannot be saved.")), 400
     if not isinstance(payload, dict):  # JSON, but not an object: nothing to save
         payload = {}
     question_id, fields = payload.get("question"), payload.get("fields")
