@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -39,6 +40,7 @@ from lms.quizzes.views import bp as quizzes_bp
 from lms.security import content_security_policy, live_session_policy
 from lms.templating import register_template_helpers
 
+SIGN_IN_TO_CONTINUE = _l("Please sign in to open this page.")
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -96,6 +98,9 @@ def _register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
+    # Flask-Login's own message is English; ours is translated when it is flashed.
+    login_manager.login_message = SIGN_IN_TO_CONTINUE
+    login_manager.localize_callback = str
     login_manager.user_loader(_load_user)
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):

@@ -75,6 +75,7 @@ MATRIX = [
     ("GET", "/admin/courses/{slug}/learners/{target}", None, EDITORS),
     ("GET", "/certificates/{certificate}.pdf", None, row(302, 404, 200, 404, 404, 200)),  # the owner's
     ("GET", "/verify/{certificate}", None, EVERYONE_200),
+    ("GET", "/verify/", None, EVERYONE_200),
     ("GET", "/courses/{slug}/manage/certificates/", None, EDITORS),
     ("POST", "/courses/{slug}/manage/certificates/", {}, EDITORS_POST),  # an empty rule: nothing ticked
     ("POST", "/courses/{slug}/manage/certificates/issue-all", {}, EDITORS_POST),
@@ -150,8 +151,9 @@ SIGN_IN_FIRST = "/auth/login?next="
 
 
 @pytest.fixture()
-def world(make_user, make_course, make_organisation):
-    """The people and the course each case acts on."""
+def world(make_user, make_course, make_organisation, frozen_clock):
+    """The people and the course each case acts on, on the course's second day (it runs 23–25 November)."""
+    frozen_clock(datetime(2026, 11, 24, 8, tzinfo=UTC))
     trainer = make_user(Role.TRAINER)
     course = make_course(days=[["A", "B"], ["C"], []], trainer=trainer)
     make_course(trainer=(other_trainer := make_user(Role.TRAINER)))

@@ -1,7 +1,7 @@
 """A certificate's PDF for its owner and the admins, and the public check of a verification code."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from lms.certificates import queries
@@ -30,11 +30,20 @@ def pdf(code: str):
                     headers={"Content-Disposition": f'inline; filename="{filename}"'})
 
 
+@bp.route("/verify/")
+def verify_box():
+    """The public page with a box for a code (printed certificates carry the code, not always the QR)."""
+    code = request.args.get("code", "").strip()
+    if code:
+        return redirect(url_for("certificates.verify", code=code[:64]))
+    return render_template("certificates/verify.html", certificate=None, code="", asked=False)
+
+
 @bp.route("/verify/<code>")
 @limiter.limit(setting("VERIFY_RATE_LIMIT"))
 def verify(code: str):
     canonical = normalise_code(code)
     certificate = queries.certificate_by_code(canonical) if canonical else None
     status = 200 if certificate is not None else 404
-    return render_template("certificates/verify.html", certificate=certificate, code=code[:64],
+    return render_template("certificates/verify.html", certificate=certificate, code=code[:64], asked=True,
                            malformed=canonical is None, locale=current_locale()), status

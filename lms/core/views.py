@@ -18,9 +18,10 @@ bp = Blueprint("core", __name__)
 
 @bp.route("/")
 def home():
-    mine = my_courses(current_user, clock.now()) if current_user.is_authenticated else []
+    now = clock.now()
+    mine = my_courses(current_user, now) if current_user.is_authenticated else []
     return render_template(
-        "core/home.html", courses=published_courses(), my_courses=mine,
+        "core/home.html", courses=published_courses(now), my_courses=mine, now=now,
         can_create_course=can_author_courses(current_user),
     )
 

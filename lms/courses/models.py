@@ -4,6 +4,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -65,6 +66,10 @@ class Course(db.Model):
     @property
     def ends_on(self) -> date:
         return self.starts_on + timedelta(days=max(len(self.days), 1) - 1)
+
+    def has_ended(self, now: datetime) -> bool:
+        """Whether the course's last day is over in its own time zone (enrolment then closes)."""
+        return now.astimezone(ZoneInfo(self.timezone)).date() > self.ends_on
 
     def __repr__(self) -> str:
         return f"<Course {self.slug!r}>"

@@ -67,6 +67,7 @@ class CourseOutline:
     days: tuple[OutlineDay, ...]
 
     ends_on = Course.ends_on  # the model's own rule: it reads only `starts_on` and `days`
+    has_ended = Course.has_ended  # ... and `timezone`
 
     def progress(self, states: dict[int, ModuleState]) -> CourseProgress:
         """How many of the required modules a learner with these module states has completed."""

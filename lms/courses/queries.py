@@ -40,16 +40,18 @@ class CourseProgress:
         return 100 if self.required == 0 else self.completed * 100 // self.required
 
 
-def published_courses() -> list[Course]:
-    """Published courses, soonest first, with their translations loaded in one more query."""
-    return list(
-        db.session.scalars(
-            select(Course)
-            .where(Course.status == CourseStatus.PUBLISHED)
-            .options(selectinload(Course.translations), selectinload(Course.days))
-            .order_by(Course.starts_on, Course.slug)
-        )
-    )
+def published_courses(now: datetime) -> list[Course]:
+    """Published courses: those running or coming first (soonest first), then the ended ones (latest
+    first), with their translations and days loaded in two more queries."""
+    courses = db.session.scalars(
+        select(Course)
+        .where(Course.status == CourseStatus.PUBLISHED)
+        .options(selectinload(Course.translations), selectinload(Course.days))
+        .order_by(Course.starts_on, Course.slug)
+    ).all()
+    current = [course for course in courses if not course.has_ended(now)]
+    ended = sorted((course for course in courses if course.has_ended(now)), key=lambda c: c.ends_on, reverse=True)
+    return current + ended
 
 
 def course_outline(slug: str) -> Course | None:

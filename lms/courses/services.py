@@ -286,8 +286,9 @@ def _set_module_texts(module: Module, texts: Texts) -> None:
 # --- enrolment -----------------------------------------------------------------------------
 
 def enrol(user: User, course: Course, *, key: str | None = None, by_admin: bool = False,
-          role: CourseRole = CourseRole.LEARNER) -> Enrollment:
-    """Enrol `user`; idempotent. Learners enrol themselves only as the course's mode allows."""
+          role: CourseRole = CourseRole.LEARNER, now: datetime | None = None) -> Enrollment:
+    """Enrol `user`; idempotent. Learners enrol themselves only as the course's mode allows, and,
+    when the self-enrolment page gives `now`, only until the course's last day is over."""
     enrollment = db.session.scalar(
         select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)
     )
@@ -296,7 +297,7 @@ def enrol(user: User, course: Course, *, key: str | None = None, by_admin: bool 
             enrollment.role = role
         return enrollment
     if not by_admin:
-        _check_self_enrolment(course, key)
+        _check_self_enrolment(course, key, now)
     return add_once(Enrollment(user_id=user.id, course_id=course.id, role=role), lambda: db.session.scalar(
         select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)))
 
@@ -324,9 +325,11 @@ def enrol_organisation(course: Course, organisation: Organisation) -> int:
     return len(added)
 
 
-def _check_self_enrolment(course: Course, key: str | None) -> None:
+def _check_self_enrolment(course: Course, key: str | None, now: datetime | None) -> None:
     if course.status is not CourseStatus.PUBLISHED:
         raise DomainError(_("This course is not open for enrolment."), 403)
+    if now is not None and course.has_ended(now):
+        raise DomainError(_("This course has ended: enrolment is closed."), 403)
     if course.enrolment is EnrolmentMode.ADMIN:
         raise DomainError(_("Only an administrator can enrol you in this course."), 403)
     if course.enrolment is EnrolmentMode.KEY and not secrets.compare_digest(

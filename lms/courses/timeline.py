@@ -13,6 +13,7 @@ from lms.courses.queries import ModuleState
 class ModuleItem:
     module: Module
     state: ModuleState
+    live_over: bool = False  # a live session that has ended: nothing to join any more
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,18 @@ def build_timeline(course: Course, states: dict[int, ModuleState], now: datetime
             day=day,
             is_open=day.is_open(now),
             is_today=day.date == today,
-            modules=[ModuleItem(m, states.get(m.id, ModuleState.NOT_STARTED)) for m in day.modules],
+            modules=[ModuleItem(m, states.get(m.id, ModuleState.NOT_STARTED), _live_over(m, now)) for m in day.modules],
         )
         for day in course.days
     ]
     upcoming = (item.module for day in days if day.is_open for item in day.modules
                 if item.state is not ModuleState.COMPLETED)
     return Timeline(days, next(upcoming, None))
+
+
+def _live_over(module: Module, now: datetime) -> bool:
+    session = getattr(module, "live_session", None)  # named by string: courses never imports live
+    return session is not None and now >= session.ends_at
 
 
 def neighbours(course: Course, module: Module) -> tuple[Module | None, Module | None]:

@@ -34,11 +34,11 @@ def course(slug: str):
     if course is None or not can_see_course(current_user, course):
         abort(404)
     enrollment = queries.enrollment_of(current_user, course)
-    states = queries.module_states(enrollment)
+    states, now = queries.module_states(enrollment), clock.now()
     return render_template(
         "courses/course.html", course=course, enrollment=enrollment,
-        progress=course.progress(states) if enrollment else None, timeline=build_timeline(course, states, clock.now()),
-        enrol_form=EnrolForm(), can_edit=can_edit_course(current_user, course),
+        progress=course.progress(states) if enrollment else None, timeline=build_timeline(course, states, now),
+        enrol_form=EnrolForm(), can_edit=can_edit_course(current_user, course), has_ended=course.has_ended(now),
     )
 
 
@@ -50,7 +50,7 @@ def enrol(slug: str):
     form = EnrolForm()
     if not form.validate():
         abort(400)
-    services.enrol(current_user, course, key=form.key.data)
+    services.enrol(current_user, course, key=form.key.data, now=clock.now())
     db.session.commit()
     flash(_("You are enrolled in “%(title)s”.", title=localized(course, "title")), "success")
     return redirect(url_for("courses.course", slug=slug))

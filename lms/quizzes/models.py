@@ -198,6 +198,9 @@ class Answer(db.Model):
     response: Mapped[dict[str, Any]] = mapped_column(JSON)
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     credit: Mapped[float | None] = mapped_column(Float)  # fraction of the points, once graded
+    # The page's count of changes to this answer: a save that arrives after a newer one (two
+    # workers, a slow network) is not kept over it.
+    sequence: Mapped[int] = mapped_column(default=0, server_default="0")
 
     attempt: Mapped[Attempt] = relationship(back_populates="answers")
 

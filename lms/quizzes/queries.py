@@ -28,6 +28,7 @@ class ShownQuestion:
     options: list[Choice] | list[ChoiceText]  # matching: the right-hand sides, in the attempt's order
     response: dict[str, Any] | None
     credit: float | None
+    sequence: int = 0  # how many changes of the answer the server has kept (the page counts on from it)
 
 
 def quiz_by_id(quiz_id: int) -> Quiz | None:
@@ -77,6 +78,7 @@ def _shown(entries: list[tuple[int, dict[str, Any]]], questions: Mapping[int, Qu
             options=[by_id[i] for i in entry.get("options", []) if i in by_id],
             response=answer.response if answer else None,
             credit=answer.credit if answer else None,
+            sequence=answer.sequence if answer else 0,
         ))
     return shown
 

@@ -189,18 +189,26 @@ def _layout(question: Question, shuffle: bool, rng: random.Random) -> dict[str, 
     return entry
 
 
-def save_answer(attempt: Attempt, question_id: int, response: dict[str, Any], now: datetime) -> Answer:
-    """Keep the learner's latest response; refused once the attempt is over."""
+def save_answer(attempt: Attempt, question_id: int, response: dict[str, Any], now: datetime,
+                sequence: int | None = None) -> Answer:
+    """Keep the learner's latest response; refused once the attempt is over.
+
+    `sequence` is the page's count of changes to this answer: a save older than the one kept
+    (two saves overtaking each other) changes nothing. A save without one (a page sent without
+    JavaScript) is the newest.
+    """
     if close_if_overdue(attempt, now) or not _hold_in_progress(attempt):
         raise DomainError(_("This attempt is over: answers can no longer be changed."), 409)
     if question_id not in {entry["question"] for entry in attempt.layout}:
         raise DomainError(_("This question is not part of your attempt."), 400)
     answer = db.session.scalar(select(Answer).where(Answer.attempt_id == attempt.id, Answer.question_id == question_id))
     if answer is None:
-        answer = Answer(attempt=attempt, question_id=question_id, response=response, saved_at=now)
+        answer = Answer(attempt=attempt, question_id=question_id, response=response, saved_at=now,
+                        sequence=sequence or 0)
         db.session.add(answer)
-    else:
+    elif sequence is None or sequence > answer.sequence:
         answer.response, answer.saved_at = response, now
+        answer.sequence = answer.sequence + 1 if sequence is None else sequence
     db.session.flush()
     return answer
 

@@ -112,15 +112,15 @@ def save_answer(attempt_id: int):
         return jsonify(error="invalid", message=_("This answer cannot be saved.")), 400
     if not isinstance(payload, dict):  # JSON, but not an object: nothing to save
         payload = {}
-    question_id, fields = payload.get("question"), payload.get("fields")
+    question_id, fields, sequence = payload.get("question"), payload.get("fields"), payload.get("sequence")
     entry = next((e for e in attempt.layout if e["question"] == question_id), None)
-    if entry is None or not isinstance(fields, dict):
+    if entry is None or not isinstance(fields, dict) or not _is_sequence(sequence):
         return jsonify(error="invalid", message=_("This answer cannot be saved.")), 400
     question = db.session.get(Question, question_id)
     try:
         response = response_from_fields(question.kind, question_id, entry["choices"],
                                         lambda name: _values(fields.get(name))[:50])
-        saved_at = services.save_answer(attempt, question_id, response, clock.now()).saved_at
+        answer = services.save_answer(attempt, question_id, response, clock.now(), sequence)
     except InvalidResponse:
         return jsonify(error="invalid", message=_("This answer cannot be saved.")), 400
     except DomainError as error:
@@ -128,7 +128,13 @@ def save_answer(attempt_id: int):
         return jsonify(error="closed", message=error.message,
                        review=url_for("quizzes.review", attempt_id=attempt.id)), error.status
     db.session.commit()
-    return jsonify(saved=True, saved_at=saved_at.isoformat())
+    # `sequence` tells the page which of its saves the server keeps (a newer one may have come first)
+    return jsonify(saved=True, saved_at=answer.saved_at.isoformat(), sequence=answer.sequence)
+
+
+def _is_sequence(value) -> bool:
+    """None (an older page), or the page's change count: a whole number the database can keep."""
+    return value is None or (type(value) is int and 0 < value < 2**31)
 
 
 def _values(value) -> list[str]:

@@ -75,19 +75,53 @@
     }, retryDelay);
   }
 
-  function send(questionId, fields) {
+  // Each question's changes are counted; the server keeps a save only if it is newer than the one
+  // it has, and the page sends one save per question at a time, then the latest answer after it.
+  var sequences = {};
+  var inFlight = {};
+  form.querySelectorAll("fieldset[data-question]").forEach(function (fieldset) {
+    sequences[fieldset.dataset.question] = Number(fieldset.dataset.sequence || 0);
+  });
+
+  function nextSequence(questionId) {
+    sequences[questionId] = (sequences[questionId] || 0) + 1;
+    return sequences[questionId];
+  }
+
+  // An answer waiting to be acknowledged: {fields, sequence} (a page of an older version kept fields only).
+  function pendingItem(pending, questionId) {
+    var item = pending[questionId];
+    if (item && !item.fields) {
+      item = { fields: item, sequence: nextSequence(questionId) };
+      pending[questionId] = item;
+      storePending(pending);
+    }
+    return item;
+  }
+
+  function send(questionId) {
+    if (inFlight[questionId] || stopped) { return; }
+    var item = pendingItem(loadPending(), questionId);
+    if (!item) { return; }
+    inFlight[questionId] = true;
     showState(questionId, form.dataset.textSaving, "saving");
     return window.fetch(saveUrl, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "Accept": "application/json",
                  "X-CSRFToken": csrfInput ? csrfInput.value : "" },
-      body: JSON.stringify({ question: Number(questionId), fields: fields })
+      body: JSON.stringify({ question: Number(questionId), fields: item.fields, sequence: item.sequence })
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
+        inFlight[questionId] = false;
         if (response.ok) {
           var pending = loadPending();
-          if (JSON.stringify(pending[questionId]) === JSON.stringify(fields)) { delete pending[questionId]; }
+          var latest = pendingItem(pending, questionId);
+          if (latest && latest.sequence > item.sequence) {  // changed meanwhile: send the newest now
+            send(questionId);
+            return;
+          }
+          delete pending[questionId];
           storePending(pending);
           showState(questionId, form.dataset.textSaved, "saved");
           retryDelay = 2000;
@@ -109,6 +143,7 @@
         }
       });
     }).catch(function () {
+      inFlight[questionId] = false;
       showState(questionId, form.dataset.textRetrying, "pending");
       showConnection(navigator.onLine === false ? form.dataset.textOffline : "");
       scheduleRetry();
@@ -116,17 +151,15 @@
   }
 
   function sendAll() {
-    var pending = loadPending();
-    Object.keys(pending).forEach(function (questionId) { send(questionId, pending[questionId]); });
+    Object.keys(loadPending()).forEach(send);
   }
 
   function answerChanged(fieldset) {
     var questionId = fieldset.dataset.question;
-    var fields = fieldsOf(fieldset);
     var pending = loadPending();
-    pending[questionId] = fields;
+    pending[questionId] = { fields: fieldsOf(fieldset), sequence: nextSequence(questionId) };
     storePending(pending);
-    send(questionId, fields);
+    send(questionId);
   }
 
   var typingTimers = {};
@@ -146,7 +179,10 @@
   var pending = loadPending();
   Object.keys(pending).forEach(function (questionId) {
     var fieldset = fieldsetOf(questionId);
-    if (fieldset) { applyFields(fieldset, pending[questionId]); }
+    var item = pendingItem(pending, questionId);
+    if (!fieldset || !item) { return; }
+    applyFields(fieldset, item.fields);
+    sequences[questionId] = Math.max(sequences[questionId] || 0, item.sequence);
   });
   sendAll();
   window.addEventListener("online", function () { retryDelay = 2000; sendAll(); });

@@ -39,7 +39,8 @@ def test_a_draft_course_is_hidden_from_learners_and_previewed_by_its_trainer(cli
     assert client.get(f"/courses/{course.slug}/modules/{module.id}").status_code == 200
 
 
-def test_self_enrolment_with_a_key(client, make_course, make_user, login):
+def test_self_enrolment_with_a_key(client, make_course, make_user, login, frozen_clock):
+    frozen_clock(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))  # the course's first day: enrolment is open
     course = make_course(enrolment=EnrolmentMode.KEY, enrolment_key="baku-2026")
     login(make_user())
     wrong = client.post(f"/courses/{course.slug}/enrol", data={"key": "guess"}, headers={"Accept-Language": "ru"})

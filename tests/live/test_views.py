@@ -126,19 +126,36 @@ def test_trainers_schedule_in_the_course_time_zone(client, login, live_world):
     assert wrong.status_code == 400 and "Сессия должна заканчиваться после начала." in wrong.text
 
 
-def test_cli_prints_a_token_and_its_claims(runner, live_world, app):
+def test_cli_prints_a_token_and_its_claims_inside_the_window(runner, live_world, app, frozen_clock):
     session, trainer, *_ = live_world
+    frozen_clock(START - timedelta(minutes=5))
     result = runner.invoke(args=["lms", "jitsi-token", str(session.id), trainer.email])
     assert result.exit_code == 0, result.output
-    assert "time window is ignored" in result.output
     assert '"moderator": true' in result.output and '"iss": "telim"' in result.output
+    assert "nbf: 2026-11-23 05:54:00 UTC" in result.output  # now, backdated a minute
+    assert "exp: 2026-11-23 07:30:00 UTC" in result.output  # the end plus the grace
     assert "https://meet.telim.example/telim-" in result.output
     assert app.extensions["jitsi"].app_secret not in result.output
     assert runner.invoke(args=["lms", "jitsi-token", "999", trainer.email]).exit_code != 0
 
 
-def test_the_course_page_shows_sessions_in_the_learners_time_zone(client, login, live_world):
+def test_cli_refuses_an_expired_token_and_a_stranger_unless_asked(runner, live_world, make_user, frozen_clock):
+    session, trainer, *_ = live_world
+    frozen_clock(START + timedelta(days=2))  # long after the session
+    closed = runner.invoke(args=["lms", "jitsi-token", str(session.id), trainer.email])
+    assert closed.exit_code == 1 and "window is closed now" in closed.output and "--any-time" in closed.output
+    anytime = runner.invoke(args=["lms", "jitsi-token", str(session.id), trainer.email, "--any-time"])
+    assert anytime.exit_code == 0 and "exp: 2026-11-25 07:30:00 UTC" in anytime.output  # valid from now
+    stranger = make_user(email="stranger@example.org")
+    refused = runner.invoke(args=["lms", "jitsi-token", str(session.id), stranger.email, "--any-time"])
+    assert refused.exit_code == 1 and "--anyone" in refused.output
+    allowed = runner.invoke(args=["lms", "jitsi-token", str(session.id), stranger.email, "--any-time", "--anyone"])
+    assert allowed.exit_code == 0 and '"moderator"' not in allowed.output
+
+
+def test_the_course_page_shows_sessions_in_the_learners_time_zone(client, login, live_world, frozen_clock):
     session, _, learner, _ = live_world
+    frozen_clock(START - timedelta(days=1))  # before the session: "Join" is offered
     learner.timezone = "Asia/Tashkent"
     db.session.commit()
     login(learner)

@@ -297,3 +297,35 @@ def test_starting_and_submitting_cost_the_same_for_4_or_16_questions(client, log
         assert db.session.get(Attempt, attempt.id).state is AttemptState.SUBMITTED
         counts.append((len(started), len(submitted)))
     assert counts[0] == counts[1], f"(start, submit) statements: {counts[0]} for 4 questions, {counts[1]} for 16"
+
+
+def test_two_autosaves_arriving_in_reverse_order_keep_the_newer(client, login, quiz_world, frozen_clock):
+    """The page sent "Tourists" then "Refugees"; two workers took them and the older came last."""
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    entry = attempt.layout[0]
+    question, (first, second) = entry["question"], entry["choices"][:2]
+
+    def save(choice, sequence):
+        return client.post(f"/quizzes/attempts/{attempt.id}/answers", json={
+            "question": question, "fields": {f"q{question}": [str(choice)]}, "sequence": sequence})
+
+    newer = save(second, 2)
+    older = save(first, 1)
+    assert newer.status_code == older.status_code == 200
+    assert older.json["sequence"] == 2  # the page learns the server kept its newer save
+    answer = db.session.scalar(select(Answer).where(Answer.attempt_id == attempt.id))
+    assert answer.response == {"choice": second} and answer.sequence == 2
+    page = client.get(f"/quizzes/attempts/{attempt.id}").text
+    assert f'data-question="{question}" data-sequence="2"' in page  # the page counts on from there
+    assert save(first, 3).status_code == 200
+    db.session.expire_all()
+    assert db.session.get(Answer, answer.id).response == {"choice": first}
+
+
+def test_a_sequence_that_is_not_a_count_is_refused(client, login, quiz_world, frozen_clock):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    question = attempt.layout[0]["question"]
+    for sequence in ("2", 1.5, -1, 2**40, True):
+        response = client.post(f"/quizzes/attempts/{attempt.id}/answers", json={
+            "question": question, "fields": {}, "sequence": sequence})
+        assert response.status_code == 400, sequence
