@@ -14,6 +14,9 @@ class RuleForm(Form):
     min_attendance_percent = IntegerField(
         _l("Attendance at live sessions, at least (%)"),
         validators=[Optional(), NumberRange(0, 100, message=_l("Enter a number from 0 to 100."))])
+    min_presence_percent = IntegerField(
+        _l("A session counts as attended after this share of its length in the meeting (%)"),
+        validators=[Optional(), NumberRange(0, 100, message=_l("Enter a number from 0 to 100."))])
     manual_approval = BooleanField(_l("A trainer approves each learner"))
     submit = SubmitField(_l("Save the rule"))
 

@@ -46,7 +46,8 @@ def certificates_in_doubt() -> list[Doubt]:
     doubts = []
     for group in by_course.values():
         course: Course = group[0].enrollment.course
-        rule, records = queries.rule_of(course), queries.records(course, [c.enrollment_id for c in group])
+        rule = queries.rule_of(course)
+        records = queries.records(course, [c.enrollment_id for c in group], rule)
         for certificate in group:
             missing = unsupported.get(certificate.enrollment_id, [])
             record = records.get(certificate.enrollment_id)

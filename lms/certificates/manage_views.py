@@ -34,10 +34,16 @@ def index(slug: str):
     course = editable_course(slug)
     form = RuleForm(data=asdict(queries.rule_of(course)))
     if form.validate_on_submit():
-        services.set_rule(course, all_required_modules=form.all_required_modules.data,
-                          required_quizzes_passed=form.required_quizzes_passed.data,
-                          min_attendance_percent=form.min_attendance_percent.data,
-                          manual_approval=form.manual_approval.data)
+        try:
+            services.set_rule(course, all_required_modules=form.all_required_modules.data,
+                              required_quizzes_passed=form.required_quizzes_passed.data,
+                              min_attendance_percent=form.min_attendance_percent.data,
+                              manual_approval=form.manual_approval.data,
+                              min_presence_percent=form.min_presence_percent.data)
+        except DomainError as error:
+            db.session.rollback()
+            form.min_presence_percent.errors.append(error.message)
+            return _page(course, form), 400
         db.session.commit()
         flash(_("The completion rule has been saved. It applies to certificates issued from now on."), "success")
         return redirect(url_for("certificate_manage.index", slug=slug))

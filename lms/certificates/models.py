@@ -23,6 +23,9 @@ class CompletionRule(db.Model):
     all_required_modules: Mapped[bool] = mapped_column(default=True)
     required_quizzes_passed: Mapped[bool] = mapped_column(default=False)
     min_attendance_percent: Mapped[int | None]  # of the course's live sessions; None: not a condition
+    # A session counts as attended when the learner was in it this share of its length (or marked
+    # present by a trainer); None: joining counts
+    min_presence_percent: Mapped[int | None]
     manual_approval: Mapped[bool] = mapped_column(default=False)
 
     course: Mapped[Course] = relationship()

@@ -21,11 +21,13 @@ def rule_of(course: Course) -> Rule:
     if row is None:
         return Rule()
     return Rule(all_required_modules=row.all_required_modules, required_quizzes_passed=row.required_quizzes_passed,
-                min_attendance_percent=row.min_attendance_percent, manual_approval=row.manual_approval)
+                min_attendance_percent=row.min_attendance_percent, manual_approval=row.manual_approval,
+                min_presence_percent=row.min_presence_percent)
 
 
-def records(course: Course, enrollment_ids: list[int] | None = None) -> dict[int, Record]:
-    """Enrollment id → its learner's record in the course, for every learner (or those given): 2 queries."""
+def records(course: Course, enrollment_ids: list[int] | None = None, rule: Rule | None = None) -> dict[int, Record]:
+    """Enrollment id → its learner's record in the course, for every learner (or those given): 2 queries
+    (3 without the course's `rule`, which says what counts as attending a session)."""
     in_course = CourseDay.course_id == course.id
     required_total, quizzes_total, sessions_total = db.session.execute(
         select(func.count(Module.id).filter(Module.required),
@@ -44,7 +46,7 @@ def records(course: Course, enrollment_ids: list[int] | None = None) -> dict[int
         .group_by(ModuleProgress.enrollment_id)
         .subquery()
     )
-    attended = attendance_counts(course.id)
+    attended = attendance_counts(course.id, (rule or rule_of(course)).min_presence_percent)
     query = (
         select(Enrollment.id, func.coalesce(done.c.required, 0), func.coalesce(done.c.quizzes, 0),
                func.coalesce(attended.c.count, 0), Approval.id.is_not(None))
@@ -114,8 +116,8 @@ def learner_standing(course: Course) -> list[Standing]:
         .where(Enrollment.course_id == course.id, Enrollment.role == CourseRole.LEARNER)
         .options(selectinload(Enrollment.user)).order_by(func.lower(User.name), User.id)
     ).all()
-    records_ = records(course)
-    certificates = certificates_of_course(course)
     rule = rule_of(course)
+    records_ = records(course, rule=rule)
+    certificates = certificates_of_course(course)
     return [Standing(enrollment, records_[enrollment.id], certificates.get(enrollment.id),
                      unmet_conditions(rule, records_[enrollment.id])) for enrollment in learners]

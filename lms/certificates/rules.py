@@ -20,6 +20,8 @@ class Rule:
     required_quizzes_passed: bool = False
     min_attendance_percent: int | None = None
     manual_approval: bool = False
+    # what counts as attending a session: in it for this share of its length (None: having joined)
+    min_presence_percent: int | None = None
 
 
 @dataclass(frozen=True)

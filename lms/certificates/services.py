@@ -37,10 +37,15 @@ def normalise_code(code: str) -> str | None:
 
 
 def set_rule(course: Course, *, all_required_modules: bool, required_quizzes_passed: bool,
-             min_attendance_percent: int | None, manual_approval: bool) -> None:
+             min_attendance_percent: int | None, manual_approval: bool,
+             min_presence_percent: int | None = None) -> None:
     """Save the course's completion rule (it applies to certificates issued from now on)."""
-    if min_attendance_percent is not None and not 0 <= min_attendance_percent <= 100:
-        raise DomainError(_("The attendance must be between 0 and 100 %."))
+    for percent in (min_attendance_percent, min_presence_percent):
+        if percent is not None and not 0 <= percent <= 100:
+            raise DomainError(_("The attendance must be between 0 and 100 %."))
+    if min_presence_percent is not None and min_attendance_percent is None:
+        raise DomainError(_("Give the share of sessions to attend as well: time in a session says "
+                            "what counts as attending it."))
     rule = db.session.scalar(select(CompletionRule).where(CompletionRule.course_id == course.id))
     if rule is None:
         rule = CompletionRule(course=course)
@@ -48,6 +53,7 @@ def set_rule(course: Course, *, all_required_modules: bool, required_quizzes_pas
     rule.all_required_modules = all_required_modules
     rule.required_quizzes_passed = required_quizzes_passed
     rule.min_attendance_percent = min_attendance_percent
+    rule.min_presence_percent = min_presence_percent
     rule.manual_approval = manual_approval
     db.session.flush()
 
@@ -59,8 +65,9 @@ def issue_if_earned(enrollment: Enrollment, now: datetime) -> Certificate | None
     existing = _certificate_of(enrollment)
     if existing is not None:
         return existing  # issued once; a revoked one is not issued again by itself
-    record_ = queries.records(enrollment.course, [enrollment.id]).get(enrollment.id)
-    if record_ is None or unmet_conditions(queries.rule_of(enrollment.course), record_):
+    rule = queries.rule_of(enrollment.course)
+    record_ = queries.records(enrollment.course, [enrollment.id], rule).get(enrollment.id)
+    if record_ is None or unmet_conditions(rule, record_):
         return None
     return _create(enrollment, now, issued_by=None)
 
@@ -107,7 +114,7 @@ def issue_to_everyone_who_qualifies(course: Course, now: datetime) -> int:
     """After the rule changed: issue the certificates it now grants; returns how many were new."""
     issued = queries.certificates_of_course(course)
     rule = queries.rule_of(course)
-    earned = [enrollment_id for enrollment_id, record_ in queries.records(course).items()
+    earned = [enrollment_id for enrollment_id, record_ in queries.records(course, rule=rule).items()
               if enrollment_id not in issued and not unmet_conditions(rule, record_)]
     for enrollment in db.session.scalars(select(Enrollment).where(Enrollment.id.in_(earned))):
         _create(enrollment, now, issued_by=None)

@@ -39,7 +39,14 @@ class Attendance(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     first_joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    joins: Mapped[int] = mapped_column(default=1)
+    joins: Mapped[int] = mapped_column(default=1)  # 0: marked present by a trainer
+    # Time in the meeting, as the embedded meeting reports it (joined, a heartbeat each minute, left)
+    seconds_present: Mapped[int] = mapped_column(default=0, server_default="0")
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: not in the meeting now
+
+    @property
+    def marked_by_hand(self) -> bool:
+        return self.joins == 0
 
 
 content_cache.track(LiveSession)  # its times are part of the course outline (lms/content_cache.py)

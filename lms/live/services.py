@@ -18,6 +18,7 @@ from lms.courses.models import CourseRole, Enrollment, Module, ModuleKind
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.live.models import Attendance, LiveSession
+from lms.live.presence import PresenceEvent, credited_seconds
 from lms.unique_rows import add_once
 
 
@@ -55,6 +56,23 @@ def record_join(session: LiveSession, user: User, enrollment: Enrollment | None,
                        .values(last_joined_at=now, joins=Attendance.joins + 1))
     db.session.expire(attendance, ["last_joined_at", "joins"])
     courses.complete_module(enrollment, session.module, now)
+
+
+def record_presence(session: LiveSession, user: User, enrollment: Enrollment | None, event: PresenceEvent,
+                    now: datetime) -> Attendance | None:
+    """What the embedded meeting reported for a learner: joining (which records attendance), being
+    there (a heartbeat each minute) or leaving; time in the meeting is credited between reports."""
+    if enrollment is None or enrollment.role is not CourseRole.LEARNER:
+        return None  # trainers' presence is not recorded
+    attendance = _attendance(session, user.id)
+    if event is PresenceEvent.JOINED or attendance is None:  # a heartbeat after a lost "joined" joins too
+        record_join(session, user, enrollment, now)
+        attendance = _attendance(session, user.id)
+        db.session.refresh(attendance)
+    attendance.seconds_present += credited_seconds(attendance.last_seen_at, now, session.starts_at, session.ends_at)
+    attendance.last_seen_at = None if event is PresenceEvent.LEFT else now
+    db.session.flush()
+    return attendance
 
 
 def set_attendance(session: LiveSession, present_user_ids: set[int], now: datetime) -> None:
