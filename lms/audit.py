@@ -31,6 +31,13 @@ class AuditAction(enum.StrEnum):
     TRAINER_REMOVED = "course.trainer_removed"
     CERTIFICATE_ISSUED = "certificate.issued"
     CERTIFICATE_REVOKED = "certificate.revoked"
+    # Changes a trainer makes that can alter a learner's result
+    QUIZ_SETTINGS = "quiz.settings"
+    QUESTION_CHANGED = "quiz.question"
+    COMPLETION_RULE = "course.rule"
+    MODULE_REQUIRED = "course.module_required"
+    ATTENDANCE_CHANGED = "live.attendance"
+    LEARNER_APPROVED = "certificate.approved"
 
 
 class AuditEntry(db.Model):
@@ -53,3 +60,17 @@ def record(actor: User, action: AuditAction, target: str = "", **details: Any) -
     entry = AuditEntry(actor=actor, action=action, target=target[:300], details=details, at=utcnow())
     db.session.add(entry)
     return entry
+
+
+def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [old, new]} for each field whose value differs, as JSON (dates as ISO text, enums as values)."""
+    return {name: [_plain(before.get(name)), _plain(value)] for name, value in after.items()
+            if before.get(name) != value}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value

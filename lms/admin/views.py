@@ -26,12 +26,31 @@ AUDIT_LABELS = {
     AuditAction.ORGANISATION_ENROLLED: _l("Organisation enrolled in a course"),
     AuditAction.TRAINER_ADDED: _l("Trainer added to a course"),
     AuditAction.TRAINER_REMOVED: _l("Trainer removed from a course"),
+    AuditAction.CERTIFICATE_ISSUED: _l("Certificate issued"),
+    AuditAction.CERTIFICATE_REVOKED: _l("Certificate revoked"),
+    AuditAction.QUIZ_SETTINGS: _l("Quiz settings changed"),
+    AuditAction.QUESTION_CHANGED: _l("Question corrected and attempts regraded"),
+    AuditAction.COMPLETION_RULE: _l("Completion rule changed"),
+    AuditAction.MODULE_REQUIRED: _l("Module made required or optional"),
+    AuditAction.ATTENDANCE_CHANGED: _l("Attendance marked by hand"),
+    AuditAction.LEARNER_APPROVED: _l("Learner approved for the certificate"),
 }
 DETAIL_LABELS = {
     "email": _l("E-mail"), "name": _l("Name"), "role": _l("Role"), "country": _l("Country"),
     "locale": _l("Language"), "organisation": _l("Organisation"), "course": _l("Course"),
     "created": _l("New accounts"), "enrolled": _l("Enrolments"), "mailed": _l("Sent by e-mail"),
-    "file": _l("File"), "rows": _l("Rows"),
+    "file": _l("File"), "rows": _l("Rows"), "code": _l("Code"), "reason": _l("Reason"),
+    "regraded": _l("Attempts regraded"), "present": _l("Marked present"), "absent": _l("Marked absent"),
+    "required": _l("Required"), "pass_mark": _l("Pass mark (%)"), "attempts_allowed": _l("Attempts allowed"),
+    "time_limit_minutes": _l("Time limit (minutes)"), "opens_at": _l("Opens at"), "closes_at": _l("Closes at"),
+    "grading_method": _l("Grade from"), "review_policy": _l("After submitting, learners see"),
+    "questions_per_page": _l("Questions per page"), "draw_count": _l("Questions drawn at random"),
+    "shuffle_questions": _l("Shuffle the questions"), "shuffle_choices": _l("Shuffle the answers"),
+    "all_required_modules": _l("Every required module complete"),
+    "required_quizzes_passed": _l("Every required quiz passed"),
+    "min_attendance_percent": _l("Attendance at live sessions, at least (%)"),
+    "min_presence_percent": _l("Share of a session in the meeting (%)"),
+    "manual_approval": _l("A trainer approves each learner"),
 }
 
 

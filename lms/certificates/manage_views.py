@@ -39,7 +39,7 @@ def index(slug: str):
                               required_quizzes_passed=form.required_quizzes_passed.data,
                               min_attendance_percent=form.min_attendance_percent.data,
                               manual_approval=form.manual_approval.data,
-                              min_presence_percent=form.min_presence_percent.data)
+                              min_presence_percent=form.min_presence_percent.data, actor=current_user)
         except DomainError as error:
             db.session.rollback()
             form.min_presence_percent.errors.append(error.message)

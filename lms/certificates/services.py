@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import base64
 import secrets
+from dataclasses import asdict
 from datetime import datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from lms.audit import AuditAction, record
+from lms.audit import AuditAction, changes_between, record
 from lms.auth.models import User
 from lms.certificates import queries
 from lms.certificates.models import Approval, Certificate, CompletionRule
@@ -38,8 +39,9 @@ def normalise_code(code: str) -> str | None:
 
 def set_rule(course: Course, *, all_required_modules: bool, required_quizzes_passed: bool,
              min_attendance_percent: int | None, manual_approval: bool,
-             min_presence_percent: int | None = None) -> None:
-    """Save the course's completion rule (it applies to certificates issued from now on)."""
+             min_presence_percent: int | None = None, actor: User | None = None) -> None:
+    """Save the course's completion rule (it applies to certificates issued from now on); a
+    trainer's change is in the audit log."""
     for percent in (min_attendance_percent, min_presence_percent):
         if percent is not None and not 0 <= percent <= 100:
             raise DomainError(_("The attendance must be between 0 and 100 %."))
@@ -50,11 +52,14 @@ def set_rule(course: Course, *, all_required_modules: bool, required_quizzes_pas
     if rule is None:
         rule = CompletionRule(course=course)
         db.session.add(rule)
-    rule.all_required_modules = all_required_modules
-    rule.required_quizzes_passed = required_quizzes_passed
-    rule.min_attendance_percent = min_attendance_percent
-    rule.min_presence_percent = min_presence_percent
-    rule.manual_approval = manual_approval
+    wanted = {"all_required_modules": all_required_modules, "required_quizzes_passed": required_quizzes_passed,
+              "min_attendance_percent": min_attendance_percent, "min_presence_percent": min_presence_percent,
+              "manual_approval": manual_approval}
+    changes = changes_between(asdict(queries.rule_of(course)), wanted)
+    for name, value in wanted.items():
+        setattr(rule, name, value)
+    if actor is not None and changes:
+        record(actor, AuditAction.COMPLETION_RULE, course.slug, course=course.slug, changes=changes)
     db.session.flush()
 
 
@@ -106,6 +111,7 @@ def approve(actor: User, enrollment: Enrollment, now: datetime) -> Certificate |
     """A trainer approves the learner; the certificate follows if the rest of the rule is met."""
     if db.session.scalar(select(Approval).where(Approval.enrollment_id == enrollment.id)) is None:
         db.session.add(Approval(enrollment_id=enrollment.id, approved_by_id=actor.id, approved_at=now))
+        record(actor, AuditAction.LEARNER_APPROVED, _label(enrollment), course=enrollment.course.slug)
         db.session.flush()
     return issue_if_earned(enrollment, now)
 

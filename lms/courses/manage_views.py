@@ -219,7 +219,7 @@ def edit_module(slug: str, module_id: int):
         form.fill_texts(module.translations)
     if form.validate_on_submit():
         try:
-            services.update_module(module, texts=form.texts(), required=form.required_module.data,
+            services.update_module(module, actor=current_user, texts=form.texts(), required=form.required_module.data,
                                    estimated_minutes=form.estimated_minutes.data)
         except DomainError as error:
             db.session.rollback()

@@ -12,6 +12,8 @@ from typing import BinaryIO
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from lms import audit
+from lms.audit import AuditAction
 from lms.auth.models import Organisation, User
 from lms.courses import storage
 from lms.courses.models import (
@@ -32,7 +34,7 @@ from lms.courses.models import (
 from lms.courses.records import records_in
 from lms.errors import DomainError
 from lms.extensions import db
-from lms.i18n import LANGUAGES, file_size
+from lms.i18n import LANGUAGES, file_size, localized
 from lms.unique_rows import add_once
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
@@ -179,8 +181,13 @@ def add_module(day: CourseDay, *, kind: ModuleKind, texts: Texts, required: bool
     return module
 
 
-def update_module(module: Module, *, texts: Texts, required: bool, estimated_minutes: int | None) -> None:
-    """Change a module's texts and settings (its kind stays)."""
+def update_module(module: Module, *, texts: Texts, required: bool, estimated_minutes: int | None,
+                  actor: User | None = None) -> None:
+    """Change a module's texts and settings (its kind stays); making it required or optional
+    changes who has completed the course, so that goes into the audit log."""
+    if actor is not None and module.required != required:
+        audit.record(actor, AuditAction.MODULE_REQUIRED, localized(module, "title"),
+                     course=module.day.course.slug, changes={"required": [module.required, required]})
     module.required = required
     module.estimated_minutes = estimated_minutes
     _set_module_texts(module, texts)

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
+from flask_login import current_user
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateTimeLocalField, StringField, SubmitField
 from wtforms.validators import URL, Optional
@@ -70,7 +71,7 @@ def attendance(slug: str, live_module_id: int):
     register_form, upload_form = Form(prefix="register"), ParticipantsForm(prefix="upload")
     if upload_form.submit.data and upload_form.validate():
         text = upload_form.file.data.read().decode("utf-8-sig", errors="replace")
-        marked, unknown = services.import_participants(session, text, clock.now())
+        marked, unknown = services.import_participants(session, text, clock.now(), current_user)
         db.session.commit()
         flash(ngettext("%(num)d learner marked present.", "%(num)d learners marked present.", marked), "success")
         if unknown:
@@ -80,7 +81,7 @@ def attendance(slug: str, live_module_id: int):
         if not register_form.validate():
             abort(400)
         present = set(ids_from(request.form.getlist("present")))
-        services.set_attendance(session, present, clock.now())
+        services.set_attendance(session, present, clock.now(), current_user)
         db.session.commit()
         flash(_("The attendance has been saved."), "success")
         return redirect(url_for("live_manage.attendance", slug=slug, live_module_id=module.id))

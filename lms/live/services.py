@@ -11,12 +11,14 @@ from flask_babel import ngettext
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload
 
+from lms.audit import AuditAction, record
 from lms.auth.models import User
 from lms.courses import records
 from lms.courses import services as courses
 from lms.courses.models import CourseRole, Enrollment, Module, ModuleKind
 from lms.errors import DomainError
 from lms.extensions import db
+from lms.i18n import localized
 from lms.live.models import Attendance, LiveSession
 from lms.live.presence import PresenceEvent, credited_seconds
 from lms.unique_rows import add_once
@@ -75,21 +77,30 @@ def record_presence(session: LiveSession, user: User, enrollment: Enrollment | N
     return attendance
 
 
-def set_attendance(session: LiveSession, present_user_ids: set[int], now: datetime) -> None:
+def set_attendance(session: LiveSession, present_user_ids: set[int], now: datetime,
+                   actor: User | None = None) -> None:
     """A trainer's register: the course's learners ticked are present (their module completes),
-    the others are not (their completion of the module, once recorded, stays)."""
+    the others are not (their completion of the module, once recorded, stays). Who was marked
+    present or absent is in the audit log."""
+    marked, unmarked = [], []
     for enrollment in _learner_enrollments(session):
         attendance = _attendance(session, enrollment.user_id)
         if enrollment.user_id in present_user_ids and attendance is None:
             db.session.add(Attendance(session_id=session.id, user_id=enrollment.user_id, first_joined_at=now,
                                       last_joined_at=now, joins=0))  # 0 joins: marked by hand
             courses.complete_module(enrollment, session.module, now)
+            marked.append(enrollment.user.email)
         elif enrollment.user_id not in present_user_ids and attendance is not None:
             db.session.delete(attendance)
+            unmarked.append(enrollment.user.email)
+    if actor is not None and (marked or unmarked):
+        record(actor, AuditAction.ATTENDANCE_CHANGED, localized(session.module, "title"),
+               course=session.module.day.course.slug, present=", ".join(marked), absent=", ".join(unmarked))
     db.session.flush()
 
 
-def import_participants(session: LiveSession, csv_text: str, now: datetime) -> tuple[int, list[str]]:
+def import_participants(session: LiveSession, csv_text: str, now: datetime,
+                        actor: User | None = None) -> tuple[int, list[str]]:
     """Mark present the learners whose e-mail addresses a participant list (CSV) names.
 
     Any column may hold the addresses (meeting tools export them in different places). Returns how
@@ -99,7 +110,7 @@ def import_participants(session: LiveSession, csv_text: str, now: datetime) -> t
     learners = {e.user.email: e for e in _learner_enrollments(session)}
     present = {learners[email].user_id for email in found if email in learners}
     already = {a.user_id for a in db.session.scalars(select(Attendance).where(Attendance.session_id == session.id))}
-    set_attendance(session, present | already, now)
+    set_attendance(session, present | already, now, actor)
     return len(present - already), sorted(found - set(learners))
 
 

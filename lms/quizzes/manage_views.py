@@ -7,6 +7,7 @@ import io
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -108,7 +109,7 @@ def quiz_settings(slug: str, quiz_module_id: int):
         form.closes_at.data = utc_to_local(quiz.closes_at, course.timezone) if quiz.closes_at else None
     if form.validate_on_submit():
         services.update_quiz(
-            quiz,
+            quiz, actor=current_user,
             opens_at=local_to_utc(form.opens_at.data, course.timezone) if form.opens_at.data else None,
             closes_at=local_to_utc(form.closes_at.data, course.timezone) if form.closes_at.data else None,
             time_limit_minutes=form.time_limit_minutes.data, attempts_allowed=form.attempts_allowed.data,
@@ -139,7 +140,8 @@ def edit_question(slug: str, question_id: int):
         fill_question_form(form, question)
     if form.validate_on_submit():
         try:
-            regraded = services.update_question(question, now=clock.now(), **question_changes(form, question))
+            regraded = services.update_question(question, now=clock.now(), actor=current_user,
+                                                **question_changes(form, question))
         except DomainError as error:
             db.session.rollback()
             form.form_errors.append(error.message)

@@ -11,12 +11,14 @@ from flask_babel import ngettext
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
+from lms.audit import AuditAction, changes_between, record
+from lms.auth.models import User
 from lms.courses import records
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, Enrollment, Module, ModuleKind
 from lms.errors import DomainError
 from lms.extensions import db
-from lms.i18n import LANGUAGES
+from lms.i18n import LANGUAGES, localized
 from lms.quizzes.gift import ParsedQuestion, ParseResult, Problem, parse_aiken, parse_gift
 from lms.quizzes.grading import ChoiceKey, Kind, QuestionKey, grade
 from lms.quizzes.models import (
@@ -105,12 +107,17 @@ def quiz_for(module: Module) -> Quiz:
     return quiz
 
 
-def update_quiz(quiz: Quiz, **settings: Any) -> None:
-    """Change the quiz's settings (open/close times, limits, grading, review)."""
+def update_quiz(quiz: Quiz, actor: User | None = None, **settings: Any) -> None:
+    """Change the quiz's settings (open/close times, limits, grading, review); a trainer's change
+    is in the audit log, field by field (a pass mark decides who passes)."""
     if settings.get("opens_at") and settings.get("closes_at") and settings["closes_at"] <= settings["opens_at"]:
         raise DomainError(_("The quiz must close after it opens."))
+    changes = changes_between({name: getattr(quiz, name) for name in settings}, settings)
     for name, value in settings.items():
         setattr(quiz, name, value)
+    if actor is not None and changes:
+        record(actor, AuditAction.QUIZ_SETTINGS, localized(quiz.module, "title"),
+               course=quiz.module.day.course.slug, changes=changes)
     db.session.flush()
 
 
@@ -365,7 +372,7 @@ def _upsert(rows: list, row_class: type, locale: str, **values: str) -> None:
 
 def update_question(question: Question, *, points: float, texts: dict[str, dict[str, str]],
                     choices: dict[int, dict[str, Any]], now: datetime, wrong_pick_penalty: float = 0.0,
-                    case_sensitive: bool = False) -> int:
+                    case_sensitive: bool = False, actor: User | None = None) -> int:
     """Save a trainer's fix to a question and regrade every submitted attempt that asked it.
 
     `texts` is {locale: {"text", "feedback"}}; `choices` is {choice id: {"credit", "value",
@@ -398,7 +405,11 @@ def update_question(question: Question, *, points: float, texts: dict[str, dict[
             if exists or any(words.values()):  # never add an empty row, but do let a text be cleared
                 _upsert(choice.translations, ChoiceTranslation, locale, **words)
     db.session.flush()
-    return regrade(question, now)
+    regraded = regrade(question, now)
+    if actor is not None:
+        record(actor, AuditAction.QUESTION_CHANGED, question.title or f"#{question.id}",
+               course=question.course.slug, regraded=regraded)
+    return regraded
 
 
 def _attempts_recorded(module: Module) -> str | None:
