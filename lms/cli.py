@@ -123,13 +123,22 @@ def import_course(file, slug: str, starts_on) -> None:
 @click.argument("file", type=click.File("r", encoding="utf-8-sig"))
 @click.option("--format", "fmt", type=click.Choice(["gift", "aiken"]), default="gift", show_default=True)
 @click.option("--language", default=None, help="The language of the questions (default: the course's original).")
-def import_questions(slug: str, file, fmt: str, language: str | None) -> None:
+@click.option("--skip-unsupported", is_flag=True,
+              help="Leave out essays, descriptions and matching distractors (listed with their lines) "
+                   "instead of refusing the file.")
+def import_questions(slug: str, file, fmt: str, language: str | None, skip_unsupported: bool) -> None:
     """Add the questions of a GIFT or Aiken FILE to the course's bank; nothing when any line fails."""
     course = course_outline(slug)
     if course is None:
         raise click.ClickException(f"No course has the address {slug!r}.")
     try:
-        counts = Counter(q.kind for q in quiz_services.import_questions(course, file.read(), fmt, language))
+        if skip_unsupported:
+            questions, skipped = quiz_services.import_supported_questions(course, file.read(), fmt, language)
+            for problem in skipped:
+                click.echo(f"skipped, line {problem.line}: {problem_message(problem)}", err=True)
+        else:
+            questions = quiz_services.import_questions(course, file.read(), fmt, language)
+        counts = Counter(q.kind for q in questions)
     except quiz_services.ImportFailed as failed:
         db.session.rollback()
         for problem in failed.problems:

@@ -43,7 +43,10 @@ class QuestionImportForm(Form):
     text = TextAreaField(_l("…or type or paste the questions"), validators=[Optional(), max_length(200_000)])
     fmt = SelectField(_l("Format"), validators=[required()])
     language = SelectField(_l("Language of the questions"), validators=[required()])
-    as_translation = BooleanField(_l("These are translations of questions already in the bank (matched by title)"))
+    as_translation = BooleanField(_l("These are translations of questions already in the bank (matched by title, "
+                                     "or by position when the questions have no titles)"))
+    skip_unsupported = BooleanField(_l("Import what can be imported: leave out essays and descriptions, and list "
+                                       "them"))
     submit = SubmitField(_l("Import questions"))
 
     def __init__(self, *args, **kwargs) -> None:

@@ -16,7 +16,12 @@ _ESCAPES = {"\\\\": "\ue006", "\\~": "\ue000", "\\=": "\ue001", "\\#": "\ue002",
             "\\}": "\ue004", "\\:": "\ue005", "\\n": "\n"}
 _RESTORE = str.maketrans({"\ue006": "\\", "\ue000": "~", "\ue001": "=", "\ue002": "#", "\ue003": "{",
                           "\ue004": "}", "\ue005": ":"})
-_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
+_WEIGHT = re.compile(r"^%([^%\n]*)%")
+# The weights Moodle's GIFT import accepts (and their negatives); any other is refused with its line.
+MOODLE_WEIGHTS = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571,
+                  12.5, 11.11111, 10, 5, 0)
+# Question kinds GIFT has and this site does not: with "skip unsupported" they are listed, not imported.
+UNSUPPORTED = {"essay", "no_answers", "matching_distractor"}
 _NUMBER = r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
 
 
@@ -69,7 +74,7 @@ def parse_gift(source: str) -> ParseResult:
         try:
             question = _gift_question(item, line)
         except _GiftError as error:
-            result.problems.append(Problem(line, error.code, error.detail))
+            result.problems.append(Problem(line + _lines_before(item, error), error.code, error.detail))
             continue
         question.category = category
         result.questions.append(question)
@@ -79,9 +84,17 @@ def parse_gift(source: str) -> ParseResult:
 
 
 class _GiftError(Exception):
-    def __init__(self, code: str, detail: str = "") -> None:
+    """`near`: text of the item where the problem is, so that the problem names that line."""
+
+    def __init__(self, code: str, detail: str = "", near: str = "") -> None:
         super().__init__(code)
-        self.code, self.detail = code, detail
+        self.code, self.detail, self.near = code, detail, near
+
+
+def _lines_before(item: str, error: _GiftError) -> int:
+    """How many lines into its question a problem is (0: on the question's first line)."""
+    where = item.find(error.near) if error.near else -1
+    return item[:where].count("\n") if where > 0 else 0
 
 
 def _items(source: str):
@@ -127,7 +140,10 @@ def _gift_question(item: str, line: int) -> ParsedQuestion:
     if closing == -1:
         raise _GiftError("unclosed")
     before, answers, after = item[:opening], item[opening + 1:closing].strip(), item[closing + 1:]
-    text = _clean(f"{before.strip()} _____ {after.strip()}" if after.strip() else before)
+    if "{" in after or after.lstrip().startswith("::"):  # the next question, without a blank line between
+        raise _GiftError("two_questions", near=after.strip()[:40])
+    # A missing word keeps the spacing around it: "… on _____." stays so, never "_____ ."
+    text = _clean(f"{before}_____{after}" if after.strip() else before)
     answers, _, general_feedback = answers.partition("####")
     question = _gift_answers(answers.strip())
     question.text, question.title, question.line = text, _clean(title), line
@@ -141,19 +157,22 @@ def _gift_answers(answers: str) -> ParsedQuestion:
     if not answers:
         raise _GiftError("essay")
     if answers.startswith("#"):
-        return ParsedQuestion(Kind.NUMERIC, "", 0, choices=_numeric_answers(answers[1:].strip()))
+        numbers, *others = answers[1:].split("~")
+        choices = _numeric_answers(numbers.strip())
+        # "~#feedback": Moodle's "any other number", worth nothing, with its feedback
+        choices += [ParsedChoice(text="*", credit=0.0, feedback=_clean(other.strip().removeprefix("#")))
+                    for other in others]
+        return ParsedQuestion(Kind.NUMERIC, "", 0, choices=choices)
     head, *feedback = answers.split("#")
     if head.strip().upper() in {"T", "TRUE", "F", "FALSE"}:
         return _true_false(head.strip().upper().startswith("T"), feedback)
     tokens = re.findall(r"([=~])([^=~]*)", answers)
     if not tokens or answers[0] not in "=~":
-        raise _GiftError("syntax", answers[:40].translate(_RESTORE))
+        raise _GiftError("syntax", answers[:40].translate(_RESTORE), near=answers[:30])
     if any("->" in body for _, body in tokens):
         return _matching(tokens)
     choices = [_choice(sign, body) for sign, body in tokens]
-    if all(sign == "=" for sign, _ in tokens):
-        for choice in choices:
-            choice.credit = choice.credit or 1.0
+    if all(sign == "=" for sign, _ in tokens):  # "=*" is Moodle's "any other answer"; "%0%" is worth 0
         return ParsedQuestion(Kind.SHORT_TEXT, "", 0, choices=choices)
     if any(sign == "=" for sign, _ in tokens):
         return ParsedQuestion(Kind.SINGLE, "", 0, choices=choices)
@@ -162,16 +181,26 @@ def _gift_answers(answers: str) -> ParsedQuestion:
     return ParsedQuestion(Kind.MULTIPLE, "", 0, choices=choices)
 
 
+def _weight_of(body: str, default: float) -> tuple[float, str]:
+    """The credit a "%50%" weight gives (or `default`), and the rest of the answer."""
+    weight = _WEIGHT.match(body)
+    if not weight:
+        return default, body
+    try:
+        percent = float(weight.group(1))
+    except ValueError:
+        percent = None
+    if percent is None or not any(abs(abs(percent) - allowed) < 0.001 for allowed in MOODLE_WEIGHTS):
+        raise _GiftError("weight", weight.group(0).translate(_RESTORE), near=weight.group(0))
+    return percent / 100, body[weight.end():]
+
+
 def _choice(sign: str, body: str) -> ParsedChoice:
     body = body.strip()
-    credit = 1.0 if sign == "=" else 0.0
-    weight = _WEIGHT.match(body)
-    if weight:
-        credit = float(weight.group(1)) / 100
-        body = body[weight.end():]
+    credit, body = _weight_of(body, 1.0 if sign == "=" else 0.0)
     text, _, feedback = body.partition("#")
     if not text.strip():
-        raise _GiftError("empty_answer")
+        raise _GiftError("empty_answer", near=sign + body[:20])
     return ParsedChoice(text=_clean(text), credit=credit, feedback=_clean(feedback))
 
 
@@ -187,8 +216,10 @@ def _matching(tokens: list[tuple[str, str]]) -> ParsedQuestion:
     choices = []
     for sign, body in tokens:
         left, arrow, right = body.partition("->")
+        if sign == "=" and arrow and right.strip() and not left.strip():
+            raise _GiftError("matching_distractor", right.strip().translate(_RESTORE), near=body.strip()[:30])
         if sign != "=" or not arrow or not right.strip():
-            raise _GiftError("matching")
+            raise _GiftError("matching", near=body.strip()[:30])
         choices.append(ParsedChoice(text=_clean(left), match=_clean(right), credit=1.0))
     if len(choices) < 2:
         raise _GiftError("matching")
@@ -199,11 +230,7 @@ def _numeric_answers(answers: str) -> list[ParsedChoice]:
     parts = [("=", body) for body in re.findall(r"=([^=]*)", answers)] if answers.startswith("=") else [("=", answers)]
     choices = []
     for _, body in parts:
-        body = body.strip()
-        credit = 1.0
-        weight = _WEIGHT.match(body)
-        if weight:
-            credit, body = float(weight.group(1)) / 100, body[weight.end():]
+        credit, body = _weight_of(body.strip(), 1.0)
         number, _, feedback = body.partition("#")
         number = number.strip().translate(_RESTORE)
         ranged = re.fullmatch(rf"({_NUMBER})\.\.({_NUMBER})", number)
@@ -216,7 +243,7 @@ def _numeric_answers(answers: str) -> list[ParsedChoice]:
             choices.append(ParsedChoice(text=number, credit=credit, feedback=_clean(feedback),
                                         value=float(plain.group(1)), tolerance=abs(float(plain.group(2) or 0))))
         else:
-            raise _GiftError("number", number)
+            raise _GiftError("number", number, near=number[:30])
     return choices
 
 
@@ -300,7 +327,7 @@ def _gift_body(question: ParsedQuestion) -> str:
         return ("TRUE" if true_is_right else "FALSE") + feedback
     if question.kind is Kind.NUMERIC:
         return "#" + " ".join(f"={_weight(c.credit, 1.0)}{c.value:g}:{c.tolerance:g}{_feedback(c.feedback)}"
-                              for c in choices)
+                              if c.value is not None else f"~{_feedback(c.feedback)}" for c in choices)
     if question.kind is Kind.MATCHING:
         return " ".join(f"={_gift_escape(c.text)} -> {_gift_escape(c.match)}" for c in choices)
     if question.kind is Kind.SHORT_TEXT:

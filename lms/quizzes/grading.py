@@ -47,6 +47,9 @@ class QuestionKey:
     wrong_pick_penalty: float = 0.0  # multiple choice: taken off per wrong pick without its own credit
 
 
+CATCH_ALL = "*"  # a short answer of "*" stands for any answer not listed
+
+
 def grade(question: QuestionKey, response: Any) -> float:
     """The fraction (0 to 1) of the question's points this response earns; 0 for any malformed one."""
     if not isinstance(response, dict):
@@ -79,8 +82,12 @@ def _short_text(question: QuestionKey, response: dict) -> float:
     if not isinstance(given, str) or not given.strip():
         return 0.0
     given = normalise_text(given, question.case_sensitive)
-    return max((c.credit for c in question.choices
-                if any(normalise_text(t, question.case_sensitive) == given for t in c.texts)), default=0.0)
+    matched = [c.credit for c in question.choices
+               if any(t != CATCH_ALL and normalise_text(t, question.case_sensitive) == given for t in c.texts)]
+    if matched:
+        return max(matched)
+    # Moodle's "*": the credit (usually none) for any other answer
+    return max((c.credit for c in question.choices if CATCH_ALL in c.texts), default=0.0)
 
 
 def _numeric(question: QuestionKey, response: dict) -> float:

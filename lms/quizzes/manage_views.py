@@ -45,8 +45,13 @@ def questions(slug: str):
     if form.validate_on_submit():
         source = form.source()
         try:
+            skipped = []
             if form.as_translation.data:
                 count = services.import_translations(course, source, form.fmt.data, form.language.data)
+            elif form.skip_unsupported.data:
+                imported, skipped = services.import_supported_questions(course, source, form.fmt.data,
+                                                                        form.language.data)
+                count = len(imported)
             else:
                 count = len(services.import_questions(course, source, form.fmt.data, form.language.data))
         except services.ImportFailed as failed:
@@ -55,6 +60,9 @@ def questions(slug: str):
         else:
             db.session.commit()
             flash(ngettext("%(num)d question imported.", "%(num)d questions imported.", count), "success")
+            for problem in skipped:
+                flash(_("Left out, line %(line)d: %(reason)s", line=problem.line, reason=problem_message(problem)),
+                      "info")
             return redirect(url_for("quiz_manage.questions", slug=slug))
     status = 400 if form.errors or problems else 200
     return render_template("quizzes/manage/questions.html", course=course, bank=_bank(course), form=form,

@@ -27,5 +27,13 @@ def problem_message(problem: Problem) -> str:
         "unknown_title": _("No question in the bank is titled “%(detail)s”.", detail=problem.detail),
         "different_answers": _("“%(detail)s” has other answers than the question in the bank.",
                                detail=problem.detail),
+        "weight": _("The weight %(detail)s is not one Moodle accepts (such as %%100%%, %%50%%, %%33.33333%%, "
+                    "%%-50%%).", detail=problem.detail),
+        "two_questions": _("A second question starts here without a blank line before it."),
+        "matching_distractor": _("A matching answer without a left side (“= -> %(detail)s”) is not supported.",
+                                 detail=problem.detail),
+        "duplicate_title": _("The title “%(detail)s” is used by more than one question.", detail=problem.detail),
+        "position": _("The file has another number of questions than the bank: translations without titles "
+                      "are matched by position."),
     }
     return messages.get(problem.code, problem.code)

@@ -19,7 +19,7 @@ from lms.courses.models import Course, CourseRole, Enrollment, Module, ModuleKin
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES, localized
-from lms.quizzes.gift import ParsedQuestion, ParseResult, Problem, parse_aiken, parse_gift
+from lms.quizzes.gift import UNSUPPORTED, ParsedQuestion, ParseResult, Problem, parse_aiken, parse_gift
 from lms.quizzes.grading import ChoiceKey, Kind, QuestionKey, grade
 from lms.quizzes.models import (
     Answer,
@@ -54,6 +54,23 @@ def import_questions(course: Course, source: str, fmt: str, locale: str | None =
     parsed: ParseResult = parse_gift(source) if fmt == "gift" else parse_aiken(source)
     if parsed.problems:
         raise ImportFailed(parsed.problems)
+    return _add_questions(course, parsed, locale)
+
+
+def import_supported_questions(course: Course, source: str, fmt: str,
+                               locale: str | None = None) -> tuple[list[Question], list[Problem]]:
+    """Like import_questions, but questions of kinds the site does not have (essays, descriptions,
+    matching distractors) are left out and returned, each with its line, instead of stopping the file.
+    Any other problem still stops it."""
+    parsed: ParseResult = parse_gift(source) if fmt == "gift" else parse_aiken(source)
+    skipped = [problem for problem in parsed.problems if problem.code in UNSUPPORTED]
+    others = [problem for problem in parsed.problems if problem.code not in UNSUPPORTED]
+    if others or not parsed.questions:
+        raise ImportFailed(others or parsed.problems)
+    return _add_questions(course, parsed, locale), skipped
+
+
+def _add_questions(course: Course, parsed: ParseResult, locale: str | None) -> list[Question]:
     locale = locale if locale in LANGUAGES else course.original_locale
     questions = [_question_from(course, item, locale) for item in parsed.questions]
     db.session.add_all(questions)
@@ -340,18 +357,25 @@ def import_translations(course: Course, source: str, fmt: str, locale: str) -> i
     if locale not in LANGUAGES:
         raise DomainError(_("Unknown language: %(code)s.", code=locale))
     parsed: ParseResult = parse_gift(source) if fmt == "gift" else parse_aiken(source)
-    bank = {q.title: q for q in db.session.scalars(select(Question).where(Question.course_id == course.id)) if q.title}
-    problems = list(parsed.problems)
-    for item in parsed.questions:
-        question = bank.get(item.title)
+    questions = list(db.session.scalars(select(Question).where(Question.course_id == course.id)
+                                        .order_by(Question.id)))
+    problems = list(parsed.problems) + _duplicate_titles(parsed.questions)
+    if all(item.title for item in parsed.questions):
+        bank = {q.title: q for q in questions if q.title}
+        pairs = [(item, bank.get(item.title)) for item in parsed.questions]
+    elif len(parsed.questions) == len(questions):  # no titles (Aiken, or GIFT without ::title::): by position
+        pairs = list(zip(parsed.questions, questions, strict=True))
+    else:
+        pairs = []
+        problems.append(Problem(1, "position"))
+    for item, question in pairs:
         if question is None:
             problems.append(Problem(item.line, "unknown_title", item.title))
         elif len(question.choices) != len(item.choices) or question.kind is not item.kind:
-            problems.append(Problem(item.line, "different_answers", item.title))
+            problems.append(Problem(item.line, "different_answers", item.title or item.text[:40]))
     if problems:
         raise ImportFailed(problems)
-    for item in parsed.questions:
-        question = bank[item.title]
+    for item, question in pairs:
         _upsert(question.translations, QuestionTranslation, locale, text=item.text, feedback=item.feedback)
         for choice, parsed_choice in zip(question.choices, item.choices, strict=True):
             text = "" if item.kind is Kind.TRUE_FALSE else parsed_choice.text
@@ -359,6 +383,18 @@ def import_translations(course: Course, source: str, fmt: str, locale: str) -> i
                     match=parsed_choice.match)
     db.session.flush()
     return len(parsed.questions)
+
+
+def _duplicate_titles(items: list[ParsedQuestion]) -> list[Problem]:
+    """A problem for each question whose title an earlier one already has (a translation could not
+    tell them apart)."""
+    seen: set[str] = set()
+    problems = []
+    for item in items:
+        if item.title and item.title in seen:
+            problems.append(Problem(item.line, "duplicate_title", item.title))
+        seen.add(item.title)
+    return problems
 
 
 def _upsert(rows: list, row_class: type, locale: str, **values: str) -> None:
