@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf.file import FileField
 from wtforms import BooleanField, EmailField, HiddenField, SearchField, SelectField, StringField, SubmitField
 from wtforms.validators import AnyOf, Optional
@@ -60,7 +61,7 @@ class UserForm(Form):
 
 
 class OrganisationForm(Form):
-    name = StringField(_l("Name"), validators=[required(), max_length(200)])
+    name = StringField(lazy_pgettext("organisation", "Name"), validators=[required(), max_length(200)])
     country = SelectField(_l("Country"), validators=[required()])
     submit = SubmitField(_l("Save"))
 

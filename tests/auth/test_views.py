@@ -71,7 +71,7 @@ def test_a_wrong_password_is_401_with_a_message_that_reveals_nothing(client, mak
     user = make_user()
     response = client.post("/auth/login", data={"email": user.email, "password": "wrong password"})
     assert response.status_code == 401
-    assert "E-poçt və ya şifrə yanlışdır" in response.text
+    assert "E-poçt və ya parol yanlışdır" in response.text
 
 
 def test_a_deactivated_account_cannot_sign_in(client, make_user):
@@ -125,7 +125,7 @@ def test_password_change(client, make_user, login):
     wrong = client.post("/auth/profile/password", data={
         "current_password": "not mine", "new_password": "brand new secret", "confirm": "brand new secret"})
     assert wrong.status_code == 400
-    assert "Cari şifrəniz düzgün deyil." in wrong.text
+    assert "Cari parolunuz düzgün deyil." in wrong.text
     right = client.post("/auth/profile/password", data={
         "current_password": PASSWORD, "new_password": "brand new secret", "confirm": "brand new secret"})
     assert right.status_code == 302

@@ -58,7 +58,7 @@ def test_an_admin_finds_a_user_and_makes_them_a_trainer(page: Page, live_server:
     page.goto(f"{live_server}/lang/az")
     page.goto(f"{live_server}/auth/login")
     page.get_by_label("E-poçt").fill(admin.email)
-    page.get_by_label("Şifrə").fill(PASSWORD)
+    page.get_by_label("Parol").fill(PASSWORD)
     page.get_by_role("button", name="Daxil ol").click()
 
     page.get_by_role("link", name="İdarəetmə").click()

@@ -28,7 +28,7 @@ def test_the_session_page_configures_the_jitsi_embed(page: Page, live_server: st
     page.get_by_label("Пароль").fill(PASSWORD)
     page.get_by_role("button", name="Войти").click()
     page.goto(f"{live_server}/courses/{course.slug}/modules/{module.id}")
-    page.get_by_role("link", name="Перейти к живому занятию").click()
+    page.get_by_role("link", name="Перейти к онлайн-занятию").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Открытие")
     meeting = page.locator("#jitsi-meeting")

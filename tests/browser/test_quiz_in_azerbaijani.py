@@ -20,7 +20,7 @@ def test_answers_survive_a_lost_connection_and_a_reload(browser: Browser, live_s
     page = context.new_page()
     page.goto(f"{live_server}/lang/az?next=/auth/login")
     page.get_by_label("E-poçt").fill(enrollment.user.email)
-    page.get_by_label("Şifrə").fill(PASSWORD)
+    page.get_by_label("Parol").fill(PASSWORD)
     page.get_by_role("button", name="Daxil ol").click()
 
     page.goto(f"{live_server}/quizzes/{quiz.id}/")
@@ -32,7 +32,7 @@ def test_answers_survive_a_lost_connection_and_a_reload(browser: Browser, live_s
 
     context.set_offline(True)
     second.get_by_label("Yanlış").check()
-    expect(second.locator("[data-save-state]")).to_have_text("Hələ saxlanılmayıb — yenidən cəhd edilir")
+    expect(second.locator("[data-save-state]")).to_have_text("Hələ saxlanılmayıb — yenidən göndərilir")
     context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     expect(second.locator("[data-save-state]")).to_have_text("Saxlanıldı")

@@ -41,7 +41,7 @@ def test_join_before_the_window_is_a_translated_403(client, login, live_world, f
     login(learner)
     frozen_clock(START - timedelta(minutes=15, seconds=1))
     response = client.get(f"/live/{session.id}/join")
-    assert response.status_code == 403 and "Эта сессия сейчас закрыта" in response.text
+    assert response.status_code == 403 and "Это занятие сейчас закрыто" in response.text
     frozen_clock(START + timedelta(hours=1))
     assert client.get(f"/live/{session.id}/join").status_code == 403
 
@@ -123,7 +123,7 @@ def test_trainers_schedule_in_the_course_time_zone(client, login, live_world):
     assert session.starts_at == datetime(2026, 11, 24, 11, 0, tzinfo=UTC)
     wrong = client.post(url, data={"starts_at": "2026-11-24T15:00", "ends_at": "2026-11-24T14:00"},
                         headers={"Accept-Language": "ru"})
-    assert wrong.status_code == 400 and "Сессия должна заканчиваться после начала." in wrong.text
+    assert wrong.status_code == 400 and "Занятие должно заканчиваться после начала." in wrong.text
 
 
 def test_cli_prints_a_token_and_its_claims_inside_the_window(runner, live_world, app, frozen_clock):
@@ -160,7 +160,7 @@ def test_the_course_page_shows_sessions_in_the_learners_time_zone(client, login,
     db.session.commit()
     login(learner)
     page = client.get(f"/courses/{session.module.course.slug}/", headers={"Accept-Language": "en"}).text
-    assert "понедельник, 23 ноября, 11:00–12:00" in page  # 06:00 UTC is 11:00 in Tashkent
+    assert "23 ноября 2026\u202fг., 11:00–12:00" in page  # 06:00 UTC is 11:00 in Tashkent
     assert f'href="/live/{session.id}/"' in page
 
 
