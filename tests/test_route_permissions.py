@@ -129,6 +129,7 @@ MATRIX = [
     ("POST", "/courses/{slug}/manage/live/{live_module}", {}, EDITORS_REFUSED_FORM),
     ("GET", "/courses/{slug}/manage/live/{live_module}/attendance", None, EDITORS),
     ("POST", "/courses/{slug}/manage/live/{live_module}/attendance", {}, EDITORS_POST),
+    ("POST", "/live/{session}/presence", {}, row(401, 403, 400, 403, 400, 400)),  # JSON: an empty form is no report
     ("GET", "/live/module/{live_module}", None, row(302, 403, 302, 403, 302, 302)),
     ("GET", "/live/{session}/", None, row(302, 403, 200, 403, 200, 200)),
     # The session is in 2030: joining now is refused even to the course's people (window tests: tests/live).

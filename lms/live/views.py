@@ -72,6 +72,7 @@ def presence(session_id: int):
     """The embedded meeting's report: {"event": "joined" | "heartbeat" | "left"} → minutes present."""
     if not current_user.is_authenticated:
         return jsonify(error="signed_out"), 401
+    session, enrollment, _moderator = _session_for_current_user(session_id)
     try:
         if current_app.config.get("WTF_CSRF_ENABLED", True):
             validate_csrf(request.headers.get("X-CSRFToken"))
@@ -79,7 +80,6 @@ def presence(session_id: int):
         event = PresenceEvent(payload.get("event") if isinstance(payload, dict) else None)
     except (ValidationError, UnsafeJSON, ValueError):
         return jsonify(error="invalid", message=_("This report cannot be recorded.")), 400
-    session, enrollment, _moderator = _session_for_current_user(session_id)
     config, now = jitsi_config(), clock.now()
     if not jitsi.Window(session.starts_at, session.ends_at).is_open(config, now):
         return jsonify(error="closed", message=_("This session is closed now.")), 409
