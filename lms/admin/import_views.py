@@ -77,7 +77,7 @@ def _import_folder() -> Path:
 def _keep_checked_file(data: bytes, filename: str) -> str:
     """Keep the checked file until the admin confirms; the token names it, for this admin only."""
     folder = _import_folder()
-    for old in folder.glob("*.csv"):  # forget files nobody confirmed
+    for old in folder.iterdir():  # forget files nobody confirmed, whatever they were called (they may hold passwords)
         if old.stat().st_mtime < time.time() - CHECKED_FILE_HOURS * 3600:
             old.unlink(missing_ok=True)
     token = secrets.token_urlsafe(24)

@@ -151,6 +151,7 @@ class AttachmentForm(Form):
 
 class StatusForm(Form):
     status = HiddenField(validators=[AnyOf([s.value for s in CourseStatus], message=_l("Not a valid choice."))])
+    confirmed = HiddenField()  # "1" once the trainer has confirmed archiving on the page that asks
 
 
 class MoveForm(Form):

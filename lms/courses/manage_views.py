@@ -139,6 +139,10 @@ def change_status(slug: str):
     form = StatusForm()
     if not form.validate():
         abort(400)
+    if form.status.data == CourseStatus.ARCHIVED.value and form.confirmed.data != "1":
+        # Archiving closes the course to new learners: ask first, on a page of its own.
+        return render_template("courses/manage/archive.html", course=course, form=form,
+                               learner_count=queries.learner_count(course))
     services.set_status(course, CourseStatus(form.status.data))
     db.session.commit()
     messages = {
@@ -164,7 +168,12 @@ def add_day(slug: str):
 def remove_last_day(slug: str):
     course = editable_course(slug)
     _require_csrf()
-    services.remove_last_day(course)
+    try:
+        services.remove_last_day(course)
+    except DomainError as error:  # the day has modules: say so on the course's page
+        db.session.rollback()
+        flash(error.message, "error")
+        return _to_manage(course, f"day-{len(course.days)}")
     db.session.commit()
     flash(_("The last day has been removed."), "success")
     return _to_manage(course)

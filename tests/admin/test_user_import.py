@@ -141,3 +141,20 @@ def test_another_admins_token_does_not_open_the_file(client, login, make_user, m
     response = client.post("/admin/users/import/confirm", data={"token": token})
     assert response.status_code == 302 and response.headers["Location"].endswith("/admin/users/import")
     assert users_named("gulnar@example.org") == set()
+
+
+def test_unconfirmed_files_are_forgotten_whatever_their_name(client, login, make_user, app):
+    """A checked file waits a day for the confirm; one not named *.csv was kept for ever (with passwords)."""
+    import os
+    import time
+    from pathlib import Path
+    folder = Path(app.config["IMPORT_FOLDER"])
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = [folder / "1.oldtoken.users.txt", folder / "1.othertoken.passwords"]
+    for path in stale:
+        path.write_text("email,password\nx@example.org,secret-password\n")
+        os.utime(path, (time.time() - 3 * 86400, time.time() - 3 * 86400))
+    login(make_user(Role.ADMIN))
+    assert upload(client, "email,firstname,lastname\nana@example.org,Ana,Lomidze\n").status_code == 200
+    assert not any(path.exists() for path in stale)
+    assert len(list(folder.iterdir())) == 1  # the file just checked waits for its confirm

@@ -157,3 +157,31 @@ def test_admins_assign_trainers_and_enrol_people_and_organisations(client, make_
                                     .where(Enrollment.course_id == course.id)).all())
     assert roles == {trainer.id: CourseRole.TRAINER, outsider.id: CourseRole.LEARNER,
                      **{member.id: CourseRole.LEARNER for member in members}}
+
+
+def test_removing_a_last_day_that_has_modules_says_why_on_the_course_page(client, make_user, login, make_course):
+    trainer = make_user(Role.TRAINER)
+    course = make_course(days=[["A"], ["B"]], trainer=trainer)
+    login(trainer)
+    page = client.get(f"/courses/{course.slug}/manage/", headers={"Accept-Language": "en"}).text
+    assert "/manage/days/remove-last" not in page and "move or delete its modules first" in page
+    response = client.post(f"/courses/{course.slug}/manage/days/remove-last", headers={"Accept-Language": "ru"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/manage/#day-2")
+    shown = client.get(response.headers["Location"], headers={"Accept-Language": "ru"}).text
+    assert "Сначала перенесите или удалите модули последнего дня." in shown
+    assert len(course.days) == 2
+
+
+def test_archiving_asks_first(client, make_user, login, make_course):
+    trainer = make_user(Role.TRAINER)
+    course = make_course(trainer=trainer)
+    login(trainer)
+    asked = client.post(f"/courses/{course.slug}/manage/status", data={"status": "archived"},
+                        headers={"Accept-Language": "en"})
+    assert asked.status_code == 200 and "takes no new learners" in asked.text
+    db.session.refresh(course)
+    assert course.status is CourseStatus.PUBLISHED
+    done = client.post(f"/courses/{course.slug}/manage/status", data={"status": "archived", "confirmed": "1"})
+    assert done.status_code == 302
+    db.session.refresh(course)
+    assert course.status is CourseStatus.ARCHIVED
