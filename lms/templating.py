@@ -6,7 +6,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 from wtforms import Field
 
-from lms import dates
+from lms import dates, numbers
 from lms.auth.permissions import can_manage_users
 from lms.courses.markdown import render_markdown
 from lms.i18n import (
@@ -54,6 +54,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters.update(date_text=dates.date_text, datetime_text=dates.datetime_text,
                                  time_text=dates.time_text, weekday_date_text=dates.weekday_date_text)
     app.jinja_env.globals["time_range_text"] = dates.time_range_text
+    app.jinja_env.filters.update(points=numbers.points_text, percent=numbers.percent_text)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.globals.update(
         localized=localized,

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from lms.admin.reports import CertificateStatus, CourseStructure, LearnerRow, LearnerStatus
 from lms.i18n import country_name, localized
+from lms.numbers import round_percent
 
 STATUS_LABELS = {
     LearnerStatus.NOT_STARTED: _l("Not started"),
@@ -59,4 +60,4 @@ def report_columns(structure: CourseStructure) -> list[Column]:
 
 
 def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
+    return None if value is None else round_percent(value)  # as the page shows it

@@ -17,6 +17,7 @@ from lms.errors import DomainError
 from lms.extensions import db
 from lms.forms import ids_from
 from lms.i18n import LANGUAGES, current_locale
+from lms.numbers import round_percent, round_points
 from lms.quizzes import queries, services
 from lms.quizzes.bank import bank_as_gift
 from lms.quizzes.forms import QuestionImportForm, QuizSettingsForm, question_form_class
@@ -97,7 +98,7 @@ def quiz_results_csv(slug: str, quiz_module_id: int):
     writer.writerow([_("Name"), _("E-mail"), _("Attempt"), _("Submitted"), _("Score"), _("Maximum"), _("Percent")])
     for row in queries.submitted_attempts(quiz):
         writer.writerow([csv_text(row.name), csv_text(row.email), row.number, row.submitted_at.isoformat(),
-                         f"{row.score:g}", f"{row.max_score:g}", f"{row.percent:.1f}"])
+                         round_points(row.score), round_points(row.max_score), round_percent(row.percent)])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="quiz-{module.id}-results.csv"'})
 

@@ -329,3 +329,25 @@ def test_a_sequence_that_is_not_a_count_is_refused(client, login, quiz_world, fr
         response = client.post(f"/quizzes/attempts/{attempt.id}/answers", json={
             "question": question, "fields": {}, "sequence": sequence})
         assert response.status_code == 400, sequence
+
+
+def test_one_rounding_on_the_page_and_in_the_csv(client, login, make_user, quiz_world, frozen_clock):
+    """The page said "3,583 из 8" and the CSV 44.8 for the same attempt."""
+    course, quiz, enrollment = quiz_world
+    attempt = quizzes.start_attempt(quiz, enrollment, NOW)
+    quizzes.submit_attempt(attempt, NOW)
+    attempt.score, attempt.max_score = 3.58333, 8.0
+    db.session.commit()
+    login(enrollment.user)
+    review = client.get(f"/quizzes/attempts/{attempt.id}/review", headers={"Accept-Language": "ru"}).text
+    assert "3,58" in review and "3,583" not in review and "44,8\xa0%" in review
+    trainer = make_user(Role.TRAINER)
+    courses.enrol(trainer, course, by_admin=True, role="trainer")
+    db.session.commit()
+    client.post("/auth/logout")
+    login(trainer)
+    text = client.get(f"/courses/{course.slug}/manage/quizzes/{quiz.module_id}/results.csv").data.decode("utf-8-sig")
+    assert text.splitlines()[1].endswith(",3.58,8.0,44.8")
+    page = client.get(f"/courses/{course.slug}/manage/quizzes/{quiz.module_id}/results",
+                      headers={"Accept-Language": "en"}).text
+    assert "44.8%" in page
