@@ -25,6 +25,14 @@ def test_an_admin_filters_the_report_by_country_and_downloads_the_csv(page: Page
     page.get_by_role("link", name="Migration basics").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("İrəliləyiş hesabatı")
 
+    # At 1280 px every column is in view, the certificate column last (it was off to the right).
+    page.set_viewport_size({"width": 1280, "height": 800})
+    wrap = page.locator(".table-wrap.report-wide")
+    assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth + 1")
+    last = page.locator("#report-table thead th").last.bounding_box()
+    assert last["x"] + last["width"] <= 1280
+    expect(page.locator("#report-table thead th").last).to_have_text("Sertifikat")
+
     page.get_by_label("Ölkə", exact=True).select_option(label="Gürcüstan")
     page.get_by_role("button", name="Göstər").click()
     table = page.locator("#report-table tbody")
