@@ -1,4 +1,5 @@
-"""Set-password links by e-mail: the one an admin hands out and the one "Forgot your password?" sends."""
+"""Mail about an account: set-password links (from an admin, or "Forgot your password?") and the note
+to an owner whose address someone tried to register again."""
 from __future__ import annotations
 
 from flask_babel import force_locale
@@ -33,3 +34,17 @@ def send_reset_link(email: str) -> None:
     user = accounts.find_user_by_email(email)
     if user is not None and user.active:
         mail_password_link(user, set_password_link(user))
+
+
+def mail_account_exists(user: User) -> bool:
+    """Tell the owner that someone tried to register their address, and how to get in; False without mail.
+
+    The registration page answers the same for a new address and a taken one: only the owner learns.
+    """
+    with force_locale(user.locale or "az"):
+        subject = _("Someone tried to create an account with your address")
+        body = _("Hello %(name)s,\n\nsomeone (perhaps you) tried to create a new Təlim LMS account with this "
+                 "address, which already has one. If it was you, sign in:\n%(login)s\n\nForgot your password? "
+                 "Choose a new one here:\n%(forgot)s\n\nIf it was not you, you need do nothing.",
+                 name=user.name, login=absolute_url("auth.login"), forgot=absolute_url("auth.forgot_password"))
+    return send_mail(user.email, subject, body)

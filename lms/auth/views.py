@@ -17,7 +17,7 @@ from lms.auth.forms import (
     SetPasswordForm,
 )
 from lms.auth.models import Organisation
-from lms.auth.password_mail import send_reset_link
+from lms.auth.password_mail import mail_account_exists, send_reset_link
 from lms.auth.queries import organisation_choices
 from lms.errors import DomainError
 from lms.extensions import db, limiter
@@ -76,8 +76,13 @@ def register():
         return redirect(url_for("core.home"))
     form = RegisterForm(organisation_choices())
     if form.validate_on_submit():
+        owner = services.find_user_by_email(form.email.data)
+        if owner is not None:
+            # Never say that the address has an account: its owner is told by mail instead.
+            mail_account_exists(owner)
+            return _registered(form.email.data)
         try:
-            user = services.create_user(
+            services.create_user(
                 email=form.email.data,
                 name=form.name.data,
                 password=form.password.data,
@@ -88,12 +93,14 @@ def register():
         except DomainError as error:
             form.email.errors.append(error.message)
         else:
-            sign_ins.start(user, remember=False)
             db.session.commit()
-            login_user(user)
-            flash(_("Your account is ready. Welcome, %(name)s!", name=user.name), "success")
-            return redirect(url_for("core.home"))
+            return _registered(form.email.data)
     return render_template("auth/register.html", form=form), 400 if form.errors else 200
+
+
+def _registered(email: str):
+    """The one answer to a registration, whether the address was new or had an account."""
+    return render_template("auth/registered.html", email=services.normalise_email(email))
 
 
 @bp.route("/password/<token>", methods=["GET", "POST"])
