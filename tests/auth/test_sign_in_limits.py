@@ -57,3 +57,33 @@ def test_trying_many_accounts_from_one_address_is_stopped(other_app, make_user):
     assert statuses == [401, 401, 401, 429]
     page = _post(client, make_user().email, PASSWORD, language="az")
     assert page.status_code == 429 and "15 dəqiqə" in page.text
+
+
+def test_enrolment_keys_cannot_be_guessed_quickly(other_app, make_user, make_course, frozen_clock):
+    """22 tries took 0.13 s; now wrong keys count per address and the 11th try is refused."""
+    from datetime import UTC, datetime
+
+    from lms.courses.models import EnrolmentMode
+    frozen_clock(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    app = other_app(RATELIMIT_ENABLED=True, ENROLMENT_KEY_FAILURES="10 per 10 minutes")
+    with app.app_context():
+        limiter.reset()
+    course = make_course(enrolment=EnrolmentMode.KEY, enrolment_key="baku-2026")
+    client = app.test_client()
+    user = make_user()
+    assert _post(client, user.email, PASSWORD).status_code == 302
+    statuses = [client.post(f"/courses/{course.slug}/enrol", data={"key": f"guess-{n}"}).status_code
+                for n in range(11)]
+    assert statuses == [403] * 10 + [429]
+    assert client.post(f"/courses/{course.slug}/enrol", data={"key": "baku-2026"}).status_code == 429
+
+
+def test_registration_is_rate_limited_per_address(other_app):
+    app = other_app(RATELIMIT_ENABLED=True, REGISTRATION_RATE_LIMIT="3 per hour")
+    with app.app_context():
+        limiter.reset()
+    client = app.test_client()
+    statuses = [client.post("/auth/register", data={"name": f"P {n}", "email": f"p{n}@example.org",
+                                                    "password": PASSWORD, "confirm": PASSWORD}).status_code
+                for n in range(4)]
+    assert statuses == [200, 200, 200, 429]
