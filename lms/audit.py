@@ -29,6 +29,7 @@ class AuditAction(enum.StrEnum):
     ORGANISATION_ENROLLED = "course.org_enrolled"
     TRAINER_ADDED = "course.trainer"
     TRAINER_REMOVED = "course.trainer_removed"
+    LEARNER_WITHDRAWN = "course.withdrawn"
     CERTIFICATE_ISSUED = "certificate.issued"
     CERTIFICATE_REVOKED = "certificate.revoked"
     # Changes a trainer makes that can alter a learner's result

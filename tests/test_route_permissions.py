@@ -114,6 +114,7 @@ MATRIX = [
     ("POST", "/courses/{slug}/manage/modules/{module}/delete", {}, EDITORS_POST),
     ("POST", "/courses/{slug}/manage/trainers", {"email": "trainer-to-be@example.org"}, ADMINS_ONLY_POST),
     ("POST", "/courses/{slug}/manage/trainers/{target}/remove", {}, ADMINS_ONLY_POST),
+    ("POST", "/courses/{slug}/manage/enrolments/{target}/withdraw", {}, ADMINS_ONLY_POST),
     ("GET", "/courses/{slug}/manage/enrolments", None, ADMINS_ONLY),
     ("GET", "/courses/{slug}/manage/questions", None, EDITORS),
     ("POST", "/courses/{slug}/manage/questions", {}, EDITORS_REFUSED_FORM),

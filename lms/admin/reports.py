@@ -15,7 +15,7 @@ from sqlalchemy.sql import ColumnElement, Subquery
 
 from lms.auth.models import Organisation, User
 from lms.certificates.models import Certificate
-from lms.courses.models import Course, CourseDay, CourseRole, Enrollment, Module, ModuleProgress
+from lms.courses.models import Course, CourseDay, Enrollment, Module, ModuleProgress
 from lms.extensions import db
 from lms.live.models import Attendance, LiveSession
 from lms.live.queries import attendance_counts
@@ -199,7 +199,7 @@ def completion_by_day_and_country(course: Course, structure: CourseStructure) ->
     learners_of_course = (
         select(Enrollment.id.label("enrollment_id"), User.country.label("country"))
         .join(User, User.id == Enrollment.user_id)
-        .where(Enrollment.course_id == course.id, Enrollment.role == CourseRole.LEARNER)
+        .where(Enrollment.course_id == course.id, Enrollment.is_active_learner())
         .subquery()
     )
     day_size = (
@@ -281,7 +281,7 @@ def _learner_stats(course: Course) -> Subquery:
         .outerjoin(quiz_totals, quiz_totals.c.user_id == User.id)
         .outerjoin(activity, activity.c.user_id == User.id)
         .outerjoin(Certificate, Certificate.enrollment_id == Enrollment.id)
-        .where(Enrollment.course_id == course.id, Enrollment.role == CourseRole.LEARNER)
+        .where(Enrollment.course_id == course.id, Enrollment.is_active_learner())
         .subquery("learner_stats")
     )
 

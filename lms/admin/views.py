@@ -26,6 +26,7 @@ AUDIT_LABELS = {
     AuditAction.ORGANISATION_ENROLLED: _l("Organisation enrolled in a course"),
     AuditAction.TRAINER_ADDED: _l("Trainer added to a course"),
     AuditAction.TRAINER_REMOVED: _l("Trainer removed from a course"),
+    AuditAction.LEARNER_WITHDRAWN: _l("Learner withdrawn from a course"),
     AuditAction.CERTIFICATE_ISSUED: _l("Certificate issued"),
     AuditAction.CERTIFICATE_REVOKED: _l("Certificate revoked"),
     AuditAction.QUIZ_SETTINGS: _l("Quiz settings changed"),

@@ -25,7 +25,7 @@ def feed(token: str):
         abort(404)
     courses = list(db.session.scalars(
         select(Course).join(Enrollment, Enrollment.course_id == Course.id)
-        .where(Enrollment.user_id == user.id, Course.status != CourseStatus.DRAFT)
+        .where(Enrollment.user_id == user.id, Enrollment.withdrawn_at.is_(None), Course.status != CourseStatus.DRAFT)
         .options(selectinload(Course.translations), selectinload(Course.days).selectinload(CourseDay.translations))))
     sessions = list(db.session.scalars(
         select(LiveSession).join(Module).join(CourseDay).where(CourseDay.course_id.in_([c.id for c in courses]))

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from lms.auth.models import User
 from lms.certificates.models import Approval, Certificate, CompletionRule
 from lms.certificates.rules import Record, Rule, Unmet, unmet_conditions
-from lms.courses.models import Course, CourseDay, CourseRole, Enrollment, Module, ModuleKind, ModuleProgress
+from lms.courses.models import Course, CourseDay, Enrollment, Module, ModuleKind, ModuleProgress
 from lms.extensions import db
 from lms.live.models import LiveSession
 from lms.live.queries import attendance_counts
@@ -53,7 +53,7 @@ def records(course: Course, enrollment_ids: list[int] | None = None, rule: Rule 
         .outerjoin(done, done.c.enrollment_id == Enrollment.id)
         .outerjoin(attended, attended.c.user_id == Enrollment.user_id)
         .outerjoin(Approval, Approval.enrollment_id == Enrollment.id)
-        .where(Enrollment.course_id == course.id, Enrollment.role == CourseRole.LEARNER)
+        .where(Enrollment.course_id == course.id, Enrollment.is_active_learner())
     )
     if enrollment_ids is not None:
         query = query.where(Enrollment.id.in_(enrollment_ids))
@@ -113,7 +113,7 @@ def learner_standing(course: Course) -> list[Standing]:
     """Every learner of the course by name, in 5 queries."""
     learners = db.session.scalars(
         select(Enrollment).join(User, User.id == Enrollment.user_id)
-        .where(Enrollment.course_id == course.id, Enrollment.role == CourseRole.LEARNER)
+        .where(Enrollment.course_id == course.id, Enrollment.is_active_learner())
         .options(selectinload(Enrollment.user)).order_by(func.lower(User.name), User.id)
     ).all()
     rule = rule_of(course)

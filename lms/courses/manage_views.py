@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from lms import audit
+from lms import audit, clock
 from lms.audit import AuditAction
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
@@ -331,6 +331,22 @@ def remove_trainer(slug: str, user_id: int):
     return _to_manage(course, "trainers")
 
 
+@bp.route("/<slug>/manage/enrolments/<int:user_id>/withdraw", methods=["POST"])
+@requires(can_manage_users)
+def withdraw(slug: str, user_id: int):
+    course = editable_course(slug)
+    if not ActionForm().validate():
+        abort(400)
+    enrollment = queries.enrollment_in(course, user_id)
+    if enrollment is None:
+        abort(404)
+    services.withdraw(current_user, enrollment, clock.now())
+    db.session.commit()
+    flash(_("%(name)s has been withdrawn from the course; their records are kept.", name=enrollment.user.name),
+          "success")
+    return redirect(url_for("courses.enrolments", slug=slug))
+
+
 @bp.route("/<slug>/manage/enrolments", methods=["GET", "POST"])
 @requires(can_manage_users)
 def enrolments(slug: str):
@@ -362,6 +378,7 @@ def enrolments(slug: str):
     return render_template(
         "courses/manage/enrolments.html", course=course, person_form=person_form,
         organisation_form=organisation_form, learners=queries.course_people(course, CourseRole.LEARNER),
+        withdrawn=queries.withdrawn_people(course), action_form=ActionForm(),
     ), status
 
 

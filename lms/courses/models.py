@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms import content_cache
@@ -209,9 +209,17 @@ class Enrollment(db.Model):
     role: Mapped[CourseRole] = mapped_column(enum_column(CourseRole), default=CourseRole.LEARNER)
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Withdrawn by an admin: the records stay, the person is no longer one of the course's people
+    # (not counted, no access) until enrolled again.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User] = relationship()
     course: Mapped[Course] = relationship()
+
+    @classmethod
+    def is_active_learner(cls):
+        """SQL: a learner of the course who has not been withdrawn."""
+        return and_(cls.role == CourseRole.LEARNER, cls.withdrawn_at.is_(None))
 
 
 class ModuleProgress(db.Model):

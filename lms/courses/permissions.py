@@ -20,7 +20,8 @@ def course_role(user: User, course: Course) -> CourseRole | None:
     key = (user.id, course.id)
     if key not in cache:
         cache[key] = db.session.scalar(
-            select(Enrollment.role).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)
+            select(Enrollment.role).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id,
+                                          Enrollment.withdrawn_at.is_(None))
         )
     return cache[key]
 

@@ -72,9 +72,24 @@ def course_outline(slug: str) -> Course | None:
 def enrollment_of(user, course: Course) -> Enrollment | None:
     if not user.is_authenticated:
         return None
-    return db.session.scalar(
-        select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)
+    return db.session.scalar(  # a withdrawn person is not enrolled until enrolled again
+        select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id,
+                                 Enrollment.withdrawn_at.is_(None))
     )
+
+
+def enrollment_in(course: Course, user_id: int) -> Enrollment | None:
+    """The person's enrolment in the course, withdrawn or not."""
+    return db.session.scalar(select(Enrollment).where(Enrollment.course_id == course.id,
+                                                      Enrollment.user_id == user_id))
+
+
+def withdrawn_people(course: Course) -> list[tuple[User, Enrollment]]:
+    """The course's withdrawn learners, by name, with their enrolments (kept, with their records)."""
+    return [(user, enrollment) for user, enrollment in db.session.execute(
+        select(User, Enrollment).join(Enrollment, Enrollment.user_id == User.id)
+        .where(Enrollment.course_id == course.id, Enrollment.withdrawn_at.is_not(None))
+        .order_by(func.lower(User.name)))]
 
 
 def module_states(enrollment: Enrollment | None) -> dict[int, ModuleState]:
@@ -159,7 +174,8 @@ def my_courses(user, now: datetime) -> list[MyCourse]:
         db.session.scalars(
             select(Enrollment)
             .join(Course)
-            .where(Enrollment.user_id == user.id, Course.status != CourseStatus.DRAFT)
+            .where(Enrollment.user_id == user.id, Enrollment.withdrawn_at.is_(None),
+                   Course.status != CourseStatus.DRAFT)
             .options(joinedload(Enrollment.course).selectinload(Course.translations))
             .order_by(Course.starts_on.desc(), Course.slug)
         )
@@ -174,7 +190,7 @@ def course_people(course: Course, role: CourseRole) -> list[User]:
     return list(
         db.session.scalars(
             select(User).join(Enrollment, Enrollment.user_id == User.id)
-            .where(Enrollment.course_id == course.id, Enrollment.role == role)
+            .where(Enrollment.course_id == course.id, Enrollment.role == role, Enrollment.withdrawn_at.is_(None))
             .order_by(func.lower(User.name))
         )
     )
@@ -183,6 +199,5 @@ def course_people(course: Course, role: CourseRole) -> list[User]:
 def learner_count(course: Course) -> int:
     """How many learners the course has."""
     return db.session.scalar(
-        select(func.count(Enrollment.id)).where(Enrollment.course_id == course.id,
-                                                Enrollment.role == CourseRole.LEARNER)
+        select(func.count(Enrollment.id)).where(Enrollment.course_id == course.id, Enrollment.is_active_learner())
     ) or 0

@@ -300,13 +300,30 @@ def enrol(user: User, course: Course, *, key: str | None = None, by_admin: bool 
         select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)
     )
     if enrollment is not None:
+        if enrollment.withdrawn_at is not None:  # enrolled again: the same records, counted again
+            if not by_admin:
+                _check_self_enrolment(course, key, now)
+            enrollment.withdrawn_at = None
         if by_admin and role is CourseRole.TRAINER:
             enrollment.role = role
+        db.session.flush()
         return enrollment
     if not by_admin:
         _check_self_enrolment(course, key, now)
     return add_once(Enrollment(user_id=user.id, course_id=course.id, role=role), lambda: db.session.scalar(
         select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)))
+
+
+def withdraw(actor: User, enrollment: Enrollment, now: datetime) -> None:
+    """An admin withdraws a learner: records stay, the person is no longer counted nor let in; they
+    can be enrolled again."""
+    if enrollment.role is not CourseRole.LEARNER:
+        raise DomainError(_("Only learners are withdrawn; remove a trainer from the course instead."))
+    if enrollment.withdrawn_at is None:
+        enrollment.withdrawn_at = now
+        audit.record(actor, AuditAction.LEARNER_WITHDRAWN, f"{enrollment.user.name} <{enrollment.user.email}>",
+                     course=enrollment.course.slug)
+        db.session.flush()
 
 
 def remove_trainer(course: Course, user: User) -> bool:

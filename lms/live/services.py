@@ -123,7 +123,7 @@ def attendance_register(session: LiveSession) -> list[tuple[Enrollment, Attendan
 def _learner_enrollments(session: LiveSession) -> list[Enrollment]:
     return list(db.session.scalars(
         select(Enrollment).join(User, User.id == Enrollment.user_id)
-        .where(Enrollment.course_id == session.module.day.course_id, Enrollment.role == CourseRole.LEARNER)
+        .where(Enrollment.course_id == session.module.day.course_id, Enrollment.is_active_learner())
         .options(joinedload(Enrollment.user)).order_by(func.lower(User.name))))
 
 
