@@ -28,6 +28,7 @@ test-postgresql:
 # Benchmarks (figures, not pass/fail tests): the course report for 2,000 learners on SQLite and PostgreSQL.
 bench: setup system-deps
 	$(BIN)/python -m bench.report_bench
+	$(BIN)/python -m bench.sign_in_timing
 
 # Where the course page, a quiz page and an answer save spend their time (pyinstrument), on PostgreSQL.
 profile: setup system-deps
