@@ -98,6 +98,3 @@ class SignIn(db.Model):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User] = relationship()
-
-    def is_valid(self, now: datetime) -> bool:
-        return self.ended_at is None and now < self.expires_at

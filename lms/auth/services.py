@@ -21,7 +21,6 @@ from lms.types import utcnow
 MIN_PASSWORD_LENGTH = 8
 
 
-
 def normalise_email(email: str) -> str:
     """E-mail addresses compare case-insensitively and without surrounding spaces."""
     return email.strip().lower()

@@ -44,9 +44,5 @@ class Attendance(db.Model):
     seconds_present: Mapped[int] = mapped_column(default=0, server_default="0")
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: not in the meeting now
 
-    @property
-    def marked_by_hand(self) -> bool:
-        return self.joins == 0
-
 
 content_cache.track(LiveSession)  # its times are part of the course outline (lms/content_cache.py)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-HEARTBEAT = timedelta(minutes=1)
-# The longest gap between two reports still counted as present (a late heartbeat, a reload).
+# The longest gap between two reports still counted as present: the page beats each minute, so this
+# allows a late heartbeat or a reload.
 MAX_GAP = timedelta(seconds=150)
 
 
@@ -27,8 +27,3 @@ def credited_seconds(last_seen: datetime | None, now: datetime, starts_at: datet
     begin, end = max(last_seen, starts_at), min(now, ends_at)
     return max(0, int((end - begin).total_seconds()))
 
-
-def presence_percent(seconds_present: int, starts_at: datetime, ends_at: datetime) -> float:
-    """The share of the session's length a person was in it."""
-    length = (ends_at - starts_at).total_seconds()
-    return 100.0 if length <= 0 else min(100.0, seconds_present * 100 / length)
