@@ -49,9 +49,9 @@ def published_courses(now: datetime) -> list[Course]:
         .options(selectinload(Course.translations), selectinload(Course.days))
         .order_by(Course.starts_on, Course.slug)
     ).all()
-    current = [course for course in courses if not course.has_ended(now)]
-    ended = sorted((course for course in courses if course.has_ended(now)), key=lambda c: c.ends_on, reverse=True)
-    return current + ended
+    ended = {course.id for course in courses if course.has_ended(now)}
+    current = [course for course in courses if course.id not in ended]
+    return current + sorted((c for c in courses if c.id in ended), key=lambda c: c.ends_on, reverse=True)
 
 
 def course_outline(slug: str) -> Course | None:

@@ -31,6 +31,7 @@ from lms.courses.models import (
     ModuleProgress,
     ModuleTranslation,
 )
+from lms.courses.queries import enrollment_in
 from lms.courses.records import records_in
 from lms.errors import DomainError
 from lms.extensions import db
@@ -296,9 +297,7 @@ def enrol(user: User, course: Course, *, key: str | None = None, by_admin: bool 
           role: CourseRole = CourseRole.LEARNER, now: datetime | None = None) -> Enrollment:
     """Enrol `user`; idempotent. Learners enrol themselves only as the course's mode allows, and,
     when the self-enrolment page gives `now`, only until the course's last day is over."""
-    enrollment = db.session.scalar(
-        select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)
-    )
+    enrollment = enrollment_in(course, user.id)
     if enrollment is not None:
         if enrollment.withdrawn_at is not None:  # enrolled again: the same records, counted again
             if not by_admin:
@@ -310,8 +309,8 @@ def enrol(user: User, course: Course, *, key: str | None = None, by_admin: bool 
         return enrollment
     if not by_admin:
         _check_self_enrolment(course, key, now)
-    return add_once(Enrollment(user_id=user.id, course_id=course.id, role=role), lambda: db.session.scalar(
-        select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id)))
+    return add_once(Enrollment(user_id=user.id, course_id=course.id, role=role),
+                    lambda: enrollment_in(course, user.id))
 
 
 def withdraw(actor: User, enrollment: Enrollment, now: datetime) -> None:
