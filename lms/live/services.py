@@ -46,10 +46,10 @@ def schedule(module: Module, starts_at: datetime, ends_at: datetime, recording_u
     return session
 
 
-def record_join(session: LiveSession, user: User, enrollment: Enrollment | None, now: datetime) -> None:
+def record_join(session: LiveSession, user: User, enrollment: Enrollment | None, now: datetime) -> Attendance | None:
     """Note that a learner joined (first time, latest time, how often); that completes the module."""
     if enrollment is None or enrollment.role is not CourseRole.LEARNER:
-        return
+        return None
     attendance = _attendance(session, user.id) or add_once(
         Attendance(session_id=session.id, user_id=user.id, first_joined_at=now, last_joined_at=now, joins=0),
         lambda: _attendance(session, user.id))  # two tabs joining at once: one row
@@ -58,6 +58,7 @@ def record_join(session: LiveSession, user: User, enrollment: Enrollment | None,
                        .values(last_joined_at=now, joins=Attendance.joins + 1))
     db.session.expire(attendance, ["last_joined_at", "joins"])
     courses.complete_module(enrollment, session.module, now)
+    return attendance
 
 
 def record_presence(session: LiveSession, user: User, enrollment: Enrollment | None, event: PresenceEvent,
@@ -68,9 +69,7 @@ def record_presence(session: LiveSession, user: User, enrollment: Enrollment | N
         return None  # trainers' presence is not recorded
     attendance = _attendance(session, user.id)
     if event is PresenceEvent.JOINED or attendance is None:  # a heartbeat after a lost "joined" joins too
-        record_join(session, user, enrollment, now)
-        attendance = _attendance(session, user.id)
-        db.session.refresh(attendance)
+        attendance = record_join(session, user, enrollment, now)
     attendance.seconds_present += credited_seconds(attendance.last_seen_at, now, session.starts_at, session.ends_at)
     attendance.last_seen_at = None if event is PresenceEvent.LEFT else now
     db.session.flush()
