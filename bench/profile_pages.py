@@ -16,6 +16,7 @@ import statistics
 import time
 from collections.abc import Callable
 
+from flask.testing import FlaskClient
 from pyinstrument import Profiler
 from sqlalchemy import event
 
@@ -25,9 +26,17 @@ PAGES = ("healthz", "course", "quiz", "answer")  # the trivial route first: the 
 ROUNDS = 5
 
 
+class SiteClient(FlaskClient):
+    """A test client that asks for PUBLIC_URL's host: production refuses any other (TRUSTED_HOSTS)."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("base_url", os.environ["PUBLIC_URL"])
+        return super().open(*args, **kwargs)
+
+
 def signed_in_client(app, facts: dict):
     """A test client signed in as a learner with an attempt in progress; returns (client, attempt URL, page)."""
-    client = app.test_client()
+    client = SiteClient(app, app.response_class, use_cookies=True)
     token = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
     login = client.get("/auth/login").get_data(as_text=True)
     client.post("/auth/login", data={"csrf_token": token.search(login).group(1), "email": "load0@bench.example",
