@@ -116,6 +116,7 @@ class DevConfig(Config):
     """Local development: debug on, SQLite in instance/."""
 
     DEBUG = True
+    REFUSE_UNDECLARED_GET_WRITES = True
 
 
 class TestConfig(Config):
@@ -128,6 +129,7 @@ class TestConfig(Config):
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  (fast hashing for tests only)  # nosec B105
+    REFUSE_UNDECLARED_GET_WRITES = True  # a GET that writes must say so (lms/web/unit_of_work.py)
 
 
 class ProdConfig(Config):

@@ -11,34 +11,41 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import BASE_DIR, DevConfig
 from lms import (
+    cli,
     content_cache,
     models,  # noqa: F401  (every table known to SQLAlchemy and Alembic)
 )
 from lms.admin import import_views, organisation_views, report_views, user_views  # noqa: F401  (routes on the admin blueprint)
 from lms.admin.views import bp as admin_bp
+from lms.auth import cli as auth_cli
 from lms.auth import sign_ins
 from lms.auth.models import User
 from lms.auth.views import bp as auth_bp
 from lms.calendar.views import bp as calendar_bp
+from lms.certificates import cli as certificates_cli
 from lms.certificates.manage_views import bp as certificate_manage_bp
 from lms.certificates.views import bp as certificates_bp
-from lms.cli import lms_cli
 from lms.core.views import bp as core_bp
+from lms.courses import cli as courses_cli
 from lms.courses import manage_views  # noqa: F401  (adds the authoring routes to the courses blueprint)
 from lms.courses.views import bp as courses_bp
-from lms.errors import register_error_handlers
+from lms.demo import cli as demo_cli
 from lms.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
 from lms.i18n import select_locale, select_timezone
+from lms.live import cli as live_cli
 from lms.live import transfer as _live_transfer  # noqa: F401  (adds live times to course exports)
 from lms.live.manage_views import bp as live_manage_bp
 from lms.live.settings import init_jitsi
 from lms.live.views import bp as live_bp
 from lms.progress.views import bp as progress_bp
+from lms.quizzes import cli as quizzes_cli
 from lms.quizzes import transfer as _quiz_transfer  # noqa: F401  (adds quizzes to course exports)
 from lms.quizzes.manage_views import bp as quiz_manage_bp
 from lms.quizzes.views import bp as quizzes_bp
-from lms.security import content_security_policy, live_session_policy
-from lms.templating import register_template_helpers
+from lms.web.error_pages import register_error_handlers
+from lms.web.security import content_security_policy, live_session_policy
+from lms.web.templating import register_template_helpers
+from lms.web.unit_of_work import UnitOfWorkFlask, watch_session
 
 SIGN_IN_TO_CONTINUE = _l("Please sign in to open this page.")
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -48,7 +55,7 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
     """Build the app from a config class (and test overrides), ready to serve."""
     if hasattr(config_class, "check"):
         config_class.check()
-    app = Flask(
+    app = UnitOfWorkFlask(
         __name__,
         template_folder=str(BASE_DIR / "templates"),
         static_folder=str(BASE_DIR / "static"),
@@ -72,7 +79,9 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
     app.view_functions["live.session_page"].talisman_view_options = {
         "content_security_policy": live_session_policy(app.extensions["jitsi"].meeting_domain)}
     register_template_helpers(app)
-    app.cli.add_command(lms_cli)
+    cli.register(app)
+    for feature in (auth_cli, courses_cli, quizzes_cli, live_cli, certificates_cli, demo_cli):
+        cli.add_commands(app, *feature.COMMANDS)
     register_error_handlers(app)
     if app.config["RATELIMIT_STORAGE_URI"].startswith("memory://") and not (app.debug or app.testing):
         app.logger.warning("Rate limits are counted in this process's memory (RATELIMIT_STORAGE_URI=memory://): "
@@ -82,6 +91,7 @@ def create_app(config_class: type = DevConfig, **overrides) -> Flask:
 
 def _register_extensions(app: Flask) -> None:
     db.init_app(app)
+    watch_session()
     app.teardown_appcontext(_end_session)  # runs before Flask-SQLAlchemy's own, which it makes a no-op
     content_cache.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)

@@ -1,7 +1,7 @@
 """`next` URLs lead only back into this site."""
 import pytest
 
-from lms.redirects import safe_next_url
+from lms.web.redirects import safe_next_url
 from tests.conftest import PASSWORD
 
 HOST = "http://lms.example.org/"

@@ -10,8 +10,8 @@ from wtforms.validators import AnyOf, Optional
 from lms.admin.report_table import STATUS_LABELS
 from lms.admin.reports import SortKey
 from lms.auth.models import Role
-from lms.forms import Form, email_address, max_length, required
 from lms.i18n import LANGUAGES, country_choices
+from lms.web.forms import Form, email_address, max_length, required
 
 ROLE_LABELS = {
     Role.LEARNER: _l("Learner"),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from functools import partial
 from pathlib import Path
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
@@ -15,8 +16,7 @@ from lms.admin.forms import ConfirmImportForm, UserImportForm
 from lms.admin.views import bp
 from lms.auth.password_mail import mail_password_link, set_password_link
 from lms.auth.permissions import admin_required
-from lms.errors import DomainError
-from lms.extensions import db
+from lms.web.unit_of_work import after_commit, service_errors_flashed
 
 CHECKED_FILE_HOURS = 24
 
@@ -48,24 +48,20 @@ def confirm_import():
         flash(_("The checked file is no longer here. Upload it again."), "error")
         return redirect(url_for("admin.import_users"))
     plan = user_import.plan_import(path.read_bytes())  # again: accounts may have changed since the check
-    try:
+    with service_errors_flashed():
         result = user_import.run_import(current_user, plan, path.name.split(".", 2)[2])
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return render_template("admin/import.html", form=UserImportForm(formdata=None), plan=plan), 422
-    db.session.commit()
-    path.unlink(missing_ok=True)
-    mailed = sum(1 for user in result.created
-                 if form.send_links.data and mail_password_link(user, set_password_link(user)))
-    flash(ngettext("%(num)d account has been created.", "%(num)d accounts have been created.",
-                   len(result.created)) + " " +
-          ngettext("%(num)d enrolment has been added.", "%(num)d enrolments have been added.", result.enrolments),
-          "success")
-    if mailed:
-        flash(ngettext("%(num)d set-password link has been e-mailed.", "%(num)d set-password links have been e-mailed.",
-                       mailed), "info")
-    return redirect(url_for("admin.users"))
+        after_commit(partial(path.unlink, missing_ok=True))
+        mailed = sum(1 for user in result.created
+                     if form.send_links.data and mail_password_link(user, set_password_link(user)))
+        flash(ngettext("%(num)d account has been created.", "%(num)d accounts have been created.",
+                       len(result.created)) + " " +
+              ngettext("%(num)d enrolment has been added.", "%(num)d enrolments have been added.", result.enrolments),
+              "success")
+        if mailed:
+            flash(ngettext("%(num)d set-password link has been e-mailed.",
+                           "%(num)d set-password links have been e-mailed.", mailed), "info")
+        return redirect(url_for("admin.users"))
+    return render_template("admin/import.html", form=UserImportForm(formdata=None), plan=plan), 422
 
 
 def _import_folder() -> Path:

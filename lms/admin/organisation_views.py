@@ -10,8 +10,8 @@ from lms.admin.forms import OrganisationForm
 from lms.admin.views import bp
 from lms.auth.models import Organisation
 from lms.auth.permissions import admin_required
-from lms.errors import DomainError
 from lms.extensions import db
+from lms.web.unit_of_work import service_errors_on
 
 
 @bp.route("/organisations", methods=["GET", "POST"])
@@ -19,13 +19,8 @@ from lms.extensions import db
 def organisations():
     form = OrganisationForm()
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form.name):
             organisation = services.create_organisation(current_user, form.name.data, form.country.data)
-        except DomainError as error:
-            db.session.rollback()
-            form.name.errors.append(error.message)
-        else:
-            db.session.commit()
             flash(_("%(name)s has been added.", name=organisation.name), "success")
             return redirect(url_for("admin.organisations"))
     return render_template("admin/organisations.html", form=form, rows=queries.organisations_with_counts()), \
@@ -38,13 +33,8 @@ def edit_organisation(organisation_id: int):
     organisation = db.get_or_404(Organisation, organisation_id)
     form = OrganisationForm(obj=organisation)
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form.name):
             services.update_organisation(current_user, organisation, form.name.data, form.country.data)
-        except DomainError as error:
-            db.session.rollback()
-            form.name.errors.append(error.message)
-        else:
-            db.session.commit()
             flash(_("%(name)s has been saved.", name=organisation.name), "success")
             return redirect(url_for("admin.organisations"))
     return render_template("admin/organisation_form.html", form=form, organisation=organisation), \

@@ -16,8 +16,8 @@ from lms.admin.views import bp
 from lms.auth.permissions import admin_required
 from lms.courses.models import Course
 from lms.courses.permissions import editable_course
-from lms.forms import page_number
 from lms.i18n import country_name, localized
+from lms.web.forms import page_number
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -11,10 +11,10 @@ from lms.admin.views import bp
 from lms.auth.models import Organisation, Role, User
 from lms.auth.permissions import admin_required
 from lms.auth.queries import organisation_choices
-from lms.errors import DomainError
 from lms.extensions import db
-from lms.forms import page_number
-from lms.redirects import safe_next_url
+from lms.web.forms import page_number
+from lms.web.redirects import safe_next_url
+from lms.web.unit_of_work import service_errors_flashed, service_errors_on
 
 
 @bp.route("/users")
@@ -41,13 +41,8 @@ def users():
 def new_user():
     form = UserForm(organisation_choices())
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form.email):
             user = services.create_user(current_user, **_account_fields(form))
-        except DomainError as error:
-            db.session.rollback()
-            form.email.errors.append(error.message)
-        else:
-            db.session.commit()
             flash(_("The account of %(name)s has been created. Give them a set-password link.", name=user.name),
                   "success")
             return redirect(url_for("admin.edit_user", user_id=user.id))
@@ -62,13 +57,8 @@ def edit_user(user_id: int):
         "name": user.name, "email": user.email, "role": user.role.value, "organisation": user.organisation_id or 0,
         "country": user.country or "", "locale": user.locale or ""})
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form):
             services.update_user(current_user, user, **_account_fields(form))
-        except DomainError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
             flash(_("The account of %(name)s has been saved.", name=user.name), "success")
             return redirect(url_for("admin.edit_user", user_id=user.id))
     return render_template("admin/user_form.html", form=form, user=user, link_form=PasswordLinkForm(),
@@ -81,14 +71,10 @@ def password_link(user_id: int):
     user = db.get_or_404(User, user_id)
     if not PasswordLinkForm().validate():
         abort(400)
-    try:
+    with service_errors_flashed():
         link, mailed = services.password_link(current_user, user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for("admin.edit_user", user_id=user.id))
-    db.session.commit()
-    return render_template("admin/password_link.html", user=user, link=link, mailed=mailed)
+        return render_template("admin/password_link.html", user=user, link=link, mailed=mailed)
+    return redirect(url_for("admin.edit_user", user_id=user.id))
 
 
 @bp.route("/users/<int:user_id>/role", methods=["POST"])
@@ -99,7 +85,6 @@ def change_role(user_id: int):
     if not form.validate():
         abort(400)
     services.change_role(current_user, user, Role(form.role.data))
-    db.session.commit()
     flash(_("%(name)s is now: %(role)s.", name=user.name, role=ROLE_LABELS[user.role]), "success")
     return redirect(_back_to_list())
 
@@ -112,7 +97,6 @@ def change_active(user_id: int):
     if not form.validate():
         abort(400)
     services.change_active(current_user, user, form.active.data == "1")
-    db.session.commit()
     if user.active:
         flash(_("%(name)s can sign in again.", name=user.name), "success")
     else:

@@ -8,7 +8,7 @@ from lms.admin import queries
 from lms.admin.forms import ROLE_LABELS
 from lms.audit import AuditAction
 from lms.auth.permissions import admin_required
-from lms.forms import page_number
+from lms.web.forms import page_number
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 

@@ -6,8 +6,8 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import Optional
 
 from lms.auth.services import MIN_PASSWORD_LENGTH
-from lms.forms import Form, email_address, max_length, password_length, required, same_as, stripped
 from lms.i18n import LANGUAGES, country_choices, timezone_choices
+from lms.web.forms import Form, email_address, max_length, password_length, required, same_as, stripped
 
 
 class LoginForm(Form):

@@ -19,11 +19,11 @@ from lms.auth.forms import (
 from lms.auth.models import Organisation
 from lms.auth.password_mail import mail_account_exists, send_reset_link
 from lms.auth.queries import organisation_choices
-from lms.errors import DomainError
 from lms.extensions import db, limiter
 from lms.links import absolute_url
-from lms.rate_limits import answered, setting
-from lms.redirects import safe_next_url
+from lms.web.rate_limits import answered, setting
+from lms.web.redirects import safe_next_url
+from lms.web.unit_of_work import service_errors_on, writes_on_get
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -51,7 +51,6 @@ def login():
             return render_template("auth/login.html", form=form), 401
         sign_ins.start(user, remember=form.remember.data)
         login_user(user, remember=form.remember.data)
-        db.session.commit()
         flash(_("Welcome back, %(name)s!", name=user.name), "success")
         return _next_or_home()
     return render_template("auth/login.html", form=form), 400 if form.errors else 200
@@ -61,7 +60,6 @@ def login():
 def logout():
     if current_user.is_authenticated:
         sign_ins.end(current_user.sign_in_token)  # a copy of this browser's cookies stops working too
-        db.session.commit()
     logout_user()
     flash(_("You have signed out."), "info")
     return redirect(url_for("core.home"))
@@ -81,7 +79,7 @@ def register():
             # Never say that the address has an account: its owner is told by mail instead.
             mail_account_exists(owner)
             return _registered(form.email.data)
-        try:
+        with service_errors_on(form.email):
             services.create_user(
                 email=form.email.data,
                 name=form.name.data,
@@ -90,10 +88,6 @@ def register():
                 country=form.country.data or None,
                 organisation=db.session.get(Organisation, form.organisation.data or 0),
             )
-        except DomainError as error:
-            form.email.errors.append(error.message)
-        else:
-            db.session.commit()
             return _registered(form.email.data)
     return render_template("auth/register.html", form=form), 400 if form.errors else 200
 
@@ -112,7 +106,6 @@ def set_password(token: str):
     form = SetPasswordForm()
     if form.validate_on_submit():
         services.set_password(user, form.new_password.data)
-        db.session.commit()
         logout_user()
         flash(_("Your password has been set. You can sign in now."), "success")
         return redirect(url_for("auth.login"))
@@ -133,13 +126,13 @@ def forgot_password():
 
 @bp.route("/profile", methods=["GET", "POST"])
 @login_required
+@writes_on_get
 def profile():
     form = ProfileForm(obj=current_user)
     if form.validate_on_submit():
         services.update_profile(
             current_user, name=form.name.data, locale=form.locale.data, timezone=form.timezone.data
         )
-        db.session.commit()
         flash(_("Your profile has been saved."), "success")
         return redirect(url_for("auth.profile"))
     return _render_profile(profile_form=form)
@@ -150,12 +143,8 @@ def profile():
 def change_password():
     form = PasswordForm()
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form.current_password):
             services.change_password(current_user, form.current_password.data, form.new_password.data)
-        except DomainError as error:
-            form.current_password.errors.append(error.message)
-        else:
-            db.session.commit()
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("auth.profile"))
     return _render_profile(password_form=form)
@@ -167,7 +156,6 @@ def renew_calendar():
     if not RenewCalendarForm().validate():
         abort(400)
     services.calendar_token(current_user, renew=True)
-    db.session.commit()
     flash(_("Your calendar has a new private address; the old one no longer works."), "success")
     return redirect(url_for("auth.profile") + "#calendar")
 
@@ -176,8 +164,7 @@ def _render_profile(profile_form: ProfileForm | None = None, password_form: Pass
     profile_form = profile_form or ProfileForm(obj=current_user)
     password_form = password_form or PasswordForm(formdata=None)
     status = 400 if profile_form.errors or password_form.errors else 200
-    token = services.calendar_token(current_user)  # made on first visit
-    db.session.commit()
+    token = services.calendar_token(current_user)  # made on first visit (the reason for @writes_on_get)
     return render_template(
         "auth/profile.html", profile_form=profile_form, password_form=password_form,
         calendar_url=absolute_url("calendar.feed", token=token), calendar_form=RenewCalendarForm(),

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, IntegerField, StringField, SubmitField
 from wtforms.validators import NumberRange, Optional
 
-from lms.forms import Form, max_length, required
+from lms.web.forms import Form, max_length, required
 
 
 class RuleForm(Form):

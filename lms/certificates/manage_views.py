@@ -16,8 +16,8 @@ from lms.certificates.forms import ActionForm, RevokeForm, RuleForm
 from lms.certificates.rules import Unmet
 from lms.courses.models import Course, CourseRole, Enrollment
 from lms.courses.permissions import editable_course
-from lms.errors import DomainError
 from lms.extensions import db
+from lms.web.unit_of_work import service_errors_flashed, service_errors_on
 
 bp = Blueprint("certificate_manage", __name__, url_prefix="/courses/<slug>/manage/certificates")
 
@@ -34,19 +34,14 @@ def index(slug: str):
     course = editable_course(slug)
     form = RuleForm(data=asdict(queries.rule_of(course)))
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form.min_presence_percent):
             services.set_rule(course, all_required_modules=form.all_required_modules.data,
                               required_quizzes_passed=form.required_quizzes_passed.data,
                               min_attendance_percent=form.min_attendance_percent.data,
                               manual_approval=form.manual_approval.data,
                               min_presence_percent=form.min_presence_percent.data, actor=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            form.min_presence_percent.errors.append(error.message)
-            return _page(course, form), 400
-        db.session.commit()
-        flash(_("The completion rule has been saved. It applies to certificates issued from now on."), "success")
-        return redirect(url_for("certificate_manage.index", slug=slug))
+            flash(_("The completion rule has been saved. It applies to certificates issued from now on."), "success")
+            return redirect(url_for("certificate_manage.index", slug=slug))
     return _page(course, form), 400 if form.errors else 200
 
 
@@ -55,7 +50,6 @@ def issue_all(slug: str):
     course = editable_course(slug)
     _check(ActionForm())
     count = services.issue_to_everyone_who_qualifies(course, clock.now())
-    db.session.commit()
     flash(ngettext("%(num)d certificate has been issued.", "%(num)d certificates have been issued.", count),
           "success")
     return _back(course)
@@ -67,7 +61,6 @@ def approve(slug: str, user_id: int):
     _check(ActionForm())
     enrollment = _learner_enrollment(course, user_id)
     certificate = services.approve(current_user, enrollment, clock.now())
-    db.session.commit()
     flash(_("%(name)s is approved.", name=enrollment.user.name) + (
         " " + _("The certificate has been issued.") if certificate else ""), "success")
     return _back(course)
@@ -80,7 +73,6 @@ def issue(slug: str, user_id: int):
     _check(ActionForm())
     enrollment = _learner_enrollment(course, user_id)
     services.issue_by_hand(current_user, enrollment, clock.now())
-    db.session.commit()
     flash(_("The certificate of %(name)s has been issued.", name=enrollment.user.name), "success")
     return _back(course)
 
@@ -93,18 +85,14 @@ def revoke(slug: str, user_id: int):
     certificate = queries.certificates_of_course(course).get(enrollment.id)
     if certificate is None:
         abort(404)
-    form = RevokeForm()
-    try:
-        if not form.validate():
-            raise DomainError(_("Give the reason for revoking the certificate."))
-        services.revoke(current_user, certificate, form.reason.data, clock.now())
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+    if not RevokeForm().validate():
+        flash(_("Give the reason for revoking the certificate."), "error")
         return _page(course), 400
-    db.session.commit()
-    flash(_("The certificate of %(name)s has been revoked.", name=enrollment.user.name), "success")
-    return _back(course)
+    with service_errors_flashed():
+        services.revoke(current_user, certificate, RevokeForm().reason.data, clock.now())
+        flash(_("The certificate of %(name)s has been revoked.", name=enrollment.user.name), "success")
+        return _back(course)
+    return _page(course), 400
 
 
 def _page(course: Course, rule_form: RuleForm | None = None) -> str:

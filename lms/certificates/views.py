@@ -9,7 +9,7 @@ from lms.certificates.pdf import render_pdf
 from lms.certificates.services import normalise_code
 from lms.extensions import limiter
 from lms.i18n import LANGUAGES, current_locale
-from lms.rate_limits import setting
+from lms.web.rate_limits import setting
 
 bp = Blueprint("certificates", __name__)
 

@@ -11,7 +11,8 @@ from lms.auth.permissions import can_author_courses
 from lms.courses.queries import my_courses, published_courses
 from lms.extensions import db
 from lms.i18n import LANGUAGES, SESSION_KEY
-from lms.redirects import safe_next_url
+from lms.web.redirects import safe_next_url
+from lms.web.unit_of_work import writes_on_get
 
 bp = Blueprint("core", __name__)
 
@@ -27,13 +28,13 @@ def home():
 
 
 @bp.route("/lang/<code>")
+@writes_on_get  # a signed-in user's choice is kept on their account
 def set_language(code: str):
     if code not in LANGUAGES:
         abort(404)
     session[SESSION_KEY] = code
     if current_user.is_authenticated:
         current_user.locale = code
-        db.session.commit()
     back = safe_next_url(request.args.get("next") or request.referrer, request.host_url)
     return redirect(back or url_for("core.home"))
 
@@ -43,6 +44,6 @@ def healthz():
     try:
         db.session.execute(text("SELECT 1"))
     except SQLAlchemyError:
-        db.session.rollback()
+        db.session.rollback()  # the unit of work commits next: nothing, on a fresh connection
         return {"status": "error", "database": "unavailable"}, 503
     return {"status": "ok", "database": "ok"}

@@ -19,8 +19,8 @@ from wtforms.validators import AnyOf, NumberRange, Optional
 
 from lms.courses.models import CourseStatus, EnrolmentMode, ModuleKind
 from lms.courses.services import MAX_DAYS
-from lms.forms import Form, email_address, max_length, required, select_choices
 from lms.i18n import LANGUAGES, timezone_choices
+from lms.web.forms import Form, email_address, max_length, required, select_choices
 
 
 class EnrolForm(Form):

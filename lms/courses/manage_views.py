@@ -36,11 +36,11 @@ from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, Enro
 from lms.courses.permissions import editable_course, module_of_or_404
 from lms.courses.records import records_in
 from lms.courses.views import bp
-from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import current_locale
-from lms.json_input import load_json
+from lms.json_input import UnsafeJSON, load_json
 from lms.timezones import local_to_utc, utc_to_local
+from lms.web.unit_of_work import after_commit, service_errors_flashed, service_errors_on
 
 
 def _to_manage(course: Course, anchor: str = ""):
@@ -52,17 +52,13 @@ def _to_manage(course: Course, anchor: str = ""):
 def new_course():
     form = NewCourseForm(original_locale=current_locale(), timezone="Asia/Baku")
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form):
             course = services.create_course(
                 slug=form.slug.data.strip(), original_locale=form.original_locale.data, timezone=form.timezone.data,
                 starts_on=form.starts_on.data, texts=form.texts(), days=form.days.data,
                 enrolment=EnrolmentMode(form.enrolment.data), enrolment_key=form.enrolment_key.data,
                 trainer=current_user,
             )
-        except DomainError as error:
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
             flash(_("The course has been created. Add its modules, then publish it."), "success")
             return _to_manage(course)
     return render_template("courses/manage/new.html", form=form), 400 if form.errors or form.form_errors else 200
@@ -75,18 +71,14 @@ def import_course():
     if form.validate_on_submit():
         try:
             document = load_json(form.file.data.stream.read())
-            course = transfer.import_course(document, slug=form.slug.data.strip(), starts_on=form.starts_on.data)
-            services.enrol(current_user, course, by_admin=True, role=CourseRole.TRAINER)
-        except ValueError:  # not JSON at all, or JSON the site cannot keep (UnsafeJSON)
-            db.session.rollback()
+        except UnsafeJSON:  # not JSON at all, or JSON the site cannot keep
             form.file.errors.append(_("This file is not a course exported from Təlim."))
-        except DomainError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
         else:
-            db.session.commit()
-            flash(_("The course has been imported as a draft. Check it, then publish it."), "success")
-            return _to_manage(course)
+            with service_errors_on(form):
+                course = transfer.import_course(document, slug=form.slug.data.strip(), starts_on=form.starts_on.data)
+                services.enrol(current_user, course, by_admin=True, role=CourseRole.TRAINER)
+                flash(_("The course has been imported as a draft. Check it, then publish it."), "success")
+                return _to_manage(course)
     status = 400 if form.errors or form.form_errors else 200
     return render_template("courses/manage/import.html", form=form), status
 
@@ -116,17 +108,12 @@ def settings(slug: str):
     if request.method == "GET":
         form.fill_texts(course.translations)
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form):
             services.update_course(
                 course, original_locale=form.original_locale.data, timezone=form.timezone.data,
                 starts_on=form.starts_on.data, texts=form.texts(),
                 enrolment=EnrolmentMode(form.enrolment.data), enrolment_key=form.enrolment_key.data,
             )
-        except DomainError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
             flash(_("The course settings have been saved."), "success")
             return _to_manage(course)
     status = 400 if form.errors or form.form_errors else 200
@@ -144,7 +131,6 @@ def change_status(slug: str):
         return render_template("courses/manage/archive.html", course=course, form=form,
                                learner_count=queries.learner_count(course))
     services.set_status(course, CourseStatus(form.status.data))
-    db.session.commit()
     messages = {
         CourseStatus.PUBLISHED: _("The course is published: learners can see it and enrol."),
         CourseStatus.DRAFT: _("The course is a draft again: only its trainers can see it."),
@@ -159,7 +145,6 @@ def add_day(slug: str):
     course = editable_course(slug)
     _require_csrf()
     day = services.add_day(course)
-    db.session.commit()
     flash(_("Day %(number)d has been added.", number=day.number), "success")
     return _to_manage(course, f"day-{day.number}")
 
@@ -168,15 +153,11 @@ def add_day(slug: str):
 def remove_last_day(slug: str):
     course = editable_course(slug)
     _require_csrf()
-    try:
+    with service_errors_flashed():  # a day with modules stays: the course's page says why
         services.remove_last_day(course)
-    except DomainError as error:  # the day has modules: say so on the course's page
-        db.session.rollback()
-        flash(error.message, "error")
-        return _to_manage(course, f"day-{len(course.days)}")
-    db.session.commit()
-    flash(_("The last day has been removed."), "success")
-    return _to_manage(course)
+        flash(_("The last day has been removed."), "success")
+        return _to_manage(course)
+    return _to_manage(course, f"day-{len(course.days)}")
 
 
 @bp.route("/<slug>/manage/days/<int:number>", methods=["GET", "POST"])
@@ -191,7 +172,6 @@ def edit_day(slug: str, number: int):
         opens_at = local_to_utc(form.opens_at.data, course.timezone) if form.opens_at.data else None
         services.update_day(day, titles={code: texts["title"] for code, texts in form.texts().items()},
                             opens_at=opens_at)
-        db.session.commit()
         flash(_("Day %(number)d has been saved.", number=day.number), "success")
         return _to_manage(course, f"day-{day.number}")
     return render_template("courses/manage/day.html", course=course, day=day, form=form), 400 if form.errors else 200
@@ -203,16 +183,11 @@ def new_module(slug: str, number: int):
     day = _day(course, number)
     form = NewModuleForm(kind=request.args.get("kind", ModuleKind.LESSON.value))
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form):
             module = services.add_module(
                 day, kind=ModuleKind(form.kind.data), texts=form.texts(),
                 required=form.required_module.data, estimated_minutes=form.estimated_minutes.data,
             )
-        except DomainError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
             flash(_("The module has been added."), "success")
             return _to_manage(course, f"module-{module.id}")
     status = 400 if form.errors or form.form_errors else 200
@@ -227,14 +202,9 @@ def edit_module(slug: str, module_id: int):
     if request.method == "GET":
         form.fill_texts(module.translations)
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form):
             services.update_module(module, actor=current_user, texts=form.texts(), required=form.required_module.data,
                                    estimated_minutes=form.estimated_minutes.data)
-        except DomainError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
             flash(_("The module has been saved."), "success")
             return _to_manage(course, f"module-{module.id}")
     status = 400 if form.errors or form.form_errors else 200
@@ -250,7 +220,6 @@ def move_module(slug: str, module_id: int):
     if not form.validate():
         abort(400)
     services.move_module(module, -1 if form.direction.data == "up" else 1)
-    db.session.commit()
     return _to_manage(course, f"module-{module.id}")
 
 
@@ -263,10 +232,8 @@ def delete_module(slug: str, module_id: int):
                                form=ActionForm(), records=records_in(module))
     _require_csrf()
     day_anchor = f"day-{module.day.number}"
-    files = services.delete_module(module)
-    db.session.commit()
-    for stored_name in files:
-        storage.remove(stored_name)
+    for stored_name in services.delete_module(module):
+        after_commit(storage.remove, stored_name)  # a file goes only once its module is gone for good
     flash(_("The module has been deleted."), "success")
     return _to_manage(course, day_anchor)
 
@@ -281,7 +248,6 @@ def add_attachment(slug: str, module_id: int):
         return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
     attachment = services.add_attachment(module, form.file.data.filename, form.file.data.stream,
                                          current_app.config["MAX_ATTACHMENT_BYTES"])
-    db.session.commit()
     flash(_("“%(name)s” is attached.", name=attachment.filename), "success")
     return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
 
@@ -294,9 +260,7 @@ def delete_attachment(slug: str, module_id: int, attachment_id: int):
     attachment = next((a for a in module.attachments if a.id == attachment_id), None)
     if attachment is None:
         abort(404)
-    stored_name = services.remove_attachment(attachment)
-    db.session.commit()
-    storage.remove(stored_name)
+    after_commit(storage.remove, services.remove_attachment(attachment))
     flash(_("“%(name)s” has been removed.", name=attachment.filename), "success")
     return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
 
@@ -312,7 +276,6 @@ def add_trainer(slug: str):
         return _to_manage(course, "trainers")
     services.enrol(user, course, by_admin=True, role=CourseRole.TRAINER)
     audit.record(current_user, AuditAction.TRAINER_ADDED, f"{user.name} <{user.email}>", course=course.slug)
-    db.session.commit()
     flash(_("%(name)s is now a trainer of this course.", name=user.name), "success")
     return _to_manage(course, "trainers")
 
@@ -327,7 +290,6 @@ def remove_trainer(slug: str, user_id: int):
     if services.remove_trainer(course, user):
         audit.record(current_user, AuditAction.TRAINER_REMOVED, f"{user.name} <{user.email}>", course=course.slug)
         flash(_("%(name)s is no longer a trainer of this course.", name=user.name), "success")
-    db.session.commit()
     return _to_manage(course, "trainers")
 
 
@@ -341,7 +303,6 @@ def withdraw(slug: str, user_id: int):
     if enrollment is None:
         abort(404)
     services.withdraw(current_user, enrollment, clock.now())
-    db.session.commit()
     flash(_("%(name)s has been withdrawn from the course; their records are kept.", name=enrollment.user.name),
           "success")
     return redirect(url_for("courses.enrolments", slug=slug))
@@ -361,7 +322,6 @@ def enrolments(slug: str):
         else:
             services.enrol(user, course, by_admin=True)
             audit.record(current_user, AuditAction.ENROLLED, f"{user.name} <{user.email}>", course=course.slug)
-            db.session.commit()
             flash(_("%(name)s is enrolled.", name=user.name), "success")
             return redirect(url_for("courses.enrolments", slug=slug))
     if organisation_form.submit.data and organisation_form.validate():
@@ -369,7 +329,6 @@ def enrolments(slug: str):
         added = services.enrol_organisation(course, organisation)
         audit.record(current_user, AuditAction.ORGANISATION_ENROLLED, organisation.name, course=course.slug,
                      enrolled=added)
-        db.session.commit()
         flash(ngettext("%(num)d member of %(organisation)s has been enrolled.",
                        "%(num)d members of %(organisation)s have been enrolled.", added,
                        organisation=organisation.name), "success")

@@ -8,14 +8,15 @@ from flask_login import current_user, login_required
 from lms import clock
 from lms.courses import queries, services, storage
 from lms.courses.forms import CompleteForm, EnrolForm
-from lms.courses.markdown import render_markdown
 from lms.courses.models import Course, CourseRole, Module
 from lms.courses.outline import cached_outline
 from lms.courses.permissions import can_edit_course, can_open_modules, can_see_course, module_of_or_404
 from lms.courses.timeline import build_timeline, neighbours
-from lms.extensions import db, limiter
+from lms.extensions import limiter
 from lms.i18n import localized
-from lms.rate_limits import answered, setting
+from lms.web.markdown import render_markdown
+from lms.web.rate_limits import answered, setting
+from lms.web.unit_of_work import writes_on_get
 
 bp = Blueprint("courses", __name__, url_prefix="/courses")
 
@@ -51,13 +52,13 @@ def enrol(slug: str):
     if not form.validate():
         abort(400)
     services.enrol(current_user, course, key=form.key.data, now=clock.now())
-    db.session.commit()
     flash(_("You are enrolled in “%(title)s”.", title=localized(course, "title")), "success")
     return redirect(url_for("courses.course", slug=slug))
 
 
 @bp.route("/<slug>/modules/<int:module_id>")
 @login_required
+@writes_on_get  # a learner's first view of a module is recorded
 def module(slug: str, module_id: int):
     course, module = _openable_module(slug, module_id)
     enrollment = queries.enrollment_of(current_user, course)
@@ -69,13 +70,12 @@ def module(slug: str, module_id: int):
         services.record_view(enrollment, module, now)
     states = queries.module_states(enrollment)
     previous, following = neighbours(course, module)
-    page = render_template(
+    # The unit of work commits after rendering, so the page is drawn from the rows already loaded.
+    return render_template(
         "courses/module.html", course=course, module=module, enrollment=enrollment,
         state=states.get(module.id), body=render_markdown(localized(module, "body"), localized(module, "title")),
         previous=previous, following=following, complete_form=CompleteForm(), locked=locked,
     )
-    db.session.commit()  # after rendering, so that the page is drawn from the rows already loaded
-    return page
 
 
 @bp.route("/<slug>/modules/<int:module_id>/complete", methods=["POST"])
@@ -88,7 +88,6 @@ def complete(slug: str, module_id: int):
     if not CompleteForm().validate():
         abort(400)
     services.complete_by_hand(enrollment, module, clock.now())
-    db.session.commit()
     flash(_("“%(title)s” is complete.", title=localized(module, "title")), "success")
     following = neighbours(course, module)[1]
     if following is not None:

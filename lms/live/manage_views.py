@@ -12,11 +12,10 @@ from wtforms.validators import URL, Optional
 
 from lms import clock
 from lms.courses.permissions import editable_course, module_of_or_404
-from lms.errors import DomainError
-from lms.extensions import db
-from lms.forms import Form, ids_from, max_length, present
 from lms.live import services
 from lms.timezones import local_to_utc, utc_to_local
+from lms.web.forms import Form, ids_from, max_length, present
+from lms.web.unit_of_work import service_errors_on
 
 bp = Blueprint("live_manage", __name__, url_prefix="/courses/<slug>/manage/live")
 
@@ -40,14 +39,9 @@ def schedule(slug: str, live_module_id: int):
         form.ends_at.data = utc_to_local(session.ends_at, course.timezone)
         form.recording_url.data = session.recording_url
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form):
             services.schedule(module, local_to_utc(form.starts_at.data, course.timezone),
                               local_to_utc(form.ends_at.data, course.timezone), form.recording_url.data)
-        except DomainError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
             flash(_("The session has been saved."), "success")
             return redirect(url_for("courses.manage", slug=slug) + f"#module-{module.id}")
     status = 400 if form.errors or form.form_errors else 200
@@ -72,7 +66,6 @@ def attendance(slug: str, live_module_id: int):
     if upload_form.submit.data and upload_form.validate():
         text = upload_form.file.data.read().decode("utf-8-sig", errors="replace")
         marked, unknown = services.import_participants(session, text, clock.now(), current_user)
-        db.session.commit()
         flash(ngettext("%(num)d learner marked present.", "%(num)d learners marked present.", marked), "success")
         if unknown:
             flash(_("Not learners of this course: %(emails)s", emails=", ".join(unknown[:20])), "info")
@@ -82,7 +75,6 @@ def attendance(slug: str, live_module_id: int):
             abort(400)
         present = set(ids_from(request.form.getlist("present")))
         services.set_attendance(session, present, clock.now(), current_user)
-        db.session.commit()
         flash(_("The attendance has been saved."), "success")
         return redirect(url_for("live_manage.attendance", slug=slug, live_module_id=module.id))
     return render_template("live/manage/attendance.html", course=course, module=module, session=session,

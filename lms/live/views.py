@@ -18,6 +18,7 @@ from lms.live import jitsi, services
 from lms.live.models import LiveSession
 from lms.live.presence import PresenceEvent
 from lms.live.settings import jitsi_config
+from lms.web.unit_of_work import writes_on_get
 
 bp = Blueprint("live", __name__, url_prefix="/live")
 
@@ -53,6 +54,7 @@ def session_page(session_id: int):
 
 @bp.route("/<int:session_id>/join")
 @login_required
+@writes_on_get  # following the link is joining: attendance is recorded
 def join(session_id: int):
     session, enrollment, moderator = _session_for_current_user(session_id)
     config, now = jitsi_config(), clock.now()
@@ -61,8 +63,7 @@ def join(session_id: int):
         return render_template("live/closed.html", session=session, module=session.module,
                                opens_at=window.opens_at(config), is_over=now >= session.ends_at), 403
     room, signed = _token(session, moderator, now)
-    services.record_join(session, current_user, enrollment, now)  # following the link is joining
-    db.session.commit()
+    services.record_join(session, current_user, enrollment, now)
     return redirect(jitsi.meeting_url(config, room, signed))
 
 
@@ -84,7 +85,6 @@ def presence(session_id: int):
     if not jitsi.Window(session.starts_at, session.ends_at).is_open(config, now):
         return jsonify(error="closed", message=_("This session is closed now.")), 409
     attendance = services.record_presence(session, current_user, enrollment, event, now)
-    db.session.commit()
     return jsonify(recorded=attendance is not None,
                    minutes=attendance.seconds_present // 60 if attendance else 0)
 

@@ -14,10 +14,10 @@ from wtforms import (
 )
 from wtforms.validators import NumberRange, Optional
 
-from lms.forms import Form, NumberField, max_length, present, required, select_choices
 from lms.i18n import LANGUAGES
 from lms.quizzes.grading import Kind
 from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
+from lms.web.forms import Form, NumberField, max_length, present, required, select_choices
 
 
 def _range(low: int, high: int) -> NumberRange:

@@ -13,9 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from lms import clock
 from lms.courses.permissions import editable_course, module_of_or_404
-from lms.errors import DomainError
 from lms.extensions import db
-from lms.forms import ids_from
 from lms.i18n import LANGUAGES, current_locale
 from lms.numbers import round_percent, round_points
 from lms.quizzes import queries, services
@@ -27,6 +25,8 @@ from lms.quizzes.question_form import fill_question_form, question_changes
 from lms.quizzes.review import what_learners_see
 from lms.spreadsheets import csv_text
 from lms.timezones import local_to_utc, utc_to_local
+from lms.web.forms import ids_from
+from lms.web.unit_of_work import service_errors_on, writes_on_get
 
 bp = Blueprint("quiz_manage", __name__, url_prefix="/courses/<slug>/manage")
 
@@ -59,7 +59,6 @@ def questions(slug: str):
             db.session.rollback()
             problems = [(p.line, problem_message(p)) for p in failed.problems]
         else:
-            db.session.commit()
             flash(ngettext("%(num)d question imported.", "%(num)d questions imported.", count), "success")
             for problem in skipped:
                 flash(_("Left out, line %(line)d: %(reason)s", line=problem.line, reason=problem_message(problem)),
@@ -110,6 +109,7 @@ def _quiz_of(slug: str, quiz_module_id: int):
 
 
 @bp.route("/quizzes/<int:quiz_module_id>", methods=["GET", "POST"])
+@writes_on_get  # the quiz row is made on the first visit
 def quiz_settings(slug: str, quiz_module_id: int):
     course, module, quiz = _quiz_of(slug, quiz_module_id)
     form = QuizSettingsForm(obj=quiz)
@@ -128,10 +128,8 @@ def quiz_settings(slug: str, quiz_module_id: int):
             review_policy=ReviewPolicy(form.review_policy.data),
         )
         services.set_questions(quiz, ids_from(request.form.getlist("question")))
-        db.session.commit()
         flash(_("The quiz has been saved."), "success")
         return redirect(url_for("quiz_manage.quiz_settings", slug=slug, quiz_module_id=module.id))
-    db.session.commit()  # the quiz row made on first visit
     chosen = {slot.question_id for slot in quiz.slots}
     return render_template("quizzes/manage/quiz.html", course=course, module=module, quiz=quiz, form=form,
                            bank=_bank(course), chosen=chosen, locale=current_locale(),
@@ -148,14 +146,9 @@ def edit_question(slug: str, question_id: int):
     if request.method == "GET":
         fill_question_form(form, question)
     if form.validate_on_submit():
-        try:
+        with service_errors_on(form):
             regraded = services.update_question(question, now=clock.now(), actor=current_user,
                                                 **question_changes(form, question))
-        except DomainError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
             flash(ngettext("The question has been saved; %(num)d attempt was regraded.",
                            "The question has been saved; %(num)d attempts were regraded.", regraded), "success")
             return redirect(url_for("quiz_manage.questions", slug=slug))

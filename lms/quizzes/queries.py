@@ -35,6 +35,11 @@ def quiz_by_id(quiz_id: int) -> Quiz | None:
     return db.session.get(Quiz, quiz_id)
 
 
+def quiz_of_module(module_id: int) -> Quiz | None:
+    """A quiz module's quiz, or None before anyone opened its settings (reading makes no row)."""
+    return db.session.scalar(select(Quiz).where(Quiz.module_id == module_id))
+
+
 def pages(attempt: Attempt, per_page: int) -> int:
     return max(1, -(-len(attempt.layout) // per_page))
 

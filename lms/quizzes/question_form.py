@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lms.forms import Form
 from lms.i18n import LANGUAGES
 from lms.quizzes.grading import Kind
 from lms.quizzes.models import Question
+from lms.web.forms import Form
 
 CHOICE_WORDS = ("text", "feedback", "match")
 

@@ -8,7 +8,7 @@ from lms.courses.models import Module, ModuleKind
 from lms.courses.transfer import ModulePart, invalid, register_module_part
 from lms.extensions import db
 from lms.i18n import LANGUAGES
-from lms.quizzes import services
+from lms.quizzes import queries, services
 from lms.quizzes.grading import Kind
 from lms.quizzes.models import (
     Choice,
@@ -16,6 +16,7 @@ from lms.quizzes.models import (
     GradingMethod,
     Question,
     QuestionTranslation,
+    Quiz,
     ReviewPolicy,
 )
 
@@ -26,12 +27,23 @@ SETTINGS = ("time_limit_minutes", "attempts_allowed", "pass_mark", "questions_pe
 def export_quiz(module: Module) -> dict[str, Any] | None:
     if module.kind is not ModuleKind.QUIZ:
         return None
-    quiz = services.quiz_for(module)
+    quiz = queries.quiz_of_module(module.id)
+    if quiz is None:  # never set up: the settings a new quiz is given, and no questions
+        return {"settings": _DEFAULT_SETTINGS, "questions": []}
     return {
         "settings": {**{name: getattr(quiz, name) for name in SETTINGS},
                      "grading_method": quiz.grading_method.value, "review_policy": quiz.review_policy.value},
         "questions": [_question(slot.question) for slot in quiz.slots],
     }
+
+
+def _column_default(name: str) -> Any:
+    default = Quiz.__table__.c[name].default
+    value = default.arg if default is not None else None
+    return getattr(value, "value", value)  # an enum as its stored value
+
+
+_DEFAULT_SETTINGS = {name: _column_default(name) for name in (*SETTINGS, "grading_method", "review_policy")}
 
 
 # The range each setting may take (None: the setting may be left empty); booleans are checked apart.

@@ -13,7 +13,6 @@ from lms.courses.permissions import can_edit_course, can_open_modules
 from lms.courses.queries import enrollment_of
 from lms.errors import DomainError
 from lms.extensions import csrf, db
-from lms.forms import page_number
 from lms.json_input import UnsafeJSON, load_json
 from lms.quizzes import queries, services
 from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
@@ -21,6 +20,8 @@ from lms.quizzes.models import Attempt, AttemptState, Question, Quiz
 from lms.quizzes.paper import quiz_paper
 from lms.quizzes.responses import InvalidResponse, fields_from_response, response_from_fields
 from lms.quizzes.review import may_see_answers
+from lms.web.forms import page_number
+from lms.web.unit_of_work import writes_on_get
 
 bp = Blueprint("quizzes", __name__, url_prefix="/quizzes")
 bp.add_app_template_global(fields_from_response, "saved_fields")  # fills a question with its saved answer
@@ -28,13 +29,13 @@ bp.add_app_template_global(fields_from_response, "saved_fields")  # fills a ques
 
 @bp.route("/module/<int:quiz_module_id>")
 @login_required
+@writes_on_get  # a quiz module's quiz row is made on its first visit
 def for_module(quiz_module_id: int):
     """The quiz of a quiz module (the course page links modules, not quizzes)."""
     module = db.get_or_404(Module, quiz_module_id)
     if not can_open_modules(current_user, module.course):
         abort(403)
     quiz = services.quiz_for(module)
-    db.session.commit()
     return redirect(url_for("quizzes.start_page", quiz_id=quiz.id))
 
 
@@ -62,16 +63,15 @@ def start(quiz_id: int):
     if not StartForm().validate():
         abort(400)
     attempt = services.start_attempt(quiz, enrollment, clock.now())
-    db.session.commit()
     return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
 
 
 @bp.route("/attempts/<int:attempt_id>", methods=["GET", "POST"])
 @login_required
+@writes_on_get  # an attempt found overdue is submitted
 def attempt(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     if services.close_if_overdue(attempt, clock.now()):
-        db.session.commit()
         flash(_("Time is up: your attempt was submitted with the answers you had saved."), "info")
     if attempt.state is AttemptState.SUBMITTED:
         return redirect(url_for("quizzes.review", attempt_id=attempt.id))
@@ -84,7 +84,6 @@ def attempt(attempt_id: int):
         if not form.validate():
             abort(400)
         _save_page(attempt, questions)  # without JavaScript, each page submit saves its answers
-        db.session.commit()
         step = {"previous": page - 1, "next": page + 1}.get(request.form.get("go"), page)
         if request.form.get("go") == "finish":
             return redirect(url_for("quizzes.summary", attempt_id=attempt.id))
@@ -123,11 +122,9 @@ def save_answer(attempt_id: int):
         answer = services.save_answer(attempt, question_id, response, clock.now(), sequence)
     except InvalidResponse:
         return jsonify(error="invalid", message=_("This answer cannot be saved.")), 400
-    except DomainError as error:
-        db.session.commit()  # an overdue attempt was closed just now: keep that
+    except DomainError as error:  # returned, not raised: an overdue attempt closed just now is kept
         return jsonify(error="closed", message=error.message,
                        review=url_for("quizzes.review", attempt_id=attempt.id)), error.status
-    db.session.commit()
     # `sequence` tells the page which of its saves the server keeps (a newer one may have come first)
     return jsonify(saved=True, saved_at=answer.saved_at.isoformat(), sequence=answer.sequence)
 
@@ -162,7 +159,6 @@ def submit(attempt_id: int):
         abort(400)
     if services.submit_attempt(attempt, clock.now()):
         flash(_("Your attempt has been submitted."), "success")
-    db.session.commit()
     return redirect(url_for("quizzes.review", attempt_id=attempt.id))
 
 

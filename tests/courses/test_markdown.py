@@ -1,7 +1,7 @@
 """Lesson bodies: Markdown is rendered, anything that could run a script is not."""
 import pytest
 
-from lms.courses.markdown import render_markdown, video_player_url
+from lms.web.markdown import render_markdown, video_player_url
 
 
 @pytest.mark.parametrize("hostile", [

@@ -1,7 +1,7 @@
 """HTTP security headers: the Content-Security-Policy the pages are written for."""
 from __future__ import annotations
 
-from lms.courses.markdown import VIDEO_FRAME_SOURCES
+from lms.web.markdown import VIDEO_FRAME_SOURCES
 
 
 def live_session_policy(jitsi_domain: str) -> dict[str, str | list[str]]:
@@ -24,6 +24,6 @@ def content_security_policy() -> dict[str, str | list[str]]:
         "base-uri": "'self'",
         "form-action": "'self'",
         "frame-ancestors": "'none'",
-        # Lessons embed videos only from these players (see lms/courses/markdown.py).
+        # Lessons embed videos only from these players (see lms/web/markdown.py).
         "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
     }

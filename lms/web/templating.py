@@ -8,7 +8,6 @@ from wtforms import Field
 
 from lms import dates, numbers
 from lms.auth.permissions import can_manage_users
-from lms.courses.markdown import render_markdown
 from lms.i18n import (
     LANGUAGES,
     country_name,
@@ -19,6 +18,7 @@ from lms.i18n import (
     missing_locales,
 )
 from lms.links import absolute_url
+from lms.web.markdown import render_markdown
 
 
 def input_attributes(field: Field, hint: str | None = None, autocomplete: str | None = None) -> dict[str, str]:
