@@ -1,7 +1,7 @@
 """Course content cached in each process as immutable data, dropped whenever any content row changes.
 
 A course's outline and its questions are read on every learner's page but change only when someone
-authors them. Each feature names its content models with `track(...)`. Every flush that adds,
+authors them. Each feature names its content models with `track(...)` in its `register(app)`. Every flush that adds,
 changes or deletes a row of a tracked model writes a new random token into the one-row
 `content_versions` table, in the same transaction. A page reads the token (one small query) and reuses
 what this process built under that token; a new token empties the cache.
@@ -42,7 +42,7 @@ class ContentVersion(db.Model):
 def track(*models: type) -> None:
     """Count changes to rows of these models as changes of course content."""
     global _tracked
-    _tracked = (*_tracked, *models)
+    _tracked = (*_tracked, *(model for model in models if model not in _tracked))
 
 
 @event.listens_for(Session, "before_flush")

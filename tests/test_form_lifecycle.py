@@ -90,16 +90,16 @@ EDIT_FORMS = {
                              CourseDay.course_id == w.course.id, CourseDay.number == 2)).translations[0].title),
     "courses.edit_module": ("/courses/{slug}/manage/modules/{lesson}", {"title_en": ["Terms", "Key terms"]},
                             lambda w: _module_title(w.lesson_id)),
-    "quiz_manage.quiz_settings": ("/courses/{slug}/manage/quizzes/{quiz_module}", {"pass_mark": ["70", "75"]},
+    "quizzes.quiz_settings": ("/courses/{slug}/manage/quizzes/{quiz_module}", {"pass_mark": ["70", "75"]},
                                   lambda w: db.session.scalar(select(Quiz.pass_mark).where(
                                       Quiz.module_id == w.quiz_module_id))),
-    "quiz_manage.edit_question": ("/courses/{slug}/manage/questions/{question}", {"points": ["2", "3"]},
+    "quizzes.edit_question": ("/courses/{slug}/manage/questions/{question}", {"points": ["2", "3"]},
                                   lambda w: db.session.get(Question, w.question_id).points),
-    "live_manage.schedule": ("/courses/{slug}/manage/live/{live_module}",
+    "live.schedule": ("/courses/{slug}/manage/live/{live_module}",
                              {"recording_url": ["https://video.example.org/1", "https://video.example.org/2"]},
                              lambda w: db.session.scalar(select(LiveSession.recording_url).where(
                                  LiveSession.module_id == w.live_module_id))),
-    "certificate_manage.index": ("/courses/{slug}/manage/certificates/", {"min_attendance_percent": ["50", "60"]},
+    "certificates.index": ("/courses/{slug}/manage/certificates/", {"min_attendance_percent": ["50", "60"]},
                                  lambda w: db.session.scalar(select(CompletionRule.min_attendance_percent).where(
                                      CompletionRule.course_id == w.course.id))),
     "admin.edit_user": ("/admin/users/{person}", {"name": ["Nigar Əliyeva-Quliyeva", "Nigar Quliyeva"]},
@@ -117,10 +117,10 @@ NOT_EDIT_FORMS = {
     "admin.new_user": "create: tests/admin/test_users.py", "admin.organisations": "create: tests/admin/test_people.py",
     "admin.import_users": "tests/admin/test_user_import.py", "courses.new_course": "create: below",
     "courses.new_module": "create: below", "courses.import_course": "tests/courses/test_transfer.py",
-    "quiz_manage.questions": "tests/quizzes/test_gift_like_moodle.py",
+    "quizzes.questions": "tests/quizzes/test_gift_like_moodle.py",
     "courses.delete_module": "tests/courses/test_module_records_kept.py",
     "courses.enrolments": "tests/courses/test_authoring_views.py",
-    "live_manage.attendance": "tests/admin/test_result_changes_audited.py",
+    "live.attendance": "tests/admin/test_result_changes_audited.py",
     "quizzes.attempt": "a learner's answers: tests/quizzes/test_views.py",
 }
 

@@ -13,15 +13,17 @@ from flask_login import current_user
 
 from lms.admin import user_import
 from lms.admin.forms import ConfirmImportForm, UserImportForm
-from lms.admin.views import bp
 from lms.auth.password_mail import mail_password_link, set_password_link
 from lms.auth.permissions import admin_required
+from lms.web.routes import Routes
 from lms.web.unit_of_work import after_commit, service_errors_flashed
+
+routes = Routes("/admin")
 
 CHECKED_FILE_HOURS = 24
 
 
-@bp.route("/users/import", methods=["GET", "POST"])
+@routes.route("/users/import", methods=["GET", "POST"])
 @admin_required
 def import_users():
     form = UserImportForm()
@@ -37,7 +39,7 @@ def import_users():
     return render_template("admin/import.html", form=form, plan=plan, confirm=confirm), 200 if plan.ok else 422
 
 
-@bp.route("/users/import/confirm", methods=["POST"])
+@routes.route("/users/import/confirm", methods=["POST"])
 @admin_required
 def confirm_import():
     form = ConfirmImportForm()

@@ -7,14 +7,16 @@ from flask_login import current_user
 
 from lms.admin import queries, services
 from lms.admin.forms import OrganisationForm
-from lms.admin.views import bp
 from lms.auth.models import Organisation
 from lms.auth.permissions import admin_required
 from lms.extensions import db
+from lms.web.routes import Routes
 from lms.web.unit_of_work import service_errors_on
 
+routes = Routes("/admin")
 
-@bp.route("/organisations", methods=["GET", "POST"])
+
+@routes.route("/organisations", methods=["GET", "POST"])
 @admin_required
 def organisations():
     form = OrganisationForm()
@@ -27,7 +29,7 @@ def organisations():
         400 if form.errors else 200
 
 
-@bp.route("/organisations/<int:organisation_id>", methods=["GET", "POST"])
+@routes.route("/organisations/<int:organisation_id>", methods=["GET", "POST"])
 @admin_required
 def edit_organisation(organisation_id: int):
     organisation = db.get_or_404(Organisation, organisation_id)

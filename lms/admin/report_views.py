@@ -12,17 +12,19 @@ from lms.admin.exports import certificates_archive, csv_lines, xlsx_chunks
 from lms.admin.forms import ReportFilterForm
 from lms.admin.learner_detail import learner_detail
 from lms.admin.report_table import CERTIFICATE_LABELS, STATUS_LABELS, report_columns
-from lms.admin.views import bp
 from lms.auth.permissions import admin_required
 from lms.courses.models import Course
 from lms.courses.permissions import editable_course
 from lms.i18n import country_name, localized
 from lms.web.forms import page_number
+from lms.web.routes import Routes
+
+routes = Routes("/admin")
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@bp.route("/courses/<slug>/progress")
+@routes.route("/courses/<slug>/progress")
 def course_report(slug: str):
     course = editable_course(slug)
     form, found = _filter_form(course)
@@ -42,21 +44,21 @@ def course_report(slug: str):
     )
 
 
-@bp.route("/courses/<slug>/progress.csv")
+@routes.route("/courses/<slug>/progress.csv")
 def course_report_csv(slug: str):
     course, columns, rows = _export(slug)
     lines = csv_lines(columns, rows, str(get_timezone()))
     return Response(stream_with_context(lines), mimetype="text/csv", headers=_attachment(course, "csv"))
 
 
-@bp.route("/courses/<slug>/progress.xlsx")
+@routes.route("/courses/<slug>/progress.xlsx")
 def course_report_xlsx(slug: str):
     course, columns, rows = _export(slug)
     chunks = xlsx_chunks(columns, rows, str(get_timezone()), localized(course, "title"))
     return Response(stream_with_context(chunks), mimetype=XLSX, headers=_attachment(course, "xlsx"))
 
 
-@bp.route("/courses/<slug>/learners/<int:user_id>")
+@routes.route("/courses/<slug>/learners/<int:user_id>")
 def learner_page(slug: str, user_id: int):
     course = editable_course(slug)
     structure = reports.course_structure(course)
@@ -106,7 +108,7 @@ def _completion_chart(course: Course, structure: reports.CourseStructure):
         "%(country)s, %(day)s: %(percent)d%% completed", country=name, day=day, percent=percent))
 
 
-@bp.route("/courses/<slug>/certificates.zip")
+@routes.route("/courses/<slug>/certificates.zip")
 @admin_required
 def certificates_zip(slug: str):
     course = editable_course(slug)

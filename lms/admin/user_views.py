@@ -7,17 +7,19 @@ from flask_login import current_user
 
 from lms.admin import queries, services
 from lms.admin.forms import ROLE_LABELS, ActiveForm, PasswordLinkForm, RoleForm, UserForm, UserSearchForm
-from lms.admin.views import bp
 from lms.auth.models import Organisation, Role, User
 from lms.auth.permissions import admin_required
 from lms.auth.queries import organisation_choices
 from lms.extensions import db
 from lms.web.forms import page_number
 from lms.web.redirects import safe_next_url
+from lms.web.routes import Routes
 from lms.web.unit_of_work import service_errors_flashed, service_errors_on
 
+routes = Routes("/admin")
 
-@bp.route("/users")
+
+@routes.route("/users")
 @admin_required
 def users():
     form = UserSearchForm(organisation_choices(), request.args)
@@ -36,7 +38,7 @@ def users():
                            filters={key: value for key, value in request.args.items() if key != "page"})
 
 
-@bp.route("/users/new", methods=["GET", "POST"])
+@routes.route("/users/new", methods=["GET", "POST"])
 @admin_required
 def new_user():
     form = UserForm(organisation_choices())
@@ -49,7 +51,7 @@ def new_user():
     return render_template("admin/user_form.html", form=form, user=None), 400 if form.errors else 200
 
 
-@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@routes.route("/users/<int:user_id>", methods=["GET", "POST"])
 @admin_required
 def edit_user(user_id: int):
     user = db.get_or_404(User, user_id)
@@ -65,7 +67,7 @@ def edit_user(user_id: int):
                            active_form=ActiveForm()), 400 if form.errors else 200
 
 
-@bp.route("/users/<int:user_id>/password-link", methods=["POST"])
+@routes.route("/users/<int:user_id>/password-link", methods=["POST"])
 @admin_required
 def password_link(user_id: int):
     user = db.get_or_404(User, user_id)
@@ -77,7 +79,7 @@ def password_link(user_id: int):
     return redirect(url_for("admin.edit_user", user_id=user.id))
 
 
-@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@routes.route("/users/<int:user_id>/role", methods=["POST"])
 @admin_required
 def change_role(user_id: int):
     user = db.get_or_404(User, user_id)
@@ -89,7 +91,7 @@ def change_role(user_id: int):
     return redirect(_back_to_list())
 
 
-@bp.route("/users/<int:user_id>/active", methods=["POST"])
+@routes.route("/users/<int:user_id>/active", methods=["POST"])
 @admin_required
 def change_active(user_id: int):
     user = db.get_or_404(User, user_id)

@@ -1,7 +1,7 @@
 """The admin blueprint: its home page and the audit log. People, imports and reports hang on it too."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 from flask_babel import lazy_gettext as _l
 
 from lms.admin import queries
@@ -9,8 +9,9 @@ from lms.admin.forms import ROLE_LABELS
 from lms.audit import AuditAction
 from lms.auth.permissions import admin_required
 from lms.web.forms import page_number
+from lms.web.routes import Routes
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
+routes = Routes("/admin")
 
 AUDIT_LABELS = {
     AuditAction.USER_CREATED: _l("Account created"),
@@ -55,14 +56,14 @@ DETAIL_LABELS = {
 }
 
 
-@bp.route("/")
+@routes.route("/")
 @admin_required
 def index():
     return render_template("admin/index.html", counts=queries.site_counts(), role_labels=ROLE_LABELS,
                            courses=queries.courses_for_reports())
 
 
-@bp.route("/audit")
+@routes.route("/audit")
 @admin_required
 def audit_log():
     page = queries.audit_entries(page=request.args.get("page", 1, type=page_number))

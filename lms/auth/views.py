@@ -1,7 +1,7 @@
 """Signing in and out, registering, and the user's own profile."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -23,9 +23,10 @@ from lms.extensions import db, limiter
 from lms.links import absolute_url
 from lms.web.rate_limits import answered, setting
 from lms.web.redirects import safe_next_url
+from lms.web.routes import Routes
 from lms.web.unit_of_work import service_errors_on, writes_on_get
 
-bp = Blueprint("auth", __name__, url_prefix="/auth")
+routes = Routes("/auth")
 
 
 def _account_key() -> str:
@@ -36,7 +37,7 @@ def _next_or_home():
     return redirect(safe_next_url(request.args.get("next"), request.host_url) or url_for("core.home"))
 
 
-@bp.route("/login", methods=["GET", "POST"])
+@routes.route("/login", methods=["GET", "POST"])
 @limiter.limit(setting("LOGIN_FAILURES_PER_ADDRESS"), methods=["POST"], deduct_when=answered(401))
 @limiter.limit(setting("LOGIN_FAILURES_PER_ACCOUNT"), methods=["POST"], deduct_when=answered(401),
                key_func=_account_key)
@@ -56,7 +57,7 @@ def login():
     return render_template("auth/login.html", form=form), 400 if form.errors else 200
 
 
-@bp.route("/logout", methods=["POST"])
+@routes.route("/logout", methods=["POST"])
 def logout():
     if current_user.is_authenticated:
         sign_ins.end(current_user.sign_in_token)  # a copy of this browser's cookies stops working too
@@ -65,7 +66,7 @@ def logout():
     return redirect(url_for("core.home"))
 
 
-@bp.route("/register", methods=["GET", "POST"])
+@routes.route("/register", methods=["GET", "POST"])
 @limiter.limit(setting("REGISTRATION_RATE_LIMIT"), methods=["POST"])
 def register():
     if not current_app.config["REGISTRATION_OPEN"]:
@@ -97,7 +98,7 @@ def _registered(email: str):
     return render_template("auth/registered.html", email=services.normalise_email(email))
 
 
-@bp.route("/password/<token>", methods=["GET", "POST"])
+@routes.route("/password/<token>", methods=["GET", "POST"])
 @limiter.limit(setting("LOGIN_RATE_LIMIT"), methods=["POST"])
 def set_password(token: str):
     user = services.user_for_password_token(token)
@@ -112,7 +113,7 @@ def set_password(token: str):
     return render_template("auth/set_password.html", form=form, user=user), 400 if form.errors else 200
 
 
-@bp.route("/forgot-password", methods=["GET", "POST"])
+@routes.route("/forgot-password", methods=["GET", "POST"])
 @limiter.limit(setting("FORGOT_PASSWORD_RATE_LIMIT"), methods=["POST"])
 def forgot_password():
     form = ForgotPasswordForm()
@@ -124,7 +125,7 @@ def forgot_password():
     return render_template("auth/forgot_password.html", form=form), 400 if form.errors else 200
 
 
-@bp.route("/profile", methods=["GET", "POST"])
+@routes.route("/profile", methods=["GET", "POST"])
 @login_required
 @writes_on_get
 def profile():
@@ -138,7 +139,7 @@ def profile():
     return _render_profile(profile_form=form)
 
 
-@bp.route("/profile/password", methods=["POST"])
+@routes.route("/profile/password", methods=["POST"])
 @login_required
 def change_password():
     form = PasswordForm()
@@ -150,7 +151,7 @@ def change_password():
     return _render_profile(password_form=form)
 
 
-@bp.route("/profile/calendar", methods=["POST"])
+@routes.route("/profile/calendar", methods=["POST"])
 @login_required
 def renew_calendar():
     if not RenewCalendarForm().validate():

@@ -1,7 +1,7 @@
 """/calendar/<token>.ics: a person's course days and live sessions, for any calendar program."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, request, url_for
+from flask import Response, abort, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -14,11 +14,12 @@ from lms.courses.permissions import can_open_modules
 from lms.extensions import db
 from lms.i18n import localized
 from lms.live.models import LiveSession
+from lms.web.routes import Routes
 
-bp = Blueprint("calendar", __name__, url_prefix="/calendar")
+routes = Routes("/calendar")
 
 
-@bp.route("/<token>.ics")
+@routes.route("/<token>.ics")
 def feed(token: str):
     user = db.session.scalar(select(User).where(User.calendar_token == token)) if len(token) < 64 else None
     if user is None or not user.active:
@@ -33,7 +34,7 @@ def feed(token: str):
     return _ics(f"Təlim — {user.name}", courses, sessions, "telim-calendar.ics")
 
 
-@bp.route("/session/<int:session_id>.ics")
+@routes.route("/session/<int:session_id>.ics")
 def session_event(session_id: int):
     """One live session as an .ics file (for the course's people: the session page links it)."""
     session = db.get_or_404(LiveSession, session_id)

@@ -1,1 +1,16 @@
 """Certificates: completion rules, issuing and revoking, the PDF and the public check."""
+from __future__ import annotations
+
+from flask import Flask
+
+from lms import signals
+from lms.certificates import cli, manage_views, services, views
+from lms.cli import add_commands
+from lms.web.routes import feature_blueprint
+
+
+def register(app: Flask) -> None:
+    """Certificate pages, `flask lms check-certificates`, and issuing when a completed module meets the rule."""
+    app.register_blueprint(feature_blueprint("certificates", views, manage_views))
+    add_commands(app, *cli.COMMANDS)
+    signals.module_completed.connect(services.on_module_completed)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -17,9 +17,10 @@ from lms.certificates.rules import Unmet
 from lms.courses.models import Course, CourseRole, Enrollment
 from lms.courses.permissions import editable_course
 from lms.extensions import db
+from lms.web.routes import Routes
 from lms.web.unit_of_work import service_errors_flashed, service_errors_on
 
-bp = Blueprint("certificate_manage", __name__, url_prefix="/courses/<slug>/manage/certificates")
+routes = Routes("/courses/<slug>/manage/certificates")
 
 UNMET_LABELS = {
     Unmet.REQUIRED_MODULES: _l("required modules"),
@@ -29,7 +30,7 @@ UNMET_LABELS = {
 }
 
 
-@bp.route("/", methods=["GET", "POST"])
+@routes.route("/", methods=["GET", "POST"])
 def index(slug: str):
     course = editable_course(slug)
     form = RuleForm(data=asdict(queries.rule_of(course)))
@@ -41,11 +42,11 @@ def index(slug: str):
                               manual_approval=form.manual_approval.data,
                               min_presence_percent=form.min_presence_percent.data, actor=current_user)
             flash(_("The completion rule has been saved. It applies to certificates issued from now on."), "success")
-            return redirect(url_for("certificate_manage.index", slug=slug))
+            return redirect(url_for("certificates.index", slug=slug))
     return _page(course, form), 400 if form.errors else 200
 
 
-@bp.route("/issue-all", methods=["POST"])
+@routes.route("/issue-all", methods=["POST"])
 def issue_all(slug: str):
     course = editable_course(slug)
     _check(ActionForm())
@@ -55,7 +56,7 @@ def issue_all(slug: str):
     return _back(course)
 
 
-@bp.route("/<int:user_id>/approve", methods=["POST"])
+@routes.route("/<int:user_id>/approve", methods=["POST"])
 def approve(slug: str, user_id: int):
     course = editable_course(slug)
     _check(ActionForm())
@@ -66,7 +67,7 @@ def approve(slug: str, user_id: int):
     return _back(course)
 
 
-@bp.route("/<int:user_id>/issue", methods=["POST"])
+@routes.route("/<int:user_id>/issue", methods=["POST"])
 @admin_required
 def issue(slug: str, user_id: int):
     course = editable_course(slug)
@@ -77,7 +78,7 @@ def issue(slug: str, user_id: int):
     return _back(course)
 
 
-@bp.route("/<int:user_id>/revoke", methods=["POST"])
+@routes.route("/<int:user_id>/revoke", methods=["POST"])
 @admin_required
 def revoke(slug: str, user_id: int):
     course = editable_course(slug)
@@ -117,4 +118,4 @@ def _check(form: ActionForm) -> None:
 
 
 def _back(course: Course):
-    return redirect(url_for("certificate_manage.index", slug=course.slug))
+    return redirect(url_for("certificates.index", slug=course.slug))

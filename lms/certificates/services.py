@@ -15,7 +15,6 @@ from lms.auth.models import User
 from lms.certificates import queries
 from lms.certificates.models import Approval, Certificate, CompletionRule
 from lms.certificates.rules import unmet_conditions
-from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, Enrollment
 from lms.errors import DomainError
 from lms.extensions import db
@@ -150,5 +149,6 @@ def _label(enrollment: Enrollment) -> str:
     return f"{enrollment.user.name} <{enrollment.user.email}>"
 
 
-# A module completed may complete the rule: courses calls this without knowing of certificates.
-courses.module_completed_listeners.append(issue_if_earned)
+def on_module_completed(enrollment: Enrollment, *, now: datetime, **_details: object) -> None:
+    """`signals.module_completed`: a module completed may complete the course's rule."""
+    issue_if_earned(enrollment, now)

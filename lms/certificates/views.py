@@ -1,7 +1,7 @@
 """A certificate's PDF for its owner and the admins, and the public check of a verification code."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Response, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from lms.certificates import queries
@@ -10,11 +10,12 @@ from lms.certificates.services import normalise_code
 from lms.extensions import limiter
 from lms.i18n import LANGUAGES, current_locale
 from lms.web.rate_limits import setting
+from lms.web.routes import Routes
 
-bp = Blueprint("certificates", __name__)
+routes = Routes("")
 
 
-@bp.route("/certificates/<code>.pdf")
+@routes.route("/certificates/<code>.pdf")
 @login_required
 def pdf(code: str):
     certificate = queries.certificate_by_code(normalise_code(code) or "")
@@ -30,7 +31,7 @@ def pdf(code: str):
                     headers={"Content-Disposition": f'inline; filename="{filename}"'})
 
 
-@bp.route("/verify/")
+@routes.route("/verify/")
 def verify_box():
     """The public page with a box for a code (printed certificates carry the code, not always the QR)."""
     code = request.args.get("code", "").strip()
@@ -39,7 +40,7 @@ def verify_box():
     return render_template("certificates/verify.html", certificate=None, code="", asked=False)
 
 
-@bp.route("/verify/<code>")
+@routes.route("/verify/<code>")
 @limiter.limit(setting("VERIFY_RATE_LIMIT"))
 def verify(code: str):
     canonical = normalise_code(code)

@@ -1,7 +1,7 @@
 """The home page, the language switch and the health check."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import abort, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -12,12 +12,13 @@ from lms.courses.queries import my_courses, published_courses
 from lms.extensions import db
 from lms.i18n import LANGUAGES, SESSION_KEY
 from lms.web.redirects import safe_next_url
+from lms.web.routes import Routes
 from lms.web.unit_of_work import writes_on_get
 
-bp = Blueprint("core", __name__)
+routes = Routes("")
 
 
-@bp.route("/")
+@routes.route("/")
 def home():
     now = clock.now()
     mine = my_courses(current_user, now) if current_user.is_authenticated else []
@@ -27,7 +28,7 @@ def home():
     )
 
 
-@bp.route("/lang/<code>")
+@routes.route("/lang/<code>")
 @writes_on_get  # a signed-in user's choice is kept on their account
 def set_language(code: str):
     if code not in LANGUAGES:
@@ -39,7 +40,7 @@ def set_language(code: str):
     return redirect(back or url_for("core.home"))
 
 
-@bp.route("/healthz")
+@routes.route("/healthz")
 def healthz():
     try:
         db.session.execute(text("SELECT 1"))

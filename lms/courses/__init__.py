@@ -1,1 +1,26 @@
 """Courses: their days and modules, enrolments and module progress."""
+from __future__ import annotations
+
+from flask import Flask
+
+from lms import content_cache
+from lms.cli import add_commands
+from lms.courses import cli, manage_views, views
+from lms.courses.models import (
+    Attachment,
+    Course,
+    CourseDay,
+    CourseDayTranslation,
+    CourseTranslation,
+    Module,
+    ModuleTranslation,
+)
+from lms.web.routes import feature_blueprint
+
+
+def register(app: Flask) -> None:
+    """The course pages and their authoring, `flask lms export-course | import-course`, the outline cache."""
+    app.register_blueprint(feature_blueprint("courses", views, manage_views))
+    add_commands(app, *cli.COMMANDS)
+    content_cache.track(Course, CourseTranslation, CourseDay, CourseDayTranslation, Module, ModuleTranslation,
+                        Attachment)

@@ -35,19 +35,21 @@ from lms.courses.forms import (
 from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, EnrolmentMode, ModuleKind
 from lms.courses.permissions import editable_course, module_of_or_404
 from lms.courses.records import records_in
-from lms.courses.views import bp
 from lms.extensions import db
 from lms.i18n import current_locale
 from lms.json_input import UnsafeJSON, load_json
 from lms.timezones import local_to_utc, utc_to_local
+from lms.web.routes import Routes
 from lms.web.unit_of_work import after_commit, service_errors_flashed, service_errors_on
+
+routes = Routes("/courses")
 
 
 def _to_manage(course: Course, anchor: str = ""):
     return redirect(url_for("courses.manage", slug=course.slug) + (f"#{anchor}" if anchor else ""))
 
 
-@bp.route("/new", methods=["GET", "POST"])
+@routes.route("/new", methods=["GET", "POST"])
 @requires(can_author_courses)
 def new_course():
     form = NewCourseForm(original_locale=current_locale(), timezone="Asia/Baku")
@@ -64,7 +66,7 @@ def new_course():
     return render_template("courses/manage/new.html", form=form), 400 if form.errors or form.form_errors else 200
 
 
-@bp.route("/import", methods=["GET", "POST"])
+@routes.route("/import", methods=["GET", "POST"])
 @requires(can_author_courses)
 def import_course():
     form = ImportCourseForm()
@@ -83,7 +85,7 @@ def import_course():
     return render_template("courses/manage/import.html", form=form), status
 
 
-@bp.route("/<slug>/manage/export")
+@routes.route("/<slug>/manage/export")
 def export_course(slug: str):
     course = editable_course(slug)
     body = json.dumps(transfer.export_course(course), ensure_ascii=False, indent=2)
@@ -91,7 +93,7 @@ def export_course(slug: str):
                     headers={"Content-Disposition": f'attachment; filename="{course.slug}.json"'})
 
 
-@bp.route("/<slug>/manage/")
+@routes.route("/<slug>/manage/")
 def manage(slug: str):
     course = editable_course(slug)
     return render_template(
@@ -101,7 +103,7 @@ def manage(slug: str):
     )
 
 
-@bp.route("/<slug>/manage/settings", methods=["GET", "POST"])
+@routes.route("/<slug>/manage/settings", methods=["GET", "POST"])
 def settings(slug: str):
     course = editable_course(slug)
     form = CourseForm(obj=course)
@@ -120,7 +122,7 @@ def settings(slug: str):
     return render_template("courses/manage/settings.html", course=course, form=form), status
 
 
-@bp.route("/<slug>/manage/status", methods=["POST"])
+@routes.route("/<slug>/manage/status", methods=["POST"])
 def change_status(slug: str):
     course = editable_course(slug)
     form = StatusForm()
@@ -140,7 +142,7 @@ def change_status(slug: str):
     return _to_manage(course)
 
 
-@bp.route("/<slug>/manage/days", methods=["POST"])
+@routes.route("/<slug>/manage/days", methods=["POST"])
 def add_day(slug: str):
     course = editable_course(slug)
     _require_csrf()
@@ -149,7 +151,7 @@ def add_day(slug: str):
     return _to_manage(course, f"day-{day.number}")
 
 
-@bp.route("/<slug>/manage/days/remove-last", methods=["POST"])
+@routes.route("/<slug>/manage/days/remove-last", methods=["POST"])
 def remove_last_day(slug: str):
     course = editable_course(slug)
     _require_csrf()
@@ -160,7 +162,7 @@ def remove_last_day(slug: str):
     return _to_manage(course, f"day-{len(course.days)}")
 
 
-@bp.route("/<slug>/manage/days/<int:number>", methods=["GET", "POST"])
+@routes.route("/<slug>/manage/days/<int:number>", methods=["GET", "POST"])
 def edit_day(slug: str, number: int):
     course = editable_course(slug)
     day = _day(course, number)
@@ -177,7 +179,7 @@ def edit_day(slug: str, number: int):
     return render_template("courses/manage/day.html", course=course, day=day, form=form), 400 if form.errors else 200
 
 
-@bp.route("/<slug>/manage/days/<int:number>/modules/new", methods=["GET", "POST"])
+@routes.route("/<slug>/manage/days/<int:number>/modules/new", methods=["GET", "POST"])
 def new_module(slug: str, number: int):
     course = editable_course(slug)
     day = _day(course, number)
@@ -194,7 +196,7 @@ def new_module(slug: str, number: int):
     return render_template("courses/manage/module.html", course=course, day=day, form=form, module=None), status
 
 
-@bp.route("/<slug>/manage/modules/<int:module_id>", methods=["GET", "POST"])
+@routes.route("/<slug>/manage/modules/<int:module_id>", methods=["GET", "POST"])
 def edit_module(slug: str, module_id: int):
     course = editable_course(slug)
     module = module_of_or_404(course, module_id)
@@ -212,7 +214,7 @@ def edit_module(slug: str, module_id: int):
                            module=module, attachment_form=AttachmentForm(), action_form=ActionForm()), status
 
 
-@bp.route("/<slug>/manage/modules/<int:module_id>/move", methods=["POST"])
+@routes.route("/<slug>/manage/modules/<int:module_id>/move", methods=["POST"])
 def move_module(slug: str, module_id: int):
     course = editable_course(slug)
     module = module_of_or_404(course, module_id)
@@ -223,7 +225,7 @@ def move_module(slug: str, module_id: int):
     return _to_manage(course, f"module-{module.id}")
 
 
-@bp.route("/<slug>/manage/modules/<int:module_id>/delete", methods=["GET", "POST"])
+@routes.route("/<slug>/manage/modules/<int:module_id>/delete", methods=["GET", "POST"])
 def delete_module(slug: str, module_id: int):
     course = editable_course(slug)
     module = module_of_or_404(course, module_id)
@@ -238,7 +240,7 @@ def delete_module(slug: str, module_id: int):
     return _to_manage(course, day_anchor)
 
 
-@bp.route("/<slug>/manage/modules/<int:module_id>/attachments", methods=["POST"])
+@routes.route("/<slug>/manage/modules/<int:module_id>/attachments", methods=["POST"])
 def add_attachment(slug: str, module_id: int):
     course = editable_course(slug)
     module = module_of_or_404(course, module_id)
@@ -252,7 +254,7 @@ def add_attachment(slug: str, module_id: int):
     return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
 
 
-@bp.route("/<slug>/manage/modules/<int:module_id>/attachments/<int:attachment_id>/delete", methods=["POST"])
+@routes.route("/<slug>/manage/modules/<int:module_id>/attachments/<int:attachment_id>/delete", methods=["POST"])
 def delete_attachment(slug: str, module_id: int, attachment_id: int):
     course = editable_course(slug)
     module = module_of_or_404(course, module_id)
@@ -265,7 +267,7 @@ def delete_attachment(slug: str, module_id: int, attachment_id: int):
     return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
 
 
-@bp.route("/<slug>/manage/trainers", methods=["POST"])
+@routes.route("/<slug>/manage/trainers", methods=["POST"])
 @requires(can_manage_users)
 def add_trainer(slug: str):
     course = editable_course(slug)
@@ -280,7 +282,7 @@ def add_trainer(slug: str):
     return _to_manage(course, "trainers")
 
 
-@bp.route("/<slug>/manage/trainers/<int:user_id>/remove", methods=["POST"])
+@routes.route("/<slug>/manage/trainers/<int:user_id>/remove", methods=["POST"])
 @requires(can_manage_users)
 def remove_trainer(slug: str, user_id: int):
     course = editable_course(slug)
@@ -293,7 +295,7 @@ def remove_trainer(slug: str, user_id: int):
     return _to_manage(course, "trainers")
 
 
-@bp.route("/<slug>/manage/enrolments/<int:user_id>/withdraw", methods=["POST"])
+@routes.route("/<slug>/manage/enrolments/<int:user_id>/withdraw", methods=["POST"])
 @requires(can_manage_users)
 def withdraw(slug: str, user_id: int):
     course = editable_course(slug)
@@ -308,7 +310,7 @@ def withdraw(slug: str, user_id: int):
     return redirect(url_for("courses.enrolments", slug=slug))
 
 
-@bp.route("/<slug>/manage/enrolments", methods=["GET", "POST"])
+@routes.route("/<slug>/manage/enrolments", methods=["GET", "POST"])
 @requires(can_manage_users)
 def enrolments(slug: str):
     course = editable_course(slug)

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from lms import content_cache
 from lms.auth.models import User
 from lms.extensions import db
 from lms.types import UTCDateTime, enum_column, utcnow
@@ -236,4 +235,3 @@ class ModuleProgress(db.Model):
 
 
 # What learners' pages may cache until one of these rows changes (lms/content_cache.py).
-content_cache.track(Course, CourseTranslation, CourseDay, CourseDayTranslation, Module, ModuleTranslation, Attachment)

@@ -2,7 +2,7 @@
 
 A module that holds learners' records is never deleted (its attempts, answers and attendance would
 go with it). `courses` counts its own progress rows; quizzes and live sessions add their counters
-here when they are imported, so that courses imports neither.
+in their `register(app)`, so that courses imports neither.
 """
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ from lms.extensions import db
 # Each returns a translated sentence ("3 quiz attempts have been made.") or None when it counts none.
 RecordCounter = Callable[[Module], str | None]
 counters: list[RecordCounter] = []
+
+
+def add_counter(counter: RecordCounter) -> None:
+    """Count a feature's records too (once, however many apps are made)."""
+    if counter not in counters:
+        counters.append(counter)
 
 
 def records_in(module: Module) -> list[str]:

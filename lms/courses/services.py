@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import PurePath
 from typing import BinaryIO
@@ -12,7 +12,7 @@ from typing import BinaryIO
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from lms import audit
+from lms import audit, signals
 from lms.audit import AuditAction
 from lms.auth.models import Organisation, User
 from lms.courses import storage
@@ -44,11 +44,6 @@ MAX_DAYS = 200
 
 # Texts of one object: {locale: {field: value}}; a locale whose title is empty has no translation.
 Texts = Mapping[str, Mapping[str, str]]
-
-# Called with (enrollment, now) after a module becomes complete. Later features (certificates)
-# register here, so that courses never imports them.
-module_completed_listeners: list[Callable[[Enrollment, datetime], None]] = []
-
 
 # --- courses -------------------------------------------------------------------------------
 
@@ -386,8 +381,7 @@ def complete_module(enrollment: Enrollment, module: Module, now: datetime) -> Mo
         if enrollment.completed_at is None and _all_required_complete(enrollment):
             enrollment.completed_at = now
             db.session.flush()
-        for listener in module_completed_listeners:
-            listener(enrollment, now)
+        signals.module_completed.send(enrollment, module=module, now=now)  # certificates may issue one
     return progress
 
 

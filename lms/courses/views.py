@@ -1,7 +1,7 @@
 """What learners see of a course: its page, enrolling, and reading modules."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, send_from_directory, url_for
+from flask import abort, flash, redirect, render_template, send_from_directory, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -16,9 +16,10 @@ from lms.extensions import limiter
 from lms.i18n import localized
 from lms.web.markdown import render_markdown
 from lms.web.rate_limits import answered, setting
+from lms.web.routes import Routes
 from lms.web.unit_of_work import writes_on_get
 
-bp = Blueprint("courses", __name__, url_prefix="/courses")
+routes = Routes("/courses")
 
 
 def _visible_course(slug: str) -> Course:
@@ -29,7 +30,7 @@ def _visible_course(slug: str) -> Course:
     return course
 
 
-@bp.route("/<slug>/")
+@routes.route("/<slug>/")
 def course(slug: str):
     course = cached_outline(slug)  # every learner opens this page: its outline comes from the cache
     if course is None or not can_see_course(current_user, course):
@@ -43,7 +44,7 @@ def course(slug: str):
     )
 
 
-@bp.route("/<slug>/enrol", methods=["POST"])
+@routes.route("/<slug>/enrol", methods=["POST"])
 @login_required
 @limiter.limit(setting("ENROLMENT_KEY_FAILURES"), deduct_when=answered(403))  # keys are not to be guessed
 def enrol(slug: str):
@@ -56,7 +57,7 @@ def enrol(slug: str):
     return redirect(url_for("courses.course", slug=slug))
 
 
-@bp.route("/<slug>/modules/<int:module_id>")
+@routes.route("/<slug>/modules/<int:module_id>")
 @login_required
 @writes_on_get  # a learner's first view of a module is recorded
 def module(slug: str, module_id: int):
@@ -78,7 +79,7 @@ def module(slug: str, module_id: int):
     )
 
 
-@bp.route("/<slug>/modules/<int:module_id>/complete", methods=["POST"])
+@routes.route("/<slug>/modules/<int:module_id>/complete", methods=["POST"])
 @login_required
 def complete(slug: str, module_id: int):
     course, module = _openable_module(slug, module_id)
@@ -95,7 +96,7 @@ def complete(slug: str, module_id: int):
     return redirect(url_for("courses.course", slug=slug))
 
 
-@bp.route("/<slug>/modules/<int:module_id>/files/<int:attachment_id>")
+@routes.route("/<slug>/modules/<int:module_id>/files/<int:attachment_id>")
 @login_required
 def attachment(slug: str, module_id: int, attachment_id: int):
     course, module = _openable_module(slug, module_id)

@@ -5,7 +5,7 @@ import click
 from flask import current_app
 
 from lms.cli import command
-from lms.demo import load
+from lms.demo.seed import load
 
 
 @command("demo")

@@ -1,7 +1,7 @@
 """Scheduling a live module's session (trainers of the course and admins)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -15,9 +15,10 @@ from lms.courses.permissions import editable_course, module_of_or_404
 from lms.live import services
 from lms.timezones import local_to_utc, utc_to_local
 from lms.web.forms import Form, ids_from, max_length, present
+from lms.web.routes import Routes
 from lms.web.unit_of_work import service_errors_on
 
-bp = Blueprint("live_manage", __name__, url_prefix="/courses/<slug>/manage/live")
+routes = Routes("/courses/<slug>/manage/live")
 
 
 class ScheduleForm(Form):
@@ -28,7 +29,7 @@ class ScheduleForm(Form):
     submit = SubmitField(_l("Save session"))
 
 
-@bp.route("/<int:live_module_id>", methods=["GET", "POST"])
+@routes.route("/<int:live_module_id>", methods=["GET", "POST"])
 def schedule(slug: str, live_module_id: int):
     course = editable_course(slug)
     module = module_of_or_404(course, live_module_id)
@@ -55,7 +56,7 @@ class ParticipantsForm(Form):
     submit = SubmitField(_l("Mark them present"))
 
 
-@bp.route("/<int:live_module_id>/attendance", methods=["GET", "POST"])
+@routes.route("/<int:live_module_id>/attendance", methods=["GET", "POST"])
 def attendance(slug: str, live_module_id: int):
     course = editable_course(slug)
     module = module_of_or_404(course, live_module_id)
@@ -69,14 +70,14 @@ def attendance(slug: str, live_module_id: int):
         flash(ngettext("%(num)d learner marked present.", "%(num)d learners marked present.", marked), "success")
         if unknown:
             flash(_("Not learners of this course: %(emails)s", emails=", ".join(unknown[:20])), "info")
-        return redirect(url_for("live_manage.attendance", slug=slug, live_module_id=module.id))
+        return redirect(url_for("live.attendance", slug=slug, live_module_id=module.id))
     if request.method == "POST" and not upload_form.submit.data:
         if not register_form.validate():
             abort(400)
         present = set(ids_from(request.form.getlist("present")))
         services.set_attendance(session, present, clock.now(), current_user)
         flash(_("The attendance has been saved."), "success")
-        return redirect(url_for("live_manage.attendance", slug=slug, live_module_id=module.id))
+        return redirect(url_for("live.attendance", slug=slug, live_module_id=module.id))
     return render_template("live/manage/attendance.html", course=course, module=module, session=session,
                            register=services.attendance_register(session), register_form=register_form,
                            upload_form=upload_form), 400 if upload_form.errors else 200

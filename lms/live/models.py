@@ -6,7 +6,6 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from lms import content_cache
 from lms.courses.models import Module
 from lms.extensions import db
 from lms.types import UTCDateTime, utcnow
@@ -44,5 +43,3 @@ class Attendance(db.Model):
     seconds_present: Mapped[int] = mapped_column(default=0, server_default="0")
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: not in the meeting now
 
-
-content_cache.track(LiveSession)  # its times are part of the course outline (lms/content_cache.py)

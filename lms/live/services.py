@@ -13,7 +13,6 @@ from sqlalchemy.orm import joinedload
 
 from lms.audit import AuditAction, record
 from lms.auth.models import User
-from lms.courses import records
 from lms.courses import services as courses
 from lms.courses.models import CourseRole, Enrollment, Module, ModuleKind
 from lms.errors import DomainError
@@ -131,7 +130,7 @@ def _attendance(session: LiveSession, user_id: int) -> Attendance | None:
                                                       Attendance.user_id == user_id))
 
 
-def _attendance_recorded(module: Module) -> str | None:
+def attendance_recorded(module: Module) -> str | None:
     count = db.session.scalar(select(func.count(Attendance.id))
                               .join(LiveSession, LiveSession.id == Attendance.session_id)
                               .where(LiveSession.module_id == module.id))
@@ -141,4 +140,3 @@ def _attendance_recorded(module: Module) -> str | None:
 
 
 # A live module with attendance is never deleted with it (courses asks, without importing live).
-records.counters.append(_attendance_recorded)

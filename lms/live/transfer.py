@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from lms.courses.models import Module, ModuleKind
-from lms.courses.transfer import ModulePart, invalid, register_module_part
+from lms.courses.transfer import invalid
 from lms.live import services
 from lms.timezones import local_to_utc, utc_to_local
 
@@ -32,5 +32,3 @@ def load_session(module: Module, data: Any, where: str, shift_days: int) -> None
     starts_at = local_to_utc(utc_to_local(old_start, zone) + timedelta(days=shift_days), zone)
     services.schedule(module, starts_at, starts_at + timedelta(minutes=minutes))
 
-
-register_module_part(ModulePart("live", export_session, load_session))

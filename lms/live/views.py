@@ -1,7 +1,7 @@
 """Live sessions for learners: the session page with the embedded meeting, and joining by link."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf.csrf import validate_csrf
@@ -18,12 +18,13 @@ from lms.live import jitsi, services
 from lms.live.models import LiveSession
 from lms.live.presence import PresenceEvent
 from lms.live.settings import jitsi_config
+from lms.web.routes import Routes
 from lms.web.unit_of_work import writes_on_get
 
-bp = Blueprint("live", __name__, url_prefix="/live")
+routes = Routes("/live")
 
 
-@bp.route("/module/<int:live_module_id>")
+@routes.route("/module/<int:live_module_id>")
 @login_required
 def for_module(live_module_id: int):
     """The session of a live module (the course page links modules, not sessions)."""
@@ -36,7 +37,7 @@ def for_module(live_module_id: int):
     return redirect(url_for("live.session_page", session_id=session.id))
 
 
-@bp.route("/<int:session_id>/")
+@routes.route("/<int:session_id>/")
 @login_required
 def session_page(session_id: int):
     session, enrollment, moderator = _session_for_current_user(session_id)
@@ -52,7 +53,7 @@ def session_page(session_id: int):
                            opens_at=window.opens_at(config), is_over=now >= session.ends_at, moderator=moderator)
 
 
-@bp.route("/<int:session_id>/join")
+@routes.route("/<int:session_id>/join")
 @login_required
 @writes_on_get  # following the link is joining: attendance is recorded
 def join(session_id: int):
@@ -67,7 +68,7 @@ def join(session_id: int):
     return redirect(jitsi.meeting_url(config, room, signed))
 
 
-@bp.route("/<int:session_id>/presence", methods=["POST"])
+@routes.route("/<int:session_id>/presence", methods=["POST"])
 @csrf.exempt  # checked below, after the sign-in check, as the quiz autosave does
 def presence(session_id: int):
     """The embedded meeting's report: {"event": "joined" | "heartbeat" | "left"} → minutes present."""

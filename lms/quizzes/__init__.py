@@ -1,1 +1,24 @@
 """Quizzes: a question bank per course, attempts whose every answer is saved, grading, review."""
+from __future__ import annotations
+
+from flask import Flask
+
+from lms import content_cache, signals
+from lms.cli import add_commands
+from lms.courses import records
+from lms.courses.transfer import ModulePart, register_module_part
+from lms.quizzes import cli, manage_views, services, transfer, views
+from lms.quizzes.models import Choice, ChoiceTranslation, Question, QuestionTranslation, Quiz, QuizQuestion
+from lms.quizzes.responses import fields_from_response
+from lms.web.routes import feature_blueprint
+
+
+def register(app: Flask) -> None:
+    """Quiz pages and authoring, quizzes in course files, attempts as module records, grading's reaction."""
+    app.register_blueprint(feature_blueprint("quizzes", views, manage_views))
+    add_commands(app, *cli.COMMANDS)
+    app.add_template_global(fields_from_response, "saved_fields")  # fills a question with its saved answer
+    content_cache.track(Quiz, QuizQuestion, Question, QuestionTranslation, Choice, ChoiceTranslation)
+    register_module_part(ModulePart("quiz", transfer.export_quiz, transfer.load_quiz))
+    records.add_counter(services.attempts_recorded)
+    signals.attempt_graded.connect(services.on_attempt_graded)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -26,9 +26,10 @@ from lms.quizzes.review import what_learners_see
 from lms.spreadsheets import csv_text
 from lms.timezones import local_to_utc, utc_to_local
 from lms.web.forms import ids_from
+from lms.web.routes import Routes
 from lms.web.unit_of_work import service_errors_on, writes_on_get
 
-bp = Blueprint("quiz_manage", __name__, url_prefix="/courses/<slug>/manage")
+routes = Routes("/courses/<slug>/manage")
 
 
 
@@ -38,7 +39,7 @@ def _bank(course) -> list[Question]:
         .options(selectinload(Question.translations)).order_by(Question.category, Question.id)))
 
 
-@bp.route("/questions", methods=["GET", "POST"])
+@routes.route("/questions", methods=["GET", "POST"])
 def questions(slug: str):
     course = editable_course(slug)
     form = QuestionImportForm(language=course.original_locale)
@@ -63,13 +64,13 @@ def questions(slug: str):
             for problem in skipped:
                 flash(_("Left out, line %(line)d: %(reason)s", line=problem.line, reason=problem_message(problem)),
                       "info")
-            return redirect(url_for("quiz_manage.questions", slug=slug))
+            return redirect(url_for("quizzes.questions", slug=slug))
     status = 400 if form.errors or problems else 200
     return render_template("quizzes/manage/questions.html", course=course, bank=_bank(course), form=form,
                            problems=problems), status
 
 
-@bp.route("/questions/export.gift")
+@routes.route("/questions/export.gift")
 def export_questions(slug: str):
     course = editable_course(slug)
     locale = request.args.get("language", course.original_locale)
@@ -79,7 +80,7 @@ def export_questions(slug: str):
                     headers={"Content-Disposition": f'attachment; filename="{course.slug}-{locale}.gift"'})
 
 
-@bp.route("/quizzes/<int:quiz_module_id>/results")
+@routes.route("/quizzes/<int:quiz_module_id>/results")
 def quiz_results(slug: str, quiz_module_id: int):
     course, module, quiz = _quiz_of(slug, quiz_module_id)
     attempts = queries.submitted_attempts(quiz)
@@ -88,7 +89,7 @@ def quiz_results(slug: str, quiz_module_id: int):
                            distribution=queries.distribution(attempts))
 
 
-@bp.route("/quizzes/<int:quiz_module_id>/results.csv")
+@routes.route("/quizzes/<int:quiz_module_id>/results.csv")
 def quiz_results_csv(slug: str, quiz_module_id: int):
     _course, module, quiz = _quiz_of(slug, quiz_module_id)
     out = io.StringIO()
@@ -108,7 +109,7 @@ def _quiz_of(slug: str, quiz_module_id: int):
     return course, module, services.quiz_for(module)
 
 
-@bp.route("/quizzes/<int:quiz_module_id>", methods=["GET", "POST"])
+@routes.route("/quizzes/<int:quiz_module_id>", methods=["GET", "POST"])
 @writes_on_get  # the quiz row is made on the first visit
 def quiz_settings(slug: str, quiz_module_id: int):
     course, module, quiz = _quiz_of(slug, quiz_module_id)
@@ -129,14 +130,14 @@ def quiz_settings(slug: str, quiz_module_id: int):
         )
         services.set_questions(quiz, ids_from(request.form.getlist("question")))
         flash(_("The quiz has been saved."), "success")
-        return redirect(url_for("quiz_manage.quiz_settings", slug=slug, quiz_module_id=module.id))
+        return redirect(url_for("quizzes.quiz_settings", slug=slug, quiz_module_id=module.id))
     chosen = {slot.question_id for slot in quiz.slots}
     return render_template("quizzes/manage/quiz.html", course=course, module=module, quiz=quiz, form=form,
                            bank=_bank(course), chosen=chosen, locale=current_locale(),
                            review_note=what_learners_see(quiz)), 400 if form.errors else 200
 
 
-@bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
+@routes.route("/questions/<int:question_id>", methods=["GET", "POST"])
 def edit_question(slug: str, question_id: int):
     course = editable_course(slug)
     question = db.session.get(Question, question_id)
@@ -151,6 +152,6 @@ def edit_question(slug: str, question_id: int):
                                                 **question_changes(form, question))
             flash(ngettext("The question has been saved; %(num)d attempt was regraded.",
                            "The question has been saved; %(num)d attempts were regraded.", regraded), "success")
-            return redirect(url_for("quiz_manage.questions", slug=slug))
+            return redirect(url_for("quizzes.questions", slug=slug))
     status = 400 if form.errors or form.form_errors else 200
     return render_template("quizzes/manage/question.html", course=course, question=question, form=form), status

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from lms import content_cache
 from lms.auth.models import User
 from lms.courses.models import Course, Module
 from lms.extensions import db
@@ -206,4 +205,3 @@ class Answer(db.Model):
 
 
 # What quiz pages may cache until one of these rows changes (lms/content_cache.py).
-content_cache.track(Quiz, QuizQuestion, Question, QuestionTranslation, Choice, ChoiceTranslation)

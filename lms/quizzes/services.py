@@ -11,9 +11,9 @@ from flask_babel import ngettext
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
+from lms import signals
 from lms.audit import AuditAction, changes_between, record
 from lms.auth.models import User
-from lms.courses import records
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, Enrollment, Module, ModuleKind
 from lms.errors import DomainError
@@ -275,7 +275,7 @@ def submit_attempt(attempt: Attempt, now: datetime) -> bool:
     if changed != 1:
         return False
     _grade(attempt)
-    _complete_module_if_passed(attempt, now)
+    signals.attempt_graded.send(attempt, now=now)  # the module completes at the pass mark
     return True
 
 
@@ -297,7 +297,8 @@ def _grade(attempt: Attempt) -> None:
     db.session.flush()
 
 
-def _complete_module_if_passed(attempt: Attempt, now: datetime) -> None:
+def on_attempt_graded(attempt: Attempt, *, now: datetime) -> None:
+    """`signals.attempt_graded`: an attempt at the pass mark completes the quiz module."""
     percent = attempt.percent or 0
     if percent + 1e-9 < attempt.quiz.pass_mark:
         return
@@ -322,7 +323,7 @@ def regrade(question: Question, now: datetime) -> int:
                                            Attempt.state == AttemptState.SUBMITTED)).unique().all()
     for attempt in attempts:
         _grade(attempt)
-        _complete_module_if_passed(attempt, now)
+        signals.attempt_graded.send(attempt, now=now)
     return len(attempts)
 
 
@@ -448,7 +449,7 @@ def update_question(question: Question, *, points: float, texts: dict[str, dict[
     return regraded
 
 
-def _attempts_recorded(module: Module) -> str | None:
+def attempts_recorded(module: Module) -> str | None:
     count = db.session.scalar(select(func.count(Attempt.id)).join(Quiz, Quiz.id == Attempt.quiz_id)
                               .where(Quiz.module_id == module.id))
     if not count:
@@ -457,4 +458,3 @@ def _attempts_recorded(module: Module) -> str | None:
 
 
 # A quiz module with attempts is never deleted with them (courses asks, without importing quizzes).
-records.counters.append(_attempts_recorded)

@@ -5,7 +5,7 @@ import math
 from typing import Any
 
 from lms.courses.models import Module, ModuleKind
-from lms.courses.transfer import ModulePart, invalid, register_module_part
+from lms.courses.transfer import invalid
 from lms.extensions import db
 from lms.i18n import LANGUAGES
 from lms.quizzes import queries, services
@@ -126,5 +126,3 @@ def _load_question(module: Module, raw: dict[str, Any]) -> Question:
     db.session.add(question)
     return question
 
-
-register_module_part(ModulePart("quiz", export_quiz, load_quiz))

@@ -1,7 +1,7 @@
 """Taking a quiz: the start page, the attempt (answers saved as they are given), submit, review."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf.csrf import validate_csrf
@@ -18,16 +18,16 @@ from lms.quizzes import queries, services
 from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
 from lms.quizzes.models import Attempt, AttemptState, Question, Quiz
 from lms.quizzes.paper import quiz_paper
-from lms.quizzes.responses import InvalidResponse, fields_from_response, response_from_fields
+from lms.quizzes.responses import InvalidResponse, response_from_fields
 from lms.quizzes.review import may_see_answers
 from lms.web.forms import page_number
+from lms.web.routes import Routes
 from lms.web.unit_of_work import writes_on_get
 
-bp = Blueprint("quizzes", __name__, url_prefix="/quizzes")
-bp.add_app_template_global(fields_from_response, "saved_fields")  # fills a question with its saved answer
+routes = Routes("/quizzes")
 
 
-@bp.route("/module/<int:quiz_module_id>")
+@routes.route("/module/<int:quiz_module_id>")
 @login_required
 @writes_on_get  # a quiz module's quiz row is made on its first visit
 def for_module(quiz_module_id: int):
@@ -39,7 +39,7 @@ def for_module(quiz_module_id: int):
     return redirect(url_for("quizzes.start_page", quiz_id=quiz.id))
 
 
-@bp.route("/<int:quiz_id>/")
+@routes.route("/<int:quiz_id>/")
 @login_required
 def start_page(quiz_id: int):
     quiz = _quiz_for_current_user(quiz_id)
@@ -53,7 +53,7 @@ def start_page(quiz_id: int):
     )
 
 
-@bp.route("/<int:quiz_id>/start", methods=["POST"])
+@routes.route("/<int:quiz_id>/start", methods=["POST"])
 @login_required
 def start(quiz_id: int):
     quiz = _quiz_for_current_user(quiz_id)
@@ -66,7 +66,7 @@ def start(quiz_id: int):
     return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
 
 
-@bp.route("/attempts/<int:attempt_id>", methods=["GET", "POST"])
+@routes.route("/attempts/<int:attempt_id>", methods=["GET", "POST"])
 @login_required
 @writes_on_get  # an attempt found overdue is submitted
 def attempt(attempt_id: int):
@@ -92,7 +92,7 @@ def attempt(attempt_id: int):
                            questions=questions, form=form)
 
 
-@bp.route("/attempts/<int:attempt_id>/answers", methods=["POST"])
+@routes.route("/attempts/<int:attempt_id>/answers", methods=["POST"])
 @csrf.exempt  # checked below, after the sign-in check: an expired session must answer 401, not 400
 def save_answer(attempt_id: int):
     """Autosave: {"question": id, "fields": {name: [values]}} → {"saved": true} or an error code."""
@@ -141,7 +141,7 @@ def _values(value) -> list[str]:
     return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
-@bp.route("/attempts/<int:attempt_id>/summary")
+@routes.route("/attempts/<int:attempt_id>/summary")
 @login_required
 def summary(attempt_id: int):
     attempt = _own_attempt(attempt_id)
@@ -151,7 +151,7 @@ def summary(attempt_id: int):
                            answered=queries.answered_count(attempt), form=SubmitForm())
 
 
-@bp.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
+@routes.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
 @login_required
 def submit(attempt_id: int):
     attempt = _own_attempt(attempt_id)
@@ -162,7 +162,7 @@ def submit(attempt_id: int):
     return redirect(url_for("quizzes.review", attempt_id=attempt.id))
 
 
-@bp.route("/attempts/<int:attempt_id>/review")
+@routes.route("/attempts/<int:attempt_id>/review")
 @login_required
 def review(attempt_id: int):
     attempt = _own_attempt(attempt_id)

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from flask import Flask, request
 from flask_babel import get_locale
-from flask_login import current_user
 from wtforms import Field
 
 from lms import dates, numbers
-from lms.auth.permissions import can_manage_users
 from lms.i18n import (
     LANGUAGES,
     country_name,
@@ -47,7 +45,6 @@ def register_template_helpers(app: Flask) -> None:
             "current_locale": str(get_locale()),
             "languages": LANGUAGES,
             "current_path": request.full_path.rstrip("?"),
-            "show_admin_link": can_manage_users(current_user),
         }
 
     app.jinja_env.filters["filesize"] = file_size

@@ -1,0 +1,21 @@
+"""Every reaction across features, as a named blinker signal: grep a name to find who sends and who listens.
+
+A feature sends a signal from its services; a later feature (or the same one) connects a receiver in
+its `register(app)`. Receivers run in the sender's unit of work: what they write is committed or
+rolled back with it.
+"""
+from __future__ import annotations
+
+from blinker import Namespace
+
+_signals = Namespace()
+
+attempt_graded = _signals.signal("attempt-graded", doc="""
+Sent by `quizzes.services` when an attempt has been graded (submitted, closed when overdue, or
+regraded after a question changed). Sender: the `Attempt`; keyword `now`. `quizzes` completes the
+quiz module when the attempt reached the pass mark.""")
+
+module_completed = _signals.signal("module-completed", doc="""
+Sent by `courses.services.complete_module` the first time a learner completes a module. Sender: the
+`Enrollment`; keywords `module` and `now`. `certificates` issues the certificate when the course's
+rule is now met.""")
