@@ -20,6 +20,7 @@ from lms.courses.models import Course, CourseDay, ModuleKind, ModuleTranslation
 from lms.extensions import db
 from lms.live import services as live
 from lms.live.models import LiveSession
+from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Question, Quiz
 from tests.forms import changed, form_fields
@@ -51,7 +52,7 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     quiz_module = courses.add_module(day, kind=ModuleKind.QUIZ, texts={"en": {"title": "Check", "body": ""}})
     live_module = courses.add_module(day, kind=ModuleKind.LIVE, texts={"en": {"title": "Talk", "body": ""}})
     live.schedule(live_module, NOW - timedelta(minutes=10), NOW + timedelta(hours=1))
-    questions = quizzes.import_questions(course, GIFT, "gift")
+    questions = question_import.import_questions(course, GIFT, "gift")
     quizzes.set_questions(quizzes.quiz_for(quiz_module), [q.id for q in questions])
     organisation = make_organisation("Dövlət Miqrasiya Xidməti", "AZ")
     person = make_user(name="Nigar Əliyeva", organisation=organisation)

@@ -15,6 +15,7 @@ from lms.courses.models import ModuleKind, ModuleProgress
 from lms.extensions import db
 from lms.live import services as live
 from lms.live.models import Attendance
+from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Question
 
@@ -31,7 +32,7 @@ def failed_learner(make_user, make_course, frozen_clock):
     quiz_module = courses.add_module(day, kind=ModuleKind.QUIZ, texts={"en": {"title": "Check", "body": ""}})
     live_module = courses.add_module(day, kind=ModuleKind.LIVE, texts={"en": {"title": "Talk", "body": ""}})
     session = live.schedule(live_module, STARTS, STARTS + timedelta(hours=1))
-    quizzes.import_questions(course, "::A::Refugees? {=Yes ~No}\n\n::B::Tourists? {~Yes =No}", "gift")
+    question_import.import_questions(course, "::A::Refugees? {=Yes ~No}\n\n::B::Tourists? {~Yes =No}", "gift")
     quiz = quizzes.quiz_for(quiz_module)
     quizzes.set_questions(quiz, list(db.session.scalars(select(Question.id).where(Question.course_id == course.id))))
     learner = make_user()

@@ -11,10 +11,11 @@ import pytest
 from lms.auth import services as accounts
 from lms.auth.models import Role
 from lms.certificates import services as certificates
-from lms.courses import services
+from lms.courses import attachments, services
 from lms.courses.models import ModuleKind
 from lms.extensions import db
 from lms.live import services as live
+from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 
 VISITORS = ANON, LEARNER, ENROLLED, OTHER_TRAINER, TRAINER, ADMIN = (
@@ -165,10 +166,10 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     db.session.commit()
     people = {LEARNER: make_user(), ENROLLED: enrolled, OTHER_TRAINER: other_trainer, TRAINER: trainer,
               ADMIN: make_user(Role.ADMIN)}
-    attachment = services.add_attachment(course.days[0].modules[0], "slides.pdf", io.BytesIO(b"%PDF-1.4"), 1000)
+    attachment = attachments.add_attachment(course.days[0].modules[0], "slides.pdf", io.BytesIO(b"%PDF-1.4"), 1000)
     quiz_module = services.add_module(course.days[0], kind=ModuleKind.QUIZ, texts={"en": {"title": "Quiz"}})
     quiz = quizzes.quiz_for(quiz_module)
-    question = quizzes.import_questions(course, "Q {T}", "gift")[0]
+    question = question_import.import_questions(course, "Q {T}", "gift")[0]
     quizzes.set_questions(quiz, [question.id])
     attempt = quizzes.start_attempt(quiz, services.enrol(enrolled, course), course.created_at)
     live_module = services.add_module(course.days[1], kind=ModuleKind.LIVE, texts={"en": {"title": "Live"}})

@@ -18,6 +18,7 @@ from lms.auth.models import Role, User
 from lms.courses import services as courses
 from lms.courses.models import CourseRole, CourseStatus, Enrollment, ModuleKind
 from lms.extensions import db
+from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 
 SLUG = "load-course"
@@ -40,7 +41,7 @@ def seed(learners: int) -> dict:
     courses.add_module(course.days[0], kind=ModuleKind.LESSON, texts={"en": {"title": "Reading", "body": "Text."}})
     module = courses.add_module(course.days[0], kind=ModuleKind.QUIZ, texts={"en": {"title": "The quiz"}})
     quiz = quizzes.quiz_for(module)
-    questions = quizzes.import_questions(course, gift_questions(QUESTIONS), "gift")
+    questions = question_import.import_questions(course, gift_questions(QUESTIONS), "gift")
     quizzes.update_quiz(quiz, time_limit_minutes=None, attempts_allowed=None, pass_mark=60, questions_per_page=2,
                         shuffle_choices=True)
     quizzes.set_questions(quiz, [question.id for question in questions])

@@ -7,8 +7,8 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, EmailField, HiddenField, SearchField, SelectField, StringField, SubmitField
 from wtforms.validators import AnyOf, Optional
 
+from lms.admin.report_rows import SortKey
 from lms.admin.report_table import STATUS_LABELS
-from lms.admin.reports import SortKey
 from lms.auth.models import Role
 from lms.i18n import LANGUAGES, country_choices
 from lms.web.forms import Form, email_address, max_length, required

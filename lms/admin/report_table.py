@@ -8,7 +8,7 @@ from datetime import datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from lms.admin.reports import CertificateStatus, CourseStructure, LearnerRow, LearnerStatus
+from lms.admin.report_rows import CertificateStatus, CourseStructure, LearnerRow, LearnerStatus
 from lms.i18n import country_name, localized
 from lms.numbers import round_percent
 

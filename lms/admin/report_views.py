@@ -11,6 +11,7 @@ from lms.admin.chart import grouped_bars
 from lms.admin.exports import certificates_archive, csv_lines, xlsx_chunks
 from lms.admin.forms import ReportFilterForm
 from lms.admin.learner_detail import learner_detail
+from lms.admin.report_rows import CourseStructure, LearnerStatus, ReportFilter, SortKey
 from lms.admin.report_table import CERTIFICATE_LABELS, STATUS_LABELS, report_columns
 from lms.auth.permissions import admin_required
 from lms.courses.models import Course
@@ -70,17 +71,17 @@ def learner_page(slug: str, user_id: int):
                            status_labels=STATUS_LABELS, detail=detail)
 
 
-def _filter_form(course: Course) -> tuple[ReportFilterForm, reports.ReportFilter | None]:
+def _filter_form(course: Course) -> tuple[ReportFilterForm, ReportFilter | None]:
     """The filter form over the cohort's countries and organisations, and the filter it asks for."""
     codes, organisations = reports.cohort_countries_and_organisations(course)
     form = ReportFilterForm([(code, country_name(code)) for code in codes], organisations, request.args)
     if not form.validate():
         return form, None
-    return form, reports.ReportFilter(
+    return form, ReportFilter(
         country=form.country.data or None,
         organisation_id=form.organisation.data or None,
-        status=reports.LearnerStatus(form.status.data) if form.status.data else None,
-        sort=reports.SortKey(form.sort.data or reports.SortKey.NAME),
+        status=LearnerStatus(form.status.data) if form.status.data else None,
+        sort=SortKey(form.sort.data or SortKey.NAME),
         descending=form.order.data == "desc",
     )
 
@@ -98,7 +99,7 @@ def _attachment(course: Course, extension: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="{course.slug}-progress.{extension}"'}
 
 
-def _completion_chart(course: Course, structure: reports.CourseStructure):
+def _completion_chart(course: Course, structure: CourseStructure):
     shares = reports.completion_by_day_and_country(course, structure)
     if not shares or not structure.days:
         return None

@@ -5,133 +5,34 @@ builds a row per learner (`_learner_stats`), and the other figures group or page
 """
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, and_, case, func, literal_column, select, type_coerce, union_all
+from sqlalchemy import Select, and_, case, func, literal_column, select, type_coerce
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import ColumnElement, Subquery
 
+from lms.admin.report_rows import (
+    ACTIVE_DAYS,
+    CourseStructure,
+    DayColumn,
+    GroupRow,
+    LearnerRow,
+    LearnerStatus,
+    ReportFilter,
+    ReportPage,
+    SortKey,
+    Totals,
+)
 from lms.auth.models import Organisation, User
 from lms.certificates.models import Certificate
 from lms.courses.models import Course, CourseDay, Enrollment, Module, ModuleProgress
+from lms.courses.queries import CourseProgress, last_activity, progress_events, required_done
 from lms.extensions import db
-from lms.live.models import Attendance, LiveSession
-from lms.live.queries import attendance_counts
-from lms.quizzes.models import Attempt, AttemptState, Quiz
+from lms.live.models import LiveSession
+from lms.live.queries import attendance_counts, attendance_events
+from lms.quizzes.models import Quiz
+from lms.quizzes.queries import attempt_events, best_scores
 from lms.types import UTCDateTime
-
-ACTIVE_DAYS = 7
-
-
-class LearnerStatus(enum.StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-
-
-class CertificateStatus(enum.StrEnum):
-    NONE = "none"
-    ISSUED = "issued"
-    REVOKED = "revoked"
-
-
-class SortKey(enum.StrEnum):
-    NAME = "name"
-    ORGANISATION = "organisation"
-    COUNTRY = "country"
-    PROGRESS = "progress"
-    QUIZ = "quiz"
-    ATTENDED = "attended"
-    ACTIVITY = "activity"
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    """Which learners the report shows and in what order; empty fields do not filter."""
-
-    country: str | None = None
-    organisation_id: int | None = None
-    status: LearnerStatus | None = None
-    sort: SortKey = SortKey.NAME
-    descending: bool = False
-
-
-@dataclass(frozen=True)
-class DayColumn:
-    day: CourseDay
-    modules: int
-
-
-@dataclass(frozen=True)
-class CourseStructure:
-    """What the report's columns are made of: days, quizzes, live sessions, required modules."""
-
-    days: list[DayColumn]
-    quizzes: list[Quiz]
-    live_sessions: int
-    required_modules: int
-
-
-@dataclass(frozen=True)
-class LearnerRow:
-    user_id: int
-    name: str
-    email: str
-    organisation: str | None
-    country: str | None
-    completed: int  # required modules completed
-    percent: int
-    per_day: list[int]  # modules completed, in the order of the structure's days
-    quiz_best: list[float | None]  # best percent, in the order of the structure's quizzes
-    attended: int
-    last_activity: datetime | None
-    completed_at: datetime | None
-    certificate_issued_at: datetime | None = None
-    certificate_revoked_at: datetime | None = None
-
-    @property
-    def certificate(self) -> CertificateStatus:
-        if self.certificate_issued_at is None:
-            return CertificateStatus.NONE
-        return CertificateStatus.REVOKED if self.certificate_revoked_at else CertificateStatus.ISSUED
-
-    @property
-    def status(self) -> LearnerStatus:
-        if self.completed_at is not None:
-            return LearnerStatus.COMPLETED
-        return LearnerStatus.IN_PROGRESS if self.last_activity is not None else LearnerStatus.NOT_STARTED
-
-
-@dataclass(frozen=True)
-class Totals:
-    learners: int
-    completed: int
-    certificates: int
-    average_percent: float | None
-    average_quiz: float | None
-    attendance_rate: float | None  # share of (learner, live session) pairs attended
-
-
-@dataclass(frozen=True)
-class GroupRow:
-    """One country or organisation of the cohort."""
-
-    key: str | None  # ISO country code or organisation name
-    enrolled: int
-    active: int  # active in the last ACTIVE_DAYS days
-    completed: int
-    average_quiz: float | None
-    attendance_rate: float | None
-
-
-@dataclass(frozen=True)
-class ReportPage:
-    rows: list[LearnerRow]
-    totals: Totals
-    page: int
-    pages: int
 
 
 def course_structure(course: Course) -> CourseStructure:
@@ -240,22 +141,15 @@ def cohort_countries_and_organisations(course: Course) -> tuple[list[str], list[
 
 def _learner_stats(course: Course) -> Subquery:
     """One row per learner of the course with every per-learner figure, as a subquery."""
-    in_course = CourseDay.course_id == course.id
-    required_done = (
-        select(ModuleProgress.enrollment_id, func.count().label("count"))
-        .join(Module, Module.id == ModuleProgress.module_id).join(CourseDay, CourseDay.id == Module.day_id)
-        .where(in_course, Module.required, ModuleProgress.completed_at.is_not(None))
-        .group_by(ModuleProgress.enrollment_id)
-        .subquery()
-    )
+    done = required_done(course.id)
     attended = attendance_counts(course.id)
-    best = _best_scores(course).subquery()
+    best = best_scores(course.id).subquery()
     quiz_totals = (
         select(best.c.user_id, func.sum(best.c.best).label("total"), func.count().label("count"))
         .group_by(best.c.user_id)
         .subquery()
     )
-    activity = _last_activity(course)
+    activity = last_activity(progress_events(course.id), attempt_events(course.id), attendance_events(course.id))
     return (
         select(
             Enrollment.id.label("enrollment_id"),
@@ -265,7 +159,7 @@ def _learner_stats(course: Course) -> Subquery:
             User.country.label("country"),
             Organisation.id.label("organisation_id"),
             Organisation.name.label("organisation"),
-            func.coalesce(required_done.c.count, 0).label("completed"),
+            func.coalesce(done.c.required, 0).label("completed"),
             func.coalesce(attended.c.count, 0).label("attended"),
             func.coalesce(quiz_totals.c.total, 0.0).label("quiz_total"),
             func.coalesce(quiz_totals.c.count, 0).label("quiz_count"),
@@ -276,26 +170,13 @@ def _learner_stats(course: Course) -> Subquery:
         )
         .join(User, User.id == Enrollment.user_id)
         .outerjoin(Organisation, Organisation.id == User.organisation_id)
-        .outerjoin(required_done, required_done.c.enrollment_id == Enrollment.id)
+        .outerjoin(done, done.c.enrollment_id == Enrollment.id)
         .outerjoin(attended, attended.c.user_id == User.id)
         .outerjoin(quiz_totals, quiz_totals.c.user_id == User.id)
         .outerjoin(activity, activity.c.user_id == User.id)
         .outerjoin(Certificate, Certificate.enrollment_id == Enrollment.id)
         .where(Enrollment.course_id == course.id, Enrollment.is_active_learner())
         .subquery("learner_stats")
-    )
-
-
-def _best_scores(course: Course) -> Select:
-    """(user, quiz, best percent) over submitted attempts at the course's quizzes."""
-    return (
-        select(Attempt.user_id, Attempt.quiz_id,
-               func.max(Attempt.score * 100.0 / Attempt.max_score).label("best"))
-        .join(Quiz, Quiz.id == Attempt.quiz_id).join(Module, Module.id == Quiz.module_id)
-        .join(CourseDay, CourseDay.id == Module.day_id)
-        .where(CourseDay.course_id == course.id, Attempt.state == AttemptState.SUBMITTED,
-               Attempt.max_score > 0)
-        .group_by(Attempt.user_id, Attempt.quiz_id)
     )
 
 
@@ -306,30 +187,6 @@ def _completed_per_day(course: Course) -> Select:
         .join(Module, Module.id == ModuleProgress.module_id).join(CourseDay, CourseDay.id == Module.day_id)
         .where(CourseDay.course_id == course.id, ModuleProgress.completed_at.is_not(None))
         .group_by(ModuleProgress.enrollment_id, Module.day_id)
-    )
-
-
-def _last_activity(course: Course) -> Subquery:
-    """user → the latest moment they viewed or completed a module, answered a quiz or joined a session."""
-    in_course = CourseDay.course_id == course.id
-    # A row's latest moment is its completion if any, else its first view: one pass over each table.
-    events = union_all(
-        select(Enrollment.user_id.label("user_id"),
-               func.coalesce(ModuleProgress.completed_at, ModuleProgress.first_viewed_at).label("at"))
-        .join(Enrollment, Enrollment.id == ModuleProgress.enrollment_id)
-        .where(Enrollment.course_id == course.id),
-        select(Attempt.user_id, func.coalesce(Attempt.submitted_at, Attempt.started_at))
-        .join(Quiz, Quiz.id == Attempt.quiz_id).join(Module, Module.id == Quiz.module_id)
-        .join(CourseDay, CourseDay.id == Module.day_id).where(in_course),
-        select(Attendance.user_id, Attendance.last_joined_at)
-        .join(LiveSession, LiveSession.id == Attendance.session_id)
-        .join(Module, Module.id == LiveSession.module_id).join(CourseDay, CourseDay.id == Module.day_id)
-        .where(in_course),
-    ).subquery()
-    return (
-        select(events.c.user_id, type_coerce(func.max(events.c.at), UTCDateTime).label("at"))
-        .group_by(events.c.user_id)
-        .subquery()
     )
 
 
@@ -378,7 +235,7 @@ def _rows(course: Course, stats: Subquery, structure: CourseStructure, found: Re
     enrollment_ids = [row["enrollment_id"] for row in base]
     user_ids = [row["user_id"] for row in base]
     done = _completed_per_day(course).subquery()
-    scores = _best_scores(course).subquery()
+    scores = best_scores(course.id).subquery()
     per_day_query, best_query = select(done), select(scores)
     if limit is not None:  # one page: only its learners' figures (an export reads the whole course's)
         per_day_query = per_day_query.where(done.c.enrollment_id.in_(enrollment_ids))
@@ -390,7 +247,7 @@ def _rows(course: Course, stats: Subquery, structure: CourseStructure, found: Re
         LearnerRow(
             user_id=row["user_id"], name=row["name"], email=row["email"], organisation=row["organisation"],
             country=row["country"], completed=row["completed"],
-            percent=100 if required == 0 else row["completed"] * 100 // required,
+            percent=CourseProgress(row["completed"], required).percent,
             per_day=[per_day.get((row["enrollment_id"], column.day.id), 0) for column in structure.days],
             quiz_best=[best.get((row["user_id"], quiz.id)) for quiz in structure.quizzes],
             attended=row["attended"], last_activity=row["last_activity"], completed_at=row["completed_at"],

@@ -9,7 +9,8 @@ from sqlalchemy.orm import selectinload
 from lms.auth.models import User
 from lms.certificates.models import Approval, Certificate, CompletionRule
 from lms.certificates.rules import Record, Rule, Unmet, unmet_conditions
-from lms.courses.models import Course, CourseDay, Enrollment, Module, ModuleKind, ModuleProgress
+from lms.courses.models import Course, CourseDay, Enrollment, Module, ModuleKind
+from lms.courses.queries import required_done
 from lms.extensions import db
 from lms.live.models import LiveSession
 from lms.live.queries import attendance_counts
@@ -37,15 +38,7 @@ def records(course: Course, enrollment_ids: list[int] | None = None, rule: Rule 
         .outerjoin(LiveSession, LiveSession.module_id == Module.id)
         .where(in_course)
     ).one()
-    done = (
-        select(ModuleProgress.enrollment_id,
-               func.count().filter(Module.required).label("required"),
-               func.count().filter(Module.required, Module.kind == ModuleKind.QUIZ).label("quizzes"))
-        .join(Module, Module.id == ModuleProgress.module_id).join(CourseDay, CourseDay.id == Module.day_id)
-        .where(in_course, ModuleProgress.completed_at.is_not(None))
-        .group_by(ModuleProgress.enrollment_id)
-        .subquery()
-    )
+    done = required_done(course.id)
     attended = attendance_counts(course.id, (rule or rule_of(course)).min_presence_percent)
     query = (
         select(Enrollment.id, func.coalesce(done.c.required, 0), func.coalesce(done.c.quizzes, 0),

@@ -17,7 +17,7 @@ from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.auth.permissions import can_author_courses, can_manage_users, requires
 from lms.auth.queries import organisation_choices
-from lms.courses import queries, services, storage, transfer
+from lms.courses import attachments, queries, services, storage, transfer
 from lms.courses.forms import (
     ActionForm,
     AttachmentForm,
@@ -248,7 +248,7 @@ def add_attachment(slug: str, module_id: int):
     if not form.validate():
         flash(" ".join(map(str, form.file.errors)) or _("Choose a file."), "error")
         return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
-    attachment = services.add_attachment(module, form.file.data.filename, form.file.data.stream,
+    attachment = attachments.add_attachment(module, form.file.data.filename, form.file.data.stream,
                                          current_app.config["MAX_ATTACHMENT_BYTES"])
     flash(_("“%(name)s” is attached.", name=attachment.filename), "success")
     return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
@@ -262,7 +262,7 @@ def delete_attachment(slug: str, module_id: int, attachment_id: int):
     attachment = next((a for a in module.attachments if a.id == attachment_id), None)
     if attachment is None:
         abort(404)
-    after_commit(storage.remove, services.remove_attachment(attachment))
+    after_commit(storage.remove, attachments.remove_attachment(attachment))
     flash(_("“%(name)s” has been removed.", name=attachment.filename), "success")
     return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
 

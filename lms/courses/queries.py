@@ -5,8 +5,9 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select, type_coerce, union_all
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.sql import Subquery
 
 from lms.auth.models import User
 from lms.courses.models import (
@@ -16,9 +17,11 @@ from lms.courses.models import (
     CourseStatus,
     Enrollment,
     Module,
+    ModuleKind,
     ModuleProgress,
 )
 from lms.extensions import db
+from lms.types import UTCDateTime
 
 
 class ModuleState(enum.StrEnum):
@@ -111,27 +114,64 @@ def progress_of(enrollment_ids: list[int]) -> dict[int, CourseProgress]:
     """Enrollment id → completed and required module counts, in one query."""
     if not enrollment_ids:
         return {}
-    required = (
+    required, done = required_totals(), required_done()
+    rows = db.session.execute(
+        select(Enrollment.id, func.coalesce(done.c.required, 0), func.coalesce(required.c.count, 0))
+        .outerjoin(required, required.c.course_id == Enrollment.course_id)
+        .outerjoin(done, done.c.enrollment_id == Enrollment.id)
+        .where(Enrollment.id.in_(enrollment_ids))
+    )
+    return {enrollment_id: CourseProgress(completed, total) for enrollment_id, completed, total in rows}
+
+
+# --- facts that pages and reports compose (each is one subquery or select, written once) ------------
+
+def required_totals() -> Subquery:
+    """(course_id, count): how many required modules each course has."""
+    return (
         select(CourseDay.course_id, func.count(Module.id).label("count"))
         .join(Module, Module.day_id == CourseDay.id)
         .where(Module.required)
         .group_by(CourseDay.course_id)
         .subquery()
     )
-    completed = (
-        select(ModuleProgress.enrollment_id, func.count(ModuleProgress.id).label("count"))
+
+
+def required_done(course_id: int | None = None) -> Subquery:
+    """(enrollment_id, required, quizzes): the required modules each enrolment has completed, and how
+    many of them are quizzes; only one course's enrolments when `course_id` is given."""
+    query = (
+        select(ModuleProgress.enrollment_id, func.count().label("required"),
+               func.count().filter(Module.kind == ModuleKind.QUIZ).label("quizzes"))
         .join(Module, Module.id == ModuleProgress.module_id)
         .where(Module.required, ModuleProgress.completed_at.is_not(None))
         .group_by(ModuleProgress.enrollment_id)
+    )
+    if course_id is not None:
+        query = query.join(CourseDay, CourseDay.id == Module.day_id).where(CourseDay.course_id == course_id)
+    return query.subquery()
+
+
+def progress_events(course_id: int) -> Select:
+    """(user_id, at): each moment a learner viewed or completed one of the course's modules (its
+    completion if any, else its first view: one row per module)."""
+    return (
+        select(Enrollment.user_id.label("user_id"),
+               func.coalesce(ModuleProgress.completed_at, ModuleProgress.first_viewed_at).label("at"))
+        .join(Enrollment, Enrollment.id == ModuleProgress.enrollment_id)
+        .where(Enrollment.course_id == course_id)
+    )
+
+
+def last_activity(*events: Select) -> Subquery:
+    """(user_id, at): each person's latest moment among `events` (selects of user_id and at, from
+    `progress_events` and the activity of later features: attempts, attendance)."""
+    every = union_all(*events).subquery()
+    return (
+        select(every.c.user_id, type_coerce(func.max(every.c.at), UTCDateTime).label("at"))
+        .group_by(every.c.user_id)
         .subquery()
     )
-    rows = db.session.execute(
-        select(Enrollment.id, func.coalesce(completed.c.count, 0), func.coalesce(required.c.count, 0))
-        .outerjoin(required, required.c.course_id == Enrollment.course_id)
-        .outerjoin(completed, completed.c.enrollment_id == Enrollment.id)
-        .where(Enrollment.id.in_(enrollment_ids))
-    )
-    return {enrollment_id: CourseProgress(done, total) for enrollment_id, done, total in rows}
 
 
 def next_modules(enrollment_ids: list[int], now: datetime) -> dict[int, Module]:

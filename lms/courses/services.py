@@ -3,11 +3,8 @@ from __future__ import annotations
 
 import re
 import secrets
-import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime
-from pathlib import PurePath
-from typing import BinaryIO
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -15,9 +12,7 @@ from sqlalchemy import func, select
 from lms import audit, signals
 from lms.audit import AuditAction
 from lms.auth.models import Organisation, User
-from lms.courses import storage
 from lms.courses.models import (
-    Attachment,
     Course,
     CourseDay,
     CourseDayTranslation,
@@ -35,7 +30,7 @@ from lms.courses.queries import enrollment_in
 from lms.courses.records import records_in
 from lms.errors import DomainError
 from lms.extensions import db
-from lms.i18n import LANGUAGES, file_size, localized
+from lms.i18n import LANGUAGES, localized
 from lms.unique_rows import add_once
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
@@ -219,59 +214,6 @@ def delete_module(module: Module) -> list[str]:
     _renumber(day.modules)
     db.session.flush()
     return files
-
-
-# --- attachments ---------------------------------------------------------------------------
-
-# Extension → the type the file is served as (never the type the uploader's browser claimed).
-ATTACHMENT_TYPES = {
-    ".pdf": "application/pdf",
-    ".ppt": "application/vnd.ms-powerpoint",
-    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    ".odp": "application/vnd.oasis.opendocument.presentation",
-    ".doc": "application/msword",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".odt": "application/vnd.oasis.opendocument.text",
-    ".xls": "application/vnd.ms-excel",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-}
-
-
-def add_attachment(module: Module, filename: str, stream: BinaryIO, max_bytes: int) -> Attachment:
-    """Store an uploaded file with the module; refuses other types and files over `max_bytes`."""
-    safe_name = clean_filename(filename)
-    suffix = PurePath(safe_name).suffix.lower()
-    if suffix not in ATTACHMENT_TYPES:
-        raise DomainError(_("This type of file cannot be attached. Use PDF, slides, documents, "
-                            "spreadsheets or images."), 415)
-    try:
-        stored_name, size = storage.save(stream, suffix, max_bytes)
-    except storage.TooLarge:
-        raise DomainError(_("The file is larger than %(size)s.", size=file_size(max_bytes)), 413) from None
-    attachment = Attachment(filename=safe_name, stored_name=stored_name, content_type=ATTACHMENT_TYPES[suffix],
-                            size=size)
-    module.attachments.append(attachment)
-    db.session.flush()
-    return attachment
-
-
-def clean_filename(filename: str) -> str:
-    """The file's own name without any folder or odd characters; Azerbaijani and Cyrillic letters stay."""
-    name = unicodedata.normalize("NFC", filename).replace("\\", "/").rsplit("/", 1)[-1]
-    name = re.sub(r"[^\w.\- ]", "", name).strip(" .")
-    return name[-200:] or "file"
-
-
-def remove_attachment(attachment: Attachment) -> str:
-    """Remove an attachment's record; returns its stored name, for the caller to delete once committed."""
-    db.session.delete(attachment)
-    db.session.flush()
-    return attachment.stored_name
 
 
 def _renumber(modules: list[Module]) -> None:

@@ -17,6 +17,7 @@ from lms.demo.content import LIVE_TIMES, PROGRAMME, QUIZ_FILES
 from lms.demo.previous_cohort import load_previous_cohort
 from lms.extensions import db
 from lms.live import services as live
+from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.types import utcnow
 
@@ -174,9 +175,9 @@ def _quizzes(course: Course) -> None:
     for module, name in zip(modules, QUIZ_FILES, strict=True):
         source = {locale: (QUESTIONS_DIR / f"{name}.{locale}.gift").read_text(encoding="utf-8")
                   for locale in ("en", "az", "ru")}
-        questions = quizzes.import_questions(course, source["en"], "gift", "en")
+        questions = question_import.import_questions(course, source["en"], "gift", "en")
         for locale in ("az", "ru"):
-            quizzes.import_translations(course, source[locale], "gift", locale)
+            question_import.import_translations(course, source[locale], "gift", locale)
         quiz = quizzes.quiz_for(module)
         final = name == "final"
         quizzes.update_quiz(quiz, time_limit_minutes=20 if final else 15, attempts_allowed=2 if final else 3,

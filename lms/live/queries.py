@@ -1,7 +1,7 @@
 """Read models over live sessions for the later features' reports and rules."""
 from __future__ import annotations
 
-from sqlalchemy import Float, func, or_, select
+from sqlalchemy import Float, Select, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import Subquery
 from sqlalchemy.sql.functions import FunctionElement
@@ -27,6 +27,16 @@ def _seconds_between_postgresql(element, compiler, **kw):
 def _seconds_between_sqlite(element, compiler, **kw):
     start, end = (compiler.process(argument, **kw) for argument in element.clauses)
     return f"((julianday({end}) - julianday({start})) * 86400.0)"
+
+
+def attendance_events(course_id: int) -> Select:
+    """(user_id, at): the last time each person joined each of the course's live sessions."""
+    return (
+        select(Attendance.user_id, Attendance.last_joined_at)
+        .join(LiveSession, LiveSession.id == Attendance.session_id)
+        .join(Module, Module.id == LiveSession.module_id).join(CourseDay, CourseDay.id == Module.day_id)
+        .where(CourseDay.course_id == course_id)
+    )
 
 
 def attendance_counts(course_id: int, min_presence_percent: int | None = None) -> Subquery:

@@ -8,6 +8,7 @@ import click
 from lms import clock
 from lms.cli import command
 from lms.courses.queries import course_outline
+from lms.quizzes import question_import
 from lms.quizzes import services as quiz_services
 from lms.quizzes.problems import problem_message
 
@@ -27,13 +28,13 @@ def import_questions(slug: str, file, fmt: str, language: str | None, skip_unsup
         raise click.ClickException(f"No course has the address {slug!r}.")
     try:
         if skip_unsupported:
-            questions, skipped = quiz_services.import_supported_questions(course, file.read(), fmt, language)
+            questions, skipped = question_import.import_supported_questions(course, file.read(), fmt, language)
             for problem in skipped:
                 click.echo(f"skipped, line {problem.line}: {problem_message(problem)}", err=True)
         else:
-            questions = quiz_services.import_questions(course, file.read(), fmt, language)
+            questions = question_import.import_questions(course, file.read(), fmt, language)
         counts = Counter(q.kind for q in questions)
-    except quiz_services.ImportFailed as failed:
+    except question_import.ImportFailed as failed:
         for problem in failed.problems:
             click.echo(f"line {problem.line}: {problem_message(problem)}", err=True)
         raise click.ClickException(f"{len(failed.problems)} problem(s); nothing was imported.") from None

@@ -16,7 +16,7 @@ from lms.courses.permissions import editable_course, module_of_or_404
 from lms.extensions import db
 from lms.i18n import LANGUAGES, current_locale
 from lms.numbers import round_percent, round_points
-from lms.quizzes import queries, services
+from lms.quizzes import queries, question_import, services
 from lms.quizzes.bank import bank_as_gift
 from lms.quizzes.forms import QuestionImportForm, QuizSettingsForm, question_form_class
 from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
@@ -49,14 +49,14 @@ def questions(slug: str):
         try:
             skipped = []
             if form.as_translation.data:
-                count = services.import_translations(course, source, form.fmt.data, form.language.data)
+                count = question_import.import_translations(course, source, form.fmt.data, form.language.data)
             elif form.skip_unsupported.data:
-                imported, skipped = services.import_supported_questions(course, source, form.fmt.data,
+                imported, skipped = question_import.import_supported_questions(course, source, form.fmt.data,
                                                                         form.language.data)
                 count = len(imported)
             else:
-                count = len(services.import_questions(course, source, form.fmt.data, form.language.data))
-        except services.ImportFailed as failed:
+                count = len(question_import.import_questions(course, source, form.fmt.data, form.language.data))
+        except question_import.ImportFailed as failed:
             db.session.rollback()
             problems = [(p.line, problem_message(p)) for p in failed.problems]
         else:

@@ -5,10 +5,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import selectinload
 
 from lms.auth.models import User
+from lms.courses.models import CourseDay, Module
 from lms.extensions import db
 from lms.quizzes.models import Answer, Attempt, AttemptState, Choice, Question, Quiz, QuizQuestion
 from lms.quizzes.paper import ChoiceText, QuestionText, question_texts
@@ -38,6 +39,27 @@ def quiz_by_id(quiz_id: int) -> Quiz | None:
 def quiz_of_module(module_id: int) -> Quiz | None:
     """A quiz module's quiz, or None before anyone opened its settings (reading makes no row)."""
     return db.session.scalar(select(Quiz).where(Quiz.module_id == module_id))
+
+
+def best_scores(course_id: int) -> Select:
+    """(user_id, quiz_id, best): each learner's best percent in each of the course's quizzes,
+    over submitted attempts."""
+    return (
+        select(Attempt.user_id, Attempt.quiz_id, func.max(Attempt.score * 100.0 / Attempt.max_score).label("best"))
+        .join(Quiz, Quiz.id == Attempt.quiz_id).join(Module, Module.id == Quiz.module_id)
+        .join(CourseDay, CourseDay.id == Module.day_id)
+        .where(CourseDay.course_id == course_id, Attempt.state == AttemptState.SUBMITTED, Attempt.max_score > 0)
+        .group_by(Attempt.user_id, Attempt.quiz_id)
+    )
+
+
+def attempt_events(course_id: int) -> Select:
+    """(user_id, at): each moment a learner started or submitted an attempt at one of the course's quizzes."""
+    return (
+        select(Attempt.user_id, func.coalesce(Attempt.submitted_at, Attempt.started_at))
+        .join(Quiz, Quiz.id == Attempt.quiz_id).join(Module, Module.id == Quiz.module_id)
+        .join(CourseDay, CourseDay.id == Module.day_id).where(CourseDay.course_id == course_id)
+    )
 
 
 def pages(attempt: Attempt, per_page: int) -> int:

@@ -2,7 +2,7 @@
 import pytest
 
 from lms.admin import reports
-from lms.admin.reports import LearnerStatus, ReportFilter, SortKey
+from lms.admin.report_rows import LearnerStatus, ReportFilter, SortKey
 from tests.admin.conftest import NOW
 
 

@@ -15,6 +15,7 @@ from lms.courses import services as courses
 from lms.courses.models import ModuleKind, ModuleProgress
 from lms.extensions import db
 from lms.live import services as live
+from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Question
 
@@ -37,7 +38,7 @@ def course_world(make_course, make_user, frozen_clock):
     quiz_module = courses.add_module(day, kind=ModuleKind.QUIZ, texts={"en": {"title": "Check", "body": ""}})
     live_module = courses.add_module(day, kind=ModuleKind.LIVE, texts={"en": {"title": "Opening", "body": ""}})
     live.schedule(live_module, NOW - timedelta(hours=3), NOW - timedelta(hours=2))
-    quizzes.import_questions(course, GIFT, "gift")
+    question_import.import_questions(course, GIFT, "gift")
     quiz = quizzes.quiz_for(quiz_module)
     quizzes.set_questions(quiz, list(db.session.scalars(select(Question.id).where(Question.course_id == course.id))))
     learner = make_user(locale="ru")

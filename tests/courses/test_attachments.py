@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from lms.auth.models import Role
-from lms.courses import services
+from lms.courses import attachments, services
 from lms.extensions import db
 
 PDF = b"%PDF-1.4\n% a tiny test file\n"
@@ -46,7 +46,7 @@ def test_a_trainer_attaches_a_file_and_a_learner_downloads_it(client, login, set
 
 def test_files_are_for_the_courses_people_only(client, login, make_user, setting):
     course, module, trainer, _ = setting
-    attachment = services.add_attachment(module, "slides.pdf", io.BytesIO(PDF), 10_000)
+    attachment = attachments.add_attachment(module, "slides.pdf", io.BytesIO(PDF), 10_000)
     db.session.commit()
     url = f"/courses/{course.slug}/modules/{module.id}/files/{attachment.id}"
     assert client.get(url).status_code == 302
@@ -60,7 +60,7 @@ def test_files_of_a_locked_day_wait_for_it(client, login, setting, frozen_clock)
     course, _, _, learner = setting
     module = course.days[1].modules[0]
     course.days[1].opens_at = datetime(2026, 11, 24, 5, tzinfo=UTC)
-    attachment = services.add_attachment(module, "day2.pdf", io.BytesIO(PDF), 10_000)
+    attachment = attachments.add_attachment(module, "day2.pdf", io.BytesIO(PDF), 10_000)
     db.session.commit()
     login(learner)
     url = f"/courses/{course.slug}/modules/{module.id}/files/{attachment.id}"
@@ -113,4 +113,4 @@ def test_removing_an_attachment_or_its_module_deletes_the_file(client, login, se
     (".hidden.pdf", "hidden.pdf"),
 ])
 def test_uploaded_names_lose_any_path(name, clean):
-    assert services.clean_filename(name) == clean
+    assert attachments.clean_filename(name) == clean

@@ -6,6 +6,7 @@ import pytest
 from lms.courses import services as courses
 from lms.courses.models import CourseStatus, ModuleKind
 from lms.extensions import db
+from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -27,7 +28,7 @@ def quiz_world(make_course, make_user):
     course = make_course(days=[["Lesson"]], status=CourseStatus.DRAFT)
     module = courses.add_module(course.days[0], kind=ModuleKind.QUIZ, texts={"en": {"title": "Check", "body": ""}})
     courses.set_status(course, CourseStatus.PUBLISHED)
-    quizzes.import_questions(course, GIFT, "gift")
+    question_import.import_questions(course, GIFT, "gift")
     quiz = quizzes.quiz_for(module)
     quizzes.set_questions(quiz, [q.id for q in _bank(course)])
     enrollment = courses.enrol(make_user(), course)

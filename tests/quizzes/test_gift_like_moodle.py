@@ -2,6 +2,7 @@
 the missing word's spacing, translations without titles, and importing what can be imported."""
 from sqlalchemy import select
 
+from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.gift import parse_gift, write_gift
 from lms.quizzes.grading import Kind, grade
@@ -14,7 +15,7 @@ def _codes(result):
 
 def test_a_short_answer_weighted_zero_earns_nothing(make_course):
     course = make_course()
-    [question] = quizzes.import_questions(course, "::Q::Capital of Azerbaijan? {=Baku =%0%Ganja#No.}", "gift")
+    [question] = question_import.import_questions(course, "::Q::Capital of Azerbaijan? {=Baku =%0%Ganja#No.}", "gift")
     key = quizzes.question_key(question)
     assert [c.credit for c in question.choices] == [1.0, 0.0]
     assert grade(key, {"text": "Ganja"}) == 0.0 and grade(key, {"text": "baku"}) == 1.0
@@ -22,7 +23,7 @@ def test_a_short_answer_weighted_zero_earns_nothing(make_course):
 
 def test_a_star_is_any_other_short_answer(make_course):
     course = make_course()
-    [question] = quizzes.import_questions(
+    [question] = question_import.import_questions(
         course, "::Q::Who signs the Convention? {=States =%50%Governments =%0%*#Think of who ratifies it.}", "gift")
     key = quizzes.question_key(question)
     assert grade(key, {"text": "States"}) == 1.0
@@ -65,7 +66,7 @@ def test_a_matching_distractor_is_refused_with_its_line_and_can_be_left_out(make
     result = parse_gift(source)
     assert _codes(result) == [(7, "matching_distractor"), (10, "essay")]
     course = make_course()
-    imported, skipped = quizzes.import_supported_questions(course, source, "gift")
+    imported, skipped = question_import.import_supported_questions(course, source, "gift")
     assert [q.title for q in imported] == ["Good"]
     assert [(p.line, p.code) for p in skipped] == [(7, "matching_distractor"), (10, "essay")]
 
@@ -79,9 +80,10 @@ def test_the_missing_word_keeps_its_spacing():
 
 def test_translations_without_titles_are_matched_by_position(make_course):
     course = make_course()
-    quizzes.import_questions(course, "Who is a refugee?\nA. A person fleeing persecution\nB. A tourist\nANSWER: A\n\n"
-                                     "What is an IDP?\nA. Displaced abroad\nB. Displaced at home\nANSWER: B\n", "aiken")
-    count = quizzes.import_translations(
+    question_import.import_questions(
+        course, "Who is a refugee?\nA. A person fleeing persecution\nB. A tourist\nANSWER: A\n\n"
+                "What is an IDP?\nA. Displaced abroad\nB. Displaced at home\nANSWER: B\n", "aiken")
+    count = question_import.import_translations(
         course, "Кто такой беженец?\nA. Человек, спасающийся от преследования\nB. Турист\nANSWER: A\n\n"
                 "Что такое ВПЛ?\nA. Перемещённый за границу\nB. Перемещённый внутри страны\nANSWER: B\n",
         "aiken", "ru")
@@ -93,10 +95,10 @@ def test_translations_without_titles_are_matched_by_position(make_course):
 
 def test_duplicate_titles_in_a_translation_are_refused(make_course):
     course = make_course()
-    quizzes.import_questions(course, "::T::One? {=A ~B}\n\n::U::Two? {=A ~B}", "gift")
+    question_import.import_questions(course, "::T::One? {=A ~B}\n\n::U::Two? {=A ~B}", "gift")
     try:
-        quizzes.import_translations(course, "::T::Один? {=А ~Б}\n\n::T::Два? {=А ~Б}", "gift", "ru")
-    except quizzes.ImportFailed as failed:
+        question_import.import_translations(course, "::T::Один? {=А ~Б}\n\n::T::Два? {=А ~Б}", "gift", "ru")
+    except question_import.ImportFailed as failed:
         assert [(p.line, p.code) for p in failed.problems] == [(3, "duplicate_title")]
     else:
         raise AssertionError("a duplicate title was accepted")

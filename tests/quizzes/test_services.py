@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from lms.courses.models import ModuleProgress
 from lms.errors import DomainError
 from lms.extensions import db
-from lms.quizzes import services
+from lms.quizzes import question_import, services
 from lms.quizzes.grading import Kind
 from lms.quizzes.models import AttemptState, GradingMethod, Question
 from tests.quizzes.conftest import NOW, right_answers
@@ -17,14 +17,14 @@ from tests.quizzes.conftest import NOW, right_answers
 
 def test_an_import_with_one_bad_line_imports_nothing(make_course):
     course = make_course()
-    with pytest.raises(services.ImportFailed) as failed:
-        services.import_questions(course, "Good {T}\n\nBad {}\n\nAlso good {F}", "gift")
+    with pytest.raises(question_import.ImportFailed) as failed:
+        question_import.import_questions(course, "Good {T}\n\nBad {}\n\nAlso good {F}", "gift")
     assert [(p.line, p.code) for p in failed.value.problems] == [(3, "essay")]
     assert db.session.scalar(select(func.count(Question.id))) == 0
 
 
 def test_import_counts_each_kind(make_course):
-    added = services.import_questions(make_course(), "A {T}\n\nB {=x ~y}\n\nC {=x ~y}\n\nD {#1}", "gift")
+    added = question_import.import_questions(make_course(), "A {T}\n\nB {=x ~y}\n\nC {=x ~y}\n\nD {#1}", "gift")
     assert Counter(q.kind for q in added) == {Kind.TRUE_FALSE: 1, Kind.SINGLE: 2, Kind.NUMERIC: 1}
 
 

@@ -11,6 +11,7 @@ from lms.auth.models import Role
 from lms.courses import services as courses
 from lms.courses.models import ModuleKind
 from lms.extensions import db
+from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Answer, Attempt, AttemptState, Question
 from tests.conftest import PASSWORD
@@ -277,7 +278,7 @@ def test_an_answer_sent_while_another_tab_submits_is_refused_not_left_out(client
 def test_starting_and_submitting_cost_the_same_for_4_or_16_questions(client, login, quiz_world, frozen_clock):
     course, small, enrollment = quiz_world
     module = courses.add_module(course.days[0], kind=ModuleKind.QUIZ, texts={"en": {"title": "Long", "body": ""}})
-    extra = quizzes.import_questions(course, "\n\n".join(
+    extra = question_import.import_questions(course, "\n\n".join(
         f"::E{n}:: Which answer is number {n % 4 + 1}? {{=Answer {n % 4 + 1} ~Answer 9 ~Answer 8}}"
         for n in range(12)), "gift")
     large = quizzes.quiz_for(module)

@@ -75,3 +75,9 @@ def test_reactions_across_features_are_named_signals(app):
     assert on_module_completed in signals.module_completed.receivers_for(object())
     assert on_attempt_graded in signals.attempt_graded.receivers_for(object())
 
+
+
+def test_no_file_under_lms_is_over_400_lines():
+    long = {str(path.relative_to(ROOT)): n for path in LMS.rglob("*.py")
+            if "migrations" not in path.parts and (n := len(path.read_text().splitlines())) > 400}
+    assert long == {}
