@@ -10,7 +10,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from lms import clock
-from lms.auth.permissions import admin_required
+from lms.auth.permissions import admin_required, can_manage_users
 from lms.certificates import queries, services
 from lms.certificates.forms import ActionForm, RevokeForm, RuleForm
 from lms.certificates.rules import Unmet
@@ -101,7 +101,7 @@ def _page(course: Course, rule_form: RuleForm | None = None) -> str:
     return render_template(
         "certificates/manage.html", course=course, form=rule_form or RuleForm(formdata=None, data=asdict(rule)),
         rows=queries.learner_standing(course), action_form=ActionForm(), revoke_form=RevokeForm(formdata=None),
-        unmet_labels=UNMET_LABELS)
+        unmet_labels=UNMET_LABELS, can_revoke_and_download=can_manage_users(current_user))  # as admin_required
 
 
 def _learner_enrollment(course: Course, user_id: int) -> Enrollment:

@@ -4,12 +4,12 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.auth.models import User
+from lms.courses import rules
 from lms.extensions import db
 from lms.types import UTCDateTime, enum_column, utcnow
 
@@ -64,11 +64,15 @@ class Course(db.Model):
 
     @property
     def ends_on(self) -> date:
-        return self.starts_on + timedelta(days=max(len(self.days), 1) - 1)
+        return rules.last_day(self.starts_on, len(self.days))
 
     def has_ended(self, now: datetime) -> bool:
         """Whether the course's last day is over in its own time zone (enrolment then closes)."""
-        return now.astimezone(ZoneInfo(self.timezone)).date() > self.ends_on
+        return rules.has_ended(self.starts_on, len(self.days), self.timezone, now)
+
+    def self_enrolment(self, now: datetime | None) -> rules.SelfEnrolment:
+        """What the course offers someone who would enrol themselves (`now` None: whatever the date)."""
+        return rules.self_enrolment(self.status, self.enrolment, now is not None and self.has_ended(now))
 
     def __repr__(self) -> str:
         return f"<Course {self.slug!r}>"
@@ -118,7 +122,7 @@ class CourseDay(db.Model):
         return self.course.original_locale
 
     def is_open(self, now: datetime) -> bool:
-        return self.opens_at is None or now >= self.opens_at
+        return rules.day_is_open(self.opens_at, now)
 
 
 class CourseDayTranslation(db.Model):

@@ -1,7 +1,9 @@
 """A course's outline as immutable data: what the course page shows, built once per process and content change.
 
-The classes answer to the same names as the models (`course.days`, `day.modules`, `translations`,
-`original_locale`), so templates, `localized()` and the timeline take either. See lms/content_cache.py.
+A declared read model, not the ORM rows: frozen dataclasses that the templates, `localized()` and the
+timeline read by the same field names as the models (`course.days`, `day.modules`, `translations`),
+and whose rules (has the course ended? is a day open?) are lms/courses/rules.py, as the models' are.
+See lms/content_cache.py.
 """
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from lms import content_cache
-from lms.courses.models import Course, CourseDay, CourseStatus, EnrolmentMode, ModuleKind
+from lms.courses import rules
+from lms.courses.models import Course, CourseStatus, EnrolmentMode, ModuleKind
 from lms.courses.queries import CourseProgress, ModuleState, course_outline
 
 
@@ -51,7 +54,8 @@ class OutlineDay:
     translations: tuple[Text, ...]
     modules: tuple[OutlineModule, ...]
 
-    is_open = CourseDay.is_open  # the model's own rule: it reads only `opens_at`
+    def is_open(self, now: datetime) -> bool:
+        return rules.day_is_open(self.opens_at, now)
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,15 @@ class CourseOutline:
     translations: tuple[Text, ...]
     days: tuple[OutlineDay, ...]
 
-    ends_on = Course.ends_on  # the model's own rule: it reads only `starts_on` and `days`
-    has_ended = Course.has_ended  # ... and `timezone`
+    @property
+    def ends_on(self) -> date:
+        return rules.last_day(self.starts_on, len(self.days))
+
+    def has_ended(self, now: datetime) -> bool:
+        return rules.has_ended(self.starts_on, len(self.days), self.timezone, now)
+
+    def self_enrolment(self, now: datetime) -> rules.SelfEnrolment:
+        return rules.self_enrolment(self.status, self.enrolment, self.has_ended(now))
 
     def progress(self, states: dict[int, ModuleState]) -> CourseProgress:
         """How many of the required modules a learner with these module states has completed."""

@@ -207,6 +207,11 @@ class MyCourse:
     progress: CourseProgress
     next_module: Module | None
 
+    @property
+    def as_learner(self) -> bool:
+        """Learners see their progress here; trainers a link to manage the course."""
+        return self.enrollment.role is CourseRole.LEARNER
+
 
 def my_courses(user, now: datetime) -> list[MyCourse]:
     """The user's courses (newest start first) with progress and what to do next."""

@@ -28,6 +28,7 @@ from lms.courses.models import (
 )
 from lms.courses.queries import enrollment_in
 from lms.courses.records import records_in
+from lms.courses.rules import SelfEnrolment
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES, localized
@@ -286,13 +287,14 @@ def enrol_organisation(course: Course, organisation: Organisation) -> int:
 
 
 def _check_self_enrolment(course: Course, key: str | None, now: datetime | None) -> None:
-    if course.status is not CourseStatus.PUBLISHED:
+    offer = course.self_enrolment(now)  # the rule the course page shows
+    if offer is SelfEnrolment.NOT_PUBLISHED:
         raise DomainError(_("This course is not open for enrolment."), 403)
-    if now is not None and course.has_ended(now):
+    if offer is SelfEnrolment.ENDED:
         raise DomainError(_("This course has ended: enrolment is closed."), 403)
-    if course.enrolment is EnrolmentMode.ADMIN:
+    if offer is SelfEnrolment.BY_ADMIN:
         raise DomainError(_("Only an administrator can enrol you in this course."), 403)
-    if course.enrolment is EnrolmentMode.KEY and not secrets.compare_digest(
+    if offer is SelfEnrolment.WITH_KEY and not secrets.compare_digest(
         (key or "").strip().encode(), (course.enrolment_key or "").encode()
     ):
         raise DomainError(_("The enrolment key is not correct."), 403)

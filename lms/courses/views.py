@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from lms import clock
 from lms.courses import queries, services, storage
 from lms.courses.forms import CompleteForm, EnrolForm
-from lms.courses.models import Course, CourseRole, Module
+from lms.courses.models import Course, CourseRole, Enrollment, Module
 from lms.courses.outline import cached_outline
 from lms.courses.permissions import can_edit_course, can_open_modules, can_see_course, module_of_or_404
 from lms.courses.timeline import build_timeline, neighbours
@@ -40,7 +40,8 @@ def course(slug: str):
     return render_template(
         "courses/course.html", course=course, enrollment=enrollment,
         progress=course.progress(states) if enrollment else None, timeline=build_timeline(course, states, now),
-        enrol_form=EnrolForm(), can_edit=can_edit_course(current_user, course), has_ended=course.has_ended(now),
+        enrol_form=EnrolForm(), can_edit=can_edit_course(current_user, course), is_learner=_is_learner(enrollment),
+        self_enrolment=course.self_enrolment(now),
     )
 
 
@@ -76,6 +77,7 @@ def module(slug: str, module_id: int):
         "courses/module.html", course=course, module=module, enrollment=enrollment,
         state=states.get(module.id), body=render_markdown(localized(module, "body"), localized(module, "title")),
         previous=previous, following=following, complete_form=CompleteForm(), locked=locked,
+        is_learner=_is_learner(enrollment),
     )
 
 
@@ -108,6 +110,11 @@ def attachment(slug: str, module_id: int, attachment_id: int):
     inline = found.content_type.startswith("image/") or found.content_type == "application/pdf"
     return send_from_directory(storage.folder(), found.stored_name, mimetype=found.content_type,
                                as_attachment=not inline, download_name=found.filename, max_age=0)
+
+
+def _is_learner(enrollment: Enrollment | None) -> bool:
+    """Learners see their progress and "mark complete"; trainers preview the same pages without them."""
+    return enrollment is not None and enrollment.role is CourseRole.LEARNER
 
 
 def _openable_module(slug: str, module_id: int) -> tuple[Course, Module]:

@@ -1,0 +1,42 @@
+"""Rules about one course that both the model and its cached outline answer: pure functions of its fields."""
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+
+class SelfEnrolment(enum.StrEnum):
+    """Whether, and how, a signed-in person may enrol themselves now."""
+
+    OPEN = "open"  # a button
+    WITH_KEY = "with_key"  # a button and the key the trainer gives out
+    NOT_PUBLISHED = "not_published"
+    ENDED = "ended"
+    BY_ADMIN = "by_admin"  # the training centre enrols people
+
+
+def last_day(starts_on: date, day_count: int) -> date:
+    """The date of a course's last day."""
+    return starts_on + timedelta(days=max(day_count, 1) - 1)
+
+
+def has_ended(starts_on: date, day_count: int, timezone: str, now: datetime) -> bool:
+    """Whether the course's last day is over in its own time zone (enrolment then closes)."""
+    return now.astimezone(ZoneInfo(timezone)).date() > last_day(starts_on, day_count)
+
+
+def self_enrolment(status: str, mode: str, ended: bool) -> SelfEnrolment:
+    """What a course with this status and enrolment mode offers someone who would enrol themselves."""
+    if status != "published":
+        return SelfEnrolment.NOT_PUBLISHED
+    if ended:
+        return SelfEnrolment.ENDED
+    if mode == "admin":
+        return SelfEnrolment.BY_ADMIN
+    return SelfEnrolment.WITH_KEY if mode == "key" else SelfEnrolment.OPEN
+
+
+def day_is_open(opens_at: datetime | None, now: datetime) -> bool:
+    """A day with no opening time is open from the start."""
+    return opens_at is None or now >= opens_at
