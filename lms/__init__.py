@@ -15,7 +15,6 @@ from lms import (
     calendar,
     certificates,
     cli,
-    content_cache,
     core,
     courses,
     demo,
@@ -24,6 +23,7 @@ from lms import (
     progress,
     quizzes,
 )
+from lms.courses import content_cache
 from lms.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
 from lms.i18n import select_locale, select_timezone
 from lms.web.error_pages import register_error_handlers

@@ -1,8 +1,8 @@
 """Every model of the app, imported in one place so that SQLAlchemy and Alembic see all tables."""
-from lms.audit import AuditAction, AuditEntry
+from lms.audit.models import AuditAction, AuditEntry
 from lms.auth.models import Organisation, Role, User
 from lms.certificates.models import Approval, Certificate, CompletionRule
-from lms.content_cache import ContentVersion
+from lms.courses.content_cache import ContentVersion
 from lms.courses.models import (
     Attachment,
     Course,

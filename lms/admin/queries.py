@@ -7,7 +7,7 @@ from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from lms.audit import AuditEntry
+from lms.audit.models import AuditEntry
 from lms.auth.models import Organisation, Role, User
 from lms.courses.models import Course
 from lms.extensions import db

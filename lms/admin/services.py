@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from lms.audit import AuditAction, record
+from lms.audit.models import AuditAction
+from lms.audit.services import record
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.auth.password_mail import mail_password_link, set_password_link

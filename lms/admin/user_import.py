@@ -14,7 +14,8 @@ from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from lms.audit import AuditAction, record
+from lms.audit.models import AuditAction
+from lms.audit.services import record
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, User
 from lms.auth.queries import organisations_by_name

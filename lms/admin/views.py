@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from lms.admin import queries
 from lms.admin.forms import ROLE_LABELS
-from lms.audit import AuditAction
+from lms.audit.models import AuditAction
 from lms.auth.permissions import admin_required
 from lms.web.forms import page_number
 from lms.web.routes import Routes

@@ -10,7 +10,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from lms.audit import AuditAction, changes_between, record
+from lms.audit.models import AuditAction
+from lms.audit.services import changes_between, record
 from lms.auth.models import User
 from lms.certificates import queries
 from lms.certificates.models import Approval, Certificate, CompletionRule

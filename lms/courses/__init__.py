@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from lms import content_cache
 from lms.cli import add_commands
-from lms.courses import cli, manage_views, views
+from lms.courses import cli, content_cache, manage_views, views
 from lms.courses.models import (
     Attachment,
     Course,

@@ -11,8 +11,9 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from lms import audit, clock
-from lms.audit import AuditAction
+from lms import clock
+from lms.audit import services as audit
+from lms.audit.models import AuditAction
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.auth.permissions import can_author_courses, can_manage_users, requires

@@ -238,4 +238,4 @@ class ModuleProgress(db.Model):
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-# What learners' pages may cache until one of these rows changes (lms/content_cache.py).
+# What learners' pages may cache until one of these rows changes (lms/courses/content_cache.py).

@@ -3,15 +3,14 @@
 A declared read model, not the ORM rows: frozen dataclasses that the templates, `localized()` and the
 timeline read by the same field names as the models (`course.days`, `day.modules`, `translations`),
 and whose rules (has the course ended? is a day open?) are lms/courses/rules.py, as the models' are.
-See lms/content_cache.py.
+See lms/courses/content_cache.py.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from lms import content_cache
-from lms.courses import rules
+from lms.courses import content_cache, rules
 from lms.courses.models import Course, CourseStatus, EnrolmentMode, ModuleKind
 from lms.courses.queries import CourseProgress, ModuleState, course_outline
 

@@ -9,8 +9,9 @@ from datetime import date, datetime
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from lms import audit, signals
-from lms.audit import AuditAction
+from lms import signals
+from lms.audit import services as audit
+from lms.audit.models import AuditAction
 from lms.auth.models import Organisation, User
 from lms.courses.models import (
     Course,

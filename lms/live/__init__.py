@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from lms import content_cache
 from lms.cli import add_commands
-from lms.courses import records
+from lms.courses import content_cache, records
 from lms.courses.transfer import ModulePart, register_module_part
 from lms.live import cli, manage_views, services, transfer, views
 from lms.live.models import LiveSession

@@ -11,7 +11,8 @@ from flask_babel import ngettext
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload
 
-from lms.audit import AuditAction, record
+from lms.audit.models import AuditAction
+from lms.audit.services import record
 from lms.auth.models import User
 from lms.courses import services as courses
 from lms.courses.models import CourseRole, Enrollment, Module, ModuleKind

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-from lms import content_cache, signals
+from lms import signals
 from lms.cli import add_commands
-from lms.courses import records
+from lms.courses import content_cache, records
 from lms.courses.transfer import ModulePart, register_module_part
 from lms.quizzes import cli, manage_views, services, transfer, views
 from lms.quizzes.models import Choice, ChoiceTranslation, Question, QuestionTranslation, Quiz, QuizQuestion

@@ -204,4 +204,4 @@ class Answer(db.Model):
     attempt: Mapped[Attempt] = relationship(back_populates="answers")
 
 
-# What quiz pages may cache until one of these rows changes (lms/content_cache.py).
+# What quiz pages may cache until one of these rows changes (lms/courses/content_cache.py).

@@ -1,6 +1,6 @@
 """What an attempt's pages show of a quiz: its title, page size and question texts, as immutable data.
 
-Built once per process and content change (lms/content_cache.py). It never holds the answer key:
+Built once per process and content change (lms/courses/content_cache.py). It never holds the answer key:
 credits, accepted values and feedback stay in the database, for grading and review.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
-from lms import content_cache
+from lms.courses import content_cache
 from lms.courses.models import CourseDay, Module
 from lms.courses.outline import Text
 from lms.extensions import db

@@ -12,7 +12,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from lms import signals
-from lms.audit import AuditAction, changes_between, record
+from lms.audit.models import AuditAction
+from lms.audit.services import changes_between, record
 from lms.auth.models import User
 from lms.courses import services as courses
 from lms.courses.models import CourseRole, Enrollment, Module, ModuleKind

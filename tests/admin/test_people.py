@@ -3,7 +3,7 @@ import smtplib
 
 import pytest
 
-from lms.audit import AuditAction, AuditEntry
+from lms.audit.models import AuditAction, AuditEntry
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.extensions import db

@@ -8,7 +8,8 @@ from datetime import timedelta
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
-from lms.audit import AuditAction, AuditEntry, record
+from lms.audit.models import AuditAction, AuditEntry
+from lms.audit.services import record
 from lms.auth.models import Role
 from lms.courses import services as courses
 from lms.courses.models import CourseRole, ModuleKind

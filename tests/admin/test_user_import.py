@@ -2,7 +2,7 @@
 import io
 
 from lms.admin.user_import import Outcome, plan_import
-from lms.audit import AuditAction, AuditEntry
+from lms.audit.models import AuditAction, AuditEntry
 from lms.auth.models import Organisation, Role, User
 from lms.courses.models import Enrollment
 from lms.extensions import db

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from lms.audit import AuditAction, AuditEntry
+from lms.audit.models import AuditAction, AuditEntry
 from lms.certificates import queries, services
 from lms.certificates.models import Certificate
 from lms.certificates.rules import Rule, unmet_conditions

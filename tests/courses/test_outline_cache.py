@@ -3,8 +3,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 
-from lms.content_cache import ContentCache, ContentVersion
 from lms.courses import services as courses
+from lms.courses.content_cache import ContentCache, ContentVersion
 from lms.courses.models import CourseStatus, ModuleKind
 from lms.courses.outline import cached_outline
 from lms.extensions import db

@@ -6,7 +6,7 @@ pages, the progress CSV with every e-mail, the question bank).
 import pytest
 from sqlalchemy import select
 
-from lms.audit import AuditAction, AuditEntry
+from lms.audit.models import AuditAction, AuditEntry
 from lms.auth.models import Role
 from lms.extensions import db
 from tests.conftest import PASSWORD

@@ -1,7 +1,7 @@
 """An admin withdraws a learner: records kept, no longer counted or let in, enrolled again later."""
 from sqlalchemy import select
 
-from lms.audit import AuditAction, AuditEntry
+from lms.audit.models import AuditAction, AuditEntry
 from lms.auth.models import Role
 from lms.courses import services as courses
 from lms.courses.models import Enrollment, ModuleProgress
