@@ -26,6 +26,11 @@ def course_role(user: User, course: Course) -> CourseRole | None:
     return cache[key]
 
 
+def is_learner(enrollment: Enrollment | None) -> bool:
+    """Learners see their progress and complete modules; a course's trainers preview the same pages."""
+    return enrollment is not None and enrollment.role is CourseRole.LEARNER
+
+
 def can_edit_course(user: User, course: Course) -> bool:
     """Admins edit every course; trainers only the courses they are trainers of.
 

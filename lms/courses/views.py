@@ -8,9 +8,15 @@ from flask_login import current_user, login_required
 from lms import clock
 from lms.courses import queries, services, storage
 from lms.courses.forms import CompleteForm, EnrolForm
-from lms.courses.models import Course, CourseRole, Enrollment, Module
+from lms.courses.models import Course, Module
 from lms.courses.outline import cached_outline
-from lms.courses.permissions import can_edit_course, can_open_modules, can_see_course, module_of_or_404
+from lms.courses.permissions import (
+    can_edit_course,
+    can_open_modules,
+    can_see_course,
+    is_learner,
+    module_of_or_404,
+)
 from lms.courses.timeline import build_timeline, neighbours
 from lms.extensions import limiter
 from lms.i18n import localized
@@ -40,7 +46,7 @@ def course(slug: str):
     return render_template(
         "courses/course.html", course=course, enrollment=enrollment,
         progress=course.progress(states) if enrollment else None, timeline=build_timeline(course, states, now),
-        enrol_form=EnrolForm(), can_edit=can_edit_course(current_user, course), is_learner=_is_learner(enrollment),
+        enrol_form=EnrolForm(), can_edit=can_edit_course(current_user, course), is_learner=is_learner(enrollment),
         self_enrolment=course.self_enrolment(now),
     )
 
@@ -68,7 +74,7 @@ def module(slug: str, module_id: int):
     locked = not module.day.is_open(now)
     if locked and not can_edit_course(current_user, course):
         return render_template("courses/locked.html", course=course, module=module), 403
-    if enrollment is not None and enrollment.role is CourseRole.LEARNER and not locked:
+    if is_learner(enrollment) and not locked:
         services.record_view(enrollment, module, now)
     states = queries.module_states(enrollment)
     previous, following = neighbours(course, module)
@@ -77,7 +83,7 @@ def module(slug: str, module_id: int):
         "courses/module.html", course=course, module=module, enrollment=enrollment,
         state=states.get(module.id), body=render_markdown(localized(module, "body"), localized(module, "title")),
         previous=previous, following=following, complete_form=CompleteForm(), locked=locked,
-        is_learner=_is_learner(enrollment),
+        is_learner=is_learner(enrollment),
     )
 
 
@@ -86,7 +92,7 @@ def module(slug: str, module_id: int):
 def complete(slug: str, module_id: int):
     course, module = _openable_module(slug, module_id)
     enrollment = queries.enrollment_of(current_user, course)
-    if enrollment is None or enrollment.role is not CourseRole.LEARNER:
+    if not is_learner(enrollment):
         abort(403)  # only learners complete modules; trainers preview them
     if not CompleteForm().validate():
         abort(400)
@@ -110,11 +116,6 @@ def attachment(slug: str, module_id: int, attachment_id: int):
     inline = found.content_type.startswith("image/") or found.content_type == "application/pdf"
     return send_from_directory(storage.folder(), found.stored_name, mimetype=found.content_type,
                                as_attachment=not inline, download_name=found.filename, max_age=0)
-
-
-def _is_learner(enrollment: Enrollment | None) -> bool:
-    """Learners see their progress and "mark complete"; trainers preview the same pages without them."""
-    return enrollment is not None and enrollment.role is CourseRole.LEARNER
 
 
 def _openable_module(slug: str, module_id: int) -> tuple[Course, Module]:

@@ -8,8 +8,8 @@ from flask_wtf.csrf import validate_csrf
 from wtforms import ValidationError
 
 from lms import clock
-from lms.courses.models import CourseRole, Module
-from lms.courses.permissions import can_edit_course, can_open_modules
+from lms.courses.models import Module
+from lms.courses.permissions import can_edit_course, can_open_modules, is_learner
 from lms.courses.queries import enrollment_of
 from lms.errors import DomainError
 from lms.extensions import csrf, db
@@ -48,7 +48,7 @@ def start_page(quiz_id: int):
     return render_template(
         "quizzes/start.html", quiz=quiz, attempts=attempts, grade=services.quiz_grade(quiz, attempts),
         in_progress=next((a for a in attempts if a.state is AttemptState.IN_PROGRESS), None),
-        is_learner=enrollment is not None and enrollment.role is CourseRole.LEARNER,
+        is_learner=is_learner(enrollment),
         now=clock.now(), form=StartForm(),
     )
 
