@@ -72,6 +72,8 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
 
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "25")) * 1024 * 1024
+    # Files live in the database (lms/files). This folder is only read by the migration that moved
+    # attachments from it into the database.
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(INSTANCE_DIR / "uploads"))
     MAX_ATTACHMENT_BYTES = int(os.environ.get("MAX_ATTACHMENT_MB", "20")) * 1024 * 1024
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  (a hashing method, not a password)  # nosec B105
@@ -79,8 +81,6 @@ class Config:
     REPORT_ROWS_PER_PAGE = 50
     # A set-password link an admin hands out works once, for this many hours.
     PASSWORD_LINK_HOURS = int(os.environ.get("PASSWORD_LINK_HOURS", "72"))
-    # Bulk user import: checked files wait here between the dry run and the import.
-    IMPORT_FOLDER = os.environ.get("IMPORT_FOLDER", str(INSTANCE_DIR / "imports"))
 
     # Certificates: who issues them (printed on each), and how often /verify/<code> may be asked.
     # The centre's name per language (CERTIFICATE_ISSUER_AZ, _EN, _RU); empty: a translated default.

@@ -157,7 +157,7 @@ def run(backend: str, learners: int, runs: int) -> list[tuple[str, float, float,
     os.environ["LMS_TEST_DB"] = backend
     with tempfile.TemporaryDirectory() as folder, throwaway_database(Path(folder)) as url:
         app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url, PASSWORD_HASH_METHOD="pbkdf2:sha256:1000",
-                         UPLOAD_FOLDER=folder, IMPORT_FOLDER=folder)
+                         UPLOAD_FOLDER=folder)
         slug = build_cohort(app, learners)
         try:
             return time_requests(app, slug, runs)

@@ -18,6 +18,7 @@ from lms import (
     core,
     courses,
     demo,
+    files,
     live,
     models,  # noqa: F401  (every table known to SQLAlchemy and Alembic)
     progress,
@@ -33,7 +34,7 @@ from lms.web.unit_of_work import UnitOfWorkFlask, watch_session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Each feature uses only those before it (DESIGN.md), and registers its pages, commands and reactions.
-FEATURES = (auth, courses, quizzes, live, certificates, progress, calendar, core, admin, demo)
+FEATURES = (auth, files, courses, quizzes, live, certificates, progress, calendar, core, admin, demo)
 
 
 def create_app(config_class: type = DevConfig, **overrides) -> Flask:

@@ -14,6 +14,7 @@ from lms.courses.models import (
     ModuleProgress,
     ModuleTranslation,
 )
+from lms.files.models import StoredFile, StoredFileChunk
 from lms.live.models import Attendance, LiveSession
 from lms.quizzes.models import (
     Answer,
@@ -31,5 +32,5 @@ __all__ = [
     "Attendance", "LiveSession", "ContentVersion",
     "Answer", "Attempt", "Choice", "ChoiceTranslation", "Question", "QuestionTranslation", "Quiz", "QuizQuestion",
     "Attachment", "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",
-    "ModuleProgress", "ModuleTranslation", "Organisation", "Role", "User",
+    "ModuleProgress", "ModuleTranslation", "Organisation", "Role", "User", "StoredFile", "StoredFileChunk",
 ]

@@ -73,8 +73,7 @@ def database_url(tmp_path_factory) -> Iterator[str]:
 
 @pytest.fixture()
 def app(database_url: str, tmp_path) -> Iterator[Flask]:
-    with running_app(database_url, UPLOAD_FOLDER=str(tmp_path / "uploads"),
-                     IMPORT_FOLDER=str(tmp_path / "imports")) as app:
+    with running_app(database_url, UPLOAD_FOLDER=str(tmp_path / "uploads")) as app:
         yield app
 
 
@@ -92,7 +91,6 @@ def other_app(app: Flask, database_url: str) -> Iterator[Callable[..., Flask]]:
 
     def make(**overrides) -> Flask:
         overrides.setdefault("UPLOAD_FOLDER", app.config["UPLOAD_FOLDER"])
-        overrides.setdefault("IMPORT_FOLDER", app.config["IMPORT_FOLDER"])
         made.append(create_app(TestConfig, SQLALCHEMY_DATABASE_URI=database_url, **overrides))
         return made[-1]
 

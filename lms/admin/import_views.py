@@ -1,22 +1,23 @@
 """Bulk import of users from a CSV file: upload and dry run, then import the checked file."""
 from __future__ import annotations
 
-import secrets
-import time
-from functools import partial
+import io
+from datetime import timedelta
 from pathlib import Path
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from lms import clock
 from lms.admin import user_import
 from lms.admin.forms import ConfirmImportForm, UserImportForm
 from lms.auth.password_mail import mail_password_link, set_password_link
 from lms.auth.permissions import admin_required
+from lms.files import services as files
 from lms.web.routes import Routes
-from lms.web.unit_of_work import after_commit, service_errors_flashed
+from lms.web.unit_of_work import service_errors_flashed
 
 routes = Routes("/admin")
 
@@ -45,14 +46,14 @@ def confirm_import():
     form = ConfirmImportForm()
     if not form.validate():
         abort(400)
-    path = _checked_file(form.token.data)
-    if path is None:
+    checked = files.private_file(form.token.data or "", current_user.id, clock.now())
+    if checked is None:
         flash(_("The checked file is no longer here. Upload it again."), "error")
         return redirect(url_for("admin.import_users"))
-    plan = user_import.plan_import(path.read_bytes())  # again: accounts may have changed since the check
+    plan = user_import.plan_import(files.read_bytes(checked))  # again: accounts may have changed since the check
     with service_errors_flashed():
-        result = user_import.run_import(current_user, plan, path.name.split(".", 2)[2])
-        after_commit(partial(path.unlink, missing_ok=True))
+        result = user_import.run_import(current_user, plan, checked.filename)
+        files.remove(checked)
         mailed = sum(1 for user in result.created
                      if form.send_links.data and mail_password_link(user, set_password_link(user)))
         flash(ngettext("%(num)d account has been created.", "%(num)d accounts have been created.",
@@ -66,27 +67,9 @@ def confirm_import():
     return render_template("admin/import.html", form=UserImportForm(formdata=None), plan=plan), 422
 
 
-def _import_folder() -> Path:
-    folder = Path(current_app.config["IMPORT_FOLDER"])
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def _keep_checked_file(data: bytes, filename: str) -> str:
-    """Keep the checked file until the admin confirms; the token names it, for this admin only."""
-    folder = _import_folder()
-    for old in folder.iterdir():  # forget files nobody confirmed, whatever they were called (they may hold passwords)
-        if old.stat().st_mtime < time.time() - CHECKED_FILE_HOURS * 3600:
-            old.unlink(missing_ok=True)
-    token = secrets.token_urlsafe(24)
+    """Keep the checked file (it may hold passwords) for this admin until confirmed, for a day at most."""
     safe_name = "".join(char for char in Path(filename).name if char.isalnum() or char in "._-")[:80]
-    # "." never occurs in a URL-safe token: it separates the admin, the token and the file's own name.
-    (folder / f"{current_user.id}.{token}.{safe_name or 'users.csv'}").write_bytes(data)
-    return token
-
-
-def _checked_file(token: str) -> Path | None:
-    if not token or not all(char.isalnum() or char in "-_" for char in token):
-        return None
-    matches = list(_import_folder().glob(f"{current_user.id}.{token}.*"))
-    return matches[0] if matches else None
+    stored = files.store(io.BytesIO(data), safe_name or "users.csv", "text/csv", len(data),
+                         owner_id=current_user.id, expires_at=clock.now() + timedelta(hours=CHECKED_FILE_HOURS))
+    return stored.key

@@ -1,4 +1,4 @@
-"""Files attached to a module: stored under a random name, served as the type their extension says."""
+"""Files attached to a module: kept in the database, served as the type their extension says."""
 from __future__ import annotations
 
 import re
@@ -8,10 +8,10 @@ from typing import BinaryIO
 
 from flask_babel import gettext as _
 
-from lms.courses import storage
 from lms.courses.models import Attachment, Module
 from lms.errors import DomainError
 from lms.extensions import db
+from lms.files import services as files
 from lms.i18n import file_size
 
 # Extension → the type the file is served as (never the type the uploader's browser claimed).
@@ -41,11 +41,10 @@ def add_attachment(module: Module, filename: str, stream: BinaryIO, max_bytes: i
         raise DomainError(_("This type of file cannot be attached. Use PDF, slides, documents, "
                             "spreadsheets or images."), 415)
     try:
-        stored_name, size = storage.save(stream, suffix, max_bytes)
-    except storage.TooLarge:
+        stored = files.store(stream, safe_name, ATTACHMENT_TYPES[suffix], max_bytes)
+    except files.TooLarge:
         raise DomainError(_("The file is larger than %(size)s.", size=file_size(max_bytes)), 413) from None
-    attachment = Attachment(filename=safe_name, stored_name=stored_name, content_type=ATTACHMENT_TYPES[suffix],
-                            size=size)
+    attachment = Attachment(filename=safe_name, file=stored)
     module.attachments.append(attachment)
     db.session.flush()
     return attachment
@@ -58,8 +57,9 @@ def clean_filename(filename: str) -> str:
     return name[-200:] or "file"
 
 
-def remove_attachment(attachment: Attachment) -> str:
-    """Remove an attachment's record; returns its stored name, for the caller to delete once committed."""
+def remove_attachment(attachment: Attachment) -> None:
+    """Remove an attachment and its file."""
+    stored = attachment.file
     db.session.delete(attachment)
     db.session.flush()
-    return attachment.stored_name
+    files.remove(stored)

@@ -18,7 +18,7 @@ from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.auth.permissions import can_author_courses, can_manage_users, requires
 from lms.auth.queries import organisation_choices
-from lms.courses import attachments, queries, services, storage, transfer
+from lms.courses import attachments, queries, services, transfer
 from lms.courses.forms import (
     ActionForm,
     AttachmentForm,
@@ -41,7 +41,7 @@ from lms.i18n import current_locale
 from lms.json_input import UnsafeJSON, load_json
 from lms.timezones import local_to_utc, utc_to_local
 from lms.web.routes import Routes
-from lms.web.unit_of_work import after_commit, service_errors_flashed, service_errors_on
+from lms.web.unit_of_work import service_errors_flashed, service_errors_on
 
 routes = Routes("/courses")
 
@@ -235,8 +235,7 @@ def delete_module(slug: str, module_id: int):
                                form=ActionForm(), records=records_in(module))
     _require_csrf()
     day_anchor = f"day-{module.day.number}"
-    for stored_name in services.delete_module(module):
-        after_commit(storage.remove, stored_name)  # a file goes only once its module is gone for good
+    services.delete_module(module)
     flash(_("The module has been deleted."), "success")
     return _to_manage(course, day_anchor)
 
@@ -263,7 +262,7 @@ def delete_attachment(slug: str, module_id: int, attachment_id: int):
     attachment = next((a for a in module.attachments if a.id == attachment_id), None)
     if attachment is None:
         abort(404)
-    after_commit(storage.remove, attachments.remove_attachment(attachment))
+    attachments.remove_attachment(attachment)
     flash(_("“%(name)s” has been removed.", name=attachment.filename), "success")
     return redirect(url_for("courses.edit_module", slug=slug, module_id=module.id) + "#attachments")
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from lms.auth.models import User
 from lms.courses import rules
 from lms.extensions import db
+from lms.files.models import StoredFile
 from lms.types import UTCDateTime, enum_column, utcnow
 
 if TYPE_CHECKING:
@@ -185,19 +186,26 @@ class ModuleTranslation(db.Model):
 
 
 class Attachment(db.Model):
-    """A file given with a module (slides, a PDF, an image); the bytes live in the upload folder."""
+    """A file given with a module (slides, a PDF, an image); its bytes are a stored file in the database."""
 
     __tablename__ = "attachments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     module_id: Mapped[int] = mapped_column(ForeignKey("modules.id", ondelete="CASCADE"), index=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("stored_files.id"), unique=True)
     filename: Mapped[str] = mapped_column(String(255))  # as the trainer named it, made safe
-    stored_name: Mapped[str] = mapped_column(String(64), unique=True)  # random: never guessed from the name
-    content_type: Mapped[str] = mapped_column(String(100))
-    size: Mapped[int]
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     module: Mapped[Module] = relationship(back_populates="attachments")
+    file: Mapped[StoredFile] = relationship(lazy="joined")
+
+    @property
+    def size(self) -> int:
+        return self.file.size
+
+    @property
+    def content_type(self) -> str:
+        return self.file.content_type
 
 
 class Enrollment(db.Model):

@@ -32,6 +32,7 @@ from lms.courses.records import records_in
 from lms.courses.rules import SelfEnrolment
 from lms.errors import DomainError
 from lms.extensions import db
+from lms.files import services as files
 from lms.i18n import LANGUAGES, localized
 from lms.unique_rows import add_once
 
@@ -201,21 +202,19 @@ def move_module(module: Module, offset: int) -> None:
         db.session.expire(day, ["modules"])  # reloaded in the new order when next read
 
 
-def delete_module(module: Module) -> list[str]:
-    """Delete a module that holds no learner's record, with its attachments; close the gap in its day.
-
-    Returns the attachments' stored file names, for the caller to remove once committed.
-    """
+def delete_module(module: Module) -> None:
+    """Delete a module that holds no learner's record, with its attachments; close the gap in its day."""
     if records_in(module):
         raise DomainError(_("Learners have records in this module, so it cannot be deleted. "
                             "Make it optional instead: it then no longer counts towards completion."), 409)
-    files = [attachment.stored_name for attachment in module.attachments]
+    stored = [attachment.file for attachment in module.attachments]
     day = module.day
     day.modules.remove(module)
     db.session.delete(module)
     _renumber(day.modules)
     db.session.flush()
-    return files
+    for each in stored:  # after the attachments that point to them
+        files.remove(each)
 
 
 def _renumber(modules: list[Module]) -> None:

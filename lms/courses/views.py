@@ -1,12 +1,12 @@
 """What learners see of a course: its page, enrolling, and reading modules."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, send_from_directory, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from lms import clock
-from lms.courses import queries, services, storage
+from lms.courses import queries, services
 from lms.courses.forms import CompleteForm, EnrolForm
 from lms.courses.models import Course, Module
 from lms.courses.outline import cached_outline
@@ -19,6 +19,7 @@ from lms.courses.permissions import (
 )
 from lms.courses.timeline import build_timeline, neighbours
 from lms.extensions import limiter
+from lms.files import services as files
 from lms.i18n import localized
 from lms.web.markdown import render_markdown
 from lms.web.rate_limits import answered, setting
@@ -114,8 +115,7 @@ def attachment(slug: str, module_id: int, attachment_id: int):
     if found is None:
         abort(404)
     inline = found.content_type.startswith("image/") or found.content_type == "application/pdf"
-    return send_from_directory(storage.folder(), found.stored_name, mimetype=found.content_type,
-                               as_attachment=not inline, download_name=found.filename, max_age=0)
+    return files.response(found.file, found.filename, inline=inline)
 
 
 def _openable_module(slug: str, module_id: int) -> tuple[Course, Module]:

@@ -143,18 +143,34 @@ def test_another_admins_token_does_not_open_the_file(client, login, make_user, m
     assert users_named("gulnar@example.org") == set()
 
 
-def test_unconfirmed_files_are_forgotten_whatever_their_name(client, login, make_user, app):
-    """A checked file waits a day for the confirm; one not named *.csv was kept for ever (with passwords)."""
-    import os
-    import time
-    from pathlib import Path
-    folder = Path(app.config["IMPORT_FOLDER"])
-    folder.mkdir(parents=True, exist_ok=True)
-    stale = [folder / "1.oldtoken.users.txt", folder / "1.othertoken.passwords"]
-    for path in stale:
-        path.write_text("email,password\nx@example.org,secret-password\n")
-        os.utime(path, (time.time() - 3 * 86400, time.time() - 3 * 86400))
+def test_a_checked_file_waits_a_day_in_the_database_and_is_then_forgotten(client, login, make_user, frozen_clock):
+    """The checked file (it may hold passwords) is the admin's alone, for a day; the clean-up job deletes it."""
+    from datetime import UTC, datetime, timedelta
+
+    from lms.files import services as files
+    from lms.files.models import StoredFile
+    now = datetime(2026, 11, 20, 9, tzinfo=UTC)
+    frozen_clock(now)
+    admin = make_user(Role.ADMIN)
+    login(admin)
+    page = upload(client, "email,firstname,lastname,password\nana@example.org,Ana,Lomidze,secret-pass-1\n")
+    token = page.text.split('name="token" type="hidden" value="')[1].split('"')[0]
+    kept = db.session.scalar(db.select(StoredFile).where(StoredFile.key == token))
+    assert kept.owner_id == admin.id and kept.expires_at == now + timedelta(hours=24)
+    assert files.remove_expired(now + timedelta(hours=23)) == 0
+    frozen_clock(now + timedelta(hours=24, minutes=1))
+    login(admin)  # the sign-in has expired too
+    response = client.post("/admin/users/import/confirm", data={"token": token})
+    assert response.headers["Location"].endswith("/admin/users/import") and users_named("ana@example.org") == set()
+    assert files.remove_expired(now + timedelta(hours=24, minutes=1)) == 1
+    assert db.session.scalar(db.select(StoredFile)) is None
+
+
+def test_a_confirmed_file_is_deleted_with_the_import(client, login, make_user, make_course):
+    from lms.files.models import StoredFile
+    make_course(slug="key-concepts")
     login(make_user(Role.ADMIN))
-    assert upload(client, "email,firstname,lastname\nana@example.org,Ana,Lomidze\n").status_code == 200
-    assert not any(path.exists() for path in stale)
-    assert len(list(folder.iterdir())) == 1  # the file just checked waits for its confirm
+    token = upload(client, GOOD).text.split('name="token" type="hidden" value="')[1].split('"')[0]
+    client.post("/admin/users/import/confirm", data={"token": token})
+    assert users_named("gulnar@example.org") != set()
+    assert db.session.scalar(db.select(StoredFile)) is None

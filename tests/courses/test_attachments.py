@@ -1,13 +1,16 @@
 """Files attached to modules: type and size limits, stored safely, served only to the course's people."""
 import io
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from lms.auth.models import Role
 from lms.courses import attachments, services
 from lms.extensions import db
+from lms.files import services as files
+from lms.files.models import StoredFile, StoredFileChunk
+from tests.conftest import PASSWORD
 
 PDF = b"%PDF-1.4\n% a tiny test file\n"
 
@@ -32,8 +35,7 @@ def test_a_trainer_attaches_a_file_and_a_learner_downloads_it(client, login, set
     assert upload(client, course, module).status_code == 302
     attachment = module.attachments[0]
     assert attachment.filename == "Miqrasiya  təqdimat.pdf"  # the dash is dropped, the letters stay
-    stored = Path(app.config["UPLOAD_FOLDER"]) / attachment.stored_name
-    assert stored.read_bytes() == PDF and "Miqrasiya" not in attachment.stored_name
+    assert files.read_bytes(attachment.file) == PDF and attachment.file.size == len(PDF)
     client.post("/auth/logout")
     login(learner)
     page = client.get(f"/courses/{course.slug}/modules/{module.id}", headers={"Accept-Language": "ru"}).text
@@ -90,7 +92,8 @@ def test_a_file_over_the_limit_is_refused_and_not_kept(client, login, setting, a
     response = upload(client, course, module, name="big.pdf", data=b"x" * (10 * 1024 + 1), **{"Accept-Language": "ru"})
     assert response.status_code == 413
     assert "Файл больше 10 КБ." in response.text
-    assert list(Path(app.config["UPLOAD_FOLDER"]).iterdir()) == []
+    assert db.session.scalar(select(func.count()).select_from(StoredFileChunk)) == 0
+    assert db.session.scalar(select(func.count()).select_from(StoredFile)) == 0
 
 
 def test_removing_an_attachment_or_its_module_deletes_the_file(client, login, setting, app):
@@ -98,13 +101,38 @@ def test_removing_an_attachment_or_its_module_deletes_the_file(client, login, se
     login(trainer)
     upload(client, course, module, name="one.pdf")
     upload(client, course, module, name="two.png")
-    folder = Path(app.config["UPLOAD_FOLDER"])
-    (first_id, first_file), (_, second_file) = [(a.id, a.stored_name) for a in module.attachments]
+    (first_id, first_file), (_, second_file) = [(a.id, a.file_id) for a in module.attachments]
     client.post(f"/courses/{course.slug}/manage/modules/{module.id}/attachments/{first_id}/delete")
     assert [a.filename for a in module.attachments] == ["two.png"]
-    assert not (folder / first_file).exists() and (folder / second_file).exists()
+    assert db.session.scalars(select(StoredFile.id)).all() == [second_file]
     client.post(f"/courses/{course.slug}/manage/modules/{module.id}/delete")
-    assert list(folder.iterdir()) == []
+    assert db.session.scalar(select(func.count()).select_from(StoredFile)) == 0
+    assert db.session.scalar(select(func.count()).select_from(StoredFileChunk)) == 0
+
+
+def test_a_file_larger_than_a_chunk_comes_back_whole_with_its_name(client, login, setting):
+    course, module, _, learner = setting
+    data = bytes(range(256)) * 4000  # about four chunks, not a multiple of the chunk size
+    attachment = attachments.add_attachment(module, "Доклад.pdf", io.BytesIO(data), 10 * 1024 * 1024)
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(StoredFileChunk)) == 4
+    login(learner)
+    download = client.get(f"/courses/{course.slug}/modules/{module.id}/files/{attachment.id}")
+    assert download.data == data and download.headers["Content-Length"] == str(len(data))
+    assert "filename*=UTF-8''%D0%94%D0%BE%D0%BA%D0%BB%D0%B0%D0%B4.pdf" in download.headers["Content-Disposition"]
+
+
+def test_a_file_uploaded_through_one_app_server_downloads_through_another(client, login, setting, other_app):
+    course, module, trainer, learner = setting
+    login(trainer)
+    upload(client, course, module, name="shared.pdf")
+    attachment = module.attachments[0]
+    second = other_app(UPLOAD_FOLDER="/nonexistent/other-server")  # nothing on this server's disk
+    second.test_client_class = type(client)
+    other = second.test_client()
+    other.post("/auth/login", data={"email": learner.email, "password": PASSWORD})
+    download = other.get(f"/courses/{course.slug}/modules/{module.id}/files/{attachment.id}")
+    assert download.status_code == 200 and download.data == PDF
 
 
 @pytest.mark.parametrize(("name", "clean"), [

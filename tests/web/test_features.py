@@ -11,8 +11,8 @@ from lms.quizzes.services import on_attempt_graded
 ROOT = Path(__file__).resolve().parents[2]
 LMS = ROOT / "lms"
 # DESIGN.md's order: each feature imports only those before it.
-FEATURES = ["auth", "audit", "courses", "quizzes", "live", "certificates", "progress", "calendar", "core",
-            "admin", "demo"]
+FEATURES = ["auth", "audit", "files", "notifications", "courses", "quizzes", "live", "certificates", "progress",
+            "calendar", "core", "admin", "demo"]
 AGGREGATORS = {LMS / "__init__.py", LMS / "models.py"}  # the factory and the table list name every feature
 
 
