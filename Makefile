@@ -12,8 +12,9 @@ export LMS_ENV ?= development
 
 run: setup runtime-deps db
 	$(BIN)/flask lms demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
-	@echo "Serving on http://$(HOST):$(PORT) — sign in with an account listed above."
-	$(BIN)/flask run --host $(HOST) --port $(PORT)
+	@echo "Serving on http://$(HOST):$(PORT) — sign in with an account listed above. The job worker runs beside it."
+	$(BIN)/flask lms worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/flask run --host $(HOST) --port $(PORT)
 
 test: setup system-deps lint axe
 	$(MAKE) test-sqlite

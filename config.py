@@ -88,7 +88,19 @@ class Config:
     CERTIFICATE_DIRECTOR = os.environ.get("CERTIFICATE_DIRECTOR", "")
     VERIFY_RATE_LIMIT = os.environ.get("VERIFY_RATE_LIMIT", "30 per minute")
 
-    # E-mail (set-password links). Without MAIL_SERVER nothing is mailed: the admin is shown the link.
+    # The job queue (lms/jobs.py, `flask lms worker`): SQLite under instance/ when empty, or redis://...
+    # so that workers on several machines share it.
+    QUEUE_URL = os.environ.get("QUEUE_URL", "")
+    QUEUE_NAME = os.environ.get("QUEUE_NAME", "telim")  # several sites may share one Redis
+    # Notifications: a worker that took a message and died gives it back after this long; a message
+    # that keeps failing is retried with growing pauses and given up after this many tries.
+    NOTIFICATION_LEASE_SECONDS = int(os.environ.get("NOTIFICATION_LEASE_SECONDS", "300"))
+    NOTIFICATION_MAX_TRIES = int(os.environ.get("NOTIFICATION_MAX_TRIES", "8"))
+    # Trainers' daily digest of their courses, at this hour (UTC).
+    DIGEST_HOUR_UTC = int(os.environ.get("DIGEST_HOUR_UTC", "5"))
+
+    # E-mail (notifications, set-password links). Without MAIL_SERVER nothing is mailed: people read
+    # their notifications on the site, and an admin is shown a set-password link instead.
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))
     MAIL_USE_TLS = _flag("MAIL_USE_TLS", True)
@@ -130,6 +142,8 @@ class TestConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  (fast hashing for tests only)  # nosec B105
     REFUSE_UNDECLARED_GET_WRITES = True  # a GET that writes must say so (lms/web/unit_of_work.py)
+    # Jobs wait in memory unless a test runs them; the worker tests give a Redis queue here.
+    QUEUE_URL = os.environ.get("TEST_QUEUE_URL", "memory://")
 
 
 class ProdConfig(Config):

@@ -21,11 +21,12 @@ from lms import (
     files,
     live,
     models,  # noqa: F401  (every table known to SQLAlchemy and Alembic)
+    notifications,
     progress,
     quizzes,
 )
 from lms.courses import content_cache
-from lms.extensions import babel, csrf, db, limiter, login_manager, migrate, talisman
+from lms.extensions import babel, csrf, db, jobs, limiter, login_manager, migrate, talisman
 from lms.i18n import select_locale, select_timezone
 from lms.web.error_pages import register_error_handlers
 from lms.web.security import content_security_policy
@@ -34,7 +35,7 @@ from lms.web.unit_of_work import UnitOfWorkFlask, watch_session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Each feature uses only those before it (DESIGN.md), and registers its pages, commands and reactions.
-FEATURES = (auth, files, courses, quizzes, live, certificates, progress, calendar, core, admin, demo)
+FEATURES = (auth, files, notifications, courses, quizzes, live, certificates, progress, calendar, core, admin, demo)
 
 
 def create_app(config_class: type = DevConfig, **overrides) -> Flask:
@@ -85,6 +86,7 @@ def _register_extensions(app: Flask) -> None:
         content_security_policy=content_security_policy(),
     )
     login_manager.init_app(app)
+    jobs.init_app(app)  # after every feature has declared its jobs (at import)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         with app.app_context():
             event.listen(db.engine, "connect", _sqlite_pragmas)

@@ -6,16 +6,17 @@ A command's database work is committed when it returns and rolled back when it f
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from lms import i18n_tools
 from lms.errors import DomainError
-from lms.extensions import db
+from lms.extensions import db, jobs
 from lms.i18n import TRANSLATED_LOCALES
 
 
@@ -51,7 +52,19 @@ def register(app: Flask) -> None:
     """Give the app its `flask lms` group, with the catalogue commands every feature shares."""
     group = AppGroup("lms", help="Təlim LMS administration.")
     group.add_command(translate)
+    group.add_command(worker)
     app.cli.add_command(group)
+
+
+@click.command("worker")
+@click.option("--workers", default=2, show_default=True, help="Jobs run at the same time (threads).")
+@with_appcontext
+def worker(workers: int) -> None:
+    """Run the job worker: sends notifications, reminds, closes overdue attempts, cleans up. Ctrl-C stops it."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    consumer = jobs.huey(current_app).create_consumer(workers=workers, worker_type="thread", periodic=True,
+                                                     check_worker_health=True)
+    consumer.run()  # SIGINT finishes the jobs in hand, SIGTERM stops at once; a job's rows say what is left
 
 
 @click.group("translate", cls=AppGroup)

@@ -16,6 +16,7 @@ from lms.courses.models import (
 )
 from lms.files.models import StoredFile, StoredFileChunk
 from lms.live.models import Attendance, LiveSession
+from lms.notifications.models import MailState, Notification, OptOut
 from lms.quizzes.models import (
     Answer,
     Attempt,
@@ -33,4 +34,5 @@ __all__ = [
     "Answer", "Attempt", "Choice", "ChoiceTranslation", "Question", "QuestionTranslation", "Quiz", "QuizQuestion",
     "Attachment", "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",
     "ModuleProgress", "ModuleTranslation", "Organisation", "Role", "User", "StoredFile", "StoredFileChunk",
+    "MailState", "Notification", "OptOut",
 ]

@@ -19,3 +19,11 @@ module_completed = _signals.signal("module-completed", doc="""
 Sent by `courses.services.complete_module` the first time a learner completes a module. Sender: the
 `Enrollment`; keywords `module` and `now`. `certificates` issues the certificate when the course's
 rule is now met.""")
+
+password_link_requested = _signals.signal("password-link-requested", doc="""
+Sent by `auth` when someone asked "Forgot your password?" for an active account. Sender: the `User`.
+`notifications` mails a set-password link.""")
+
+registration_with_taken_address = _signals.signal("registration-with-taken-address", doc="""
+Sent by `auth` when someone tried to register an address that has an account. Sender: the owner
+(`User`). `notifications` tells the owner, who alone learns of it.""")

@@ -22,7 +22,7 @@ from lms.courses import services as courses
 from lms.courses.models import Course, CourseStatus, ModuleKind
 from lms.extensions import db
 from tests.database import backend, throwaway_database
-from tests.mailbox import smtp_server
+from tests.mailbox import Mailbox, smtp_server
 
 PASSWORD = "correct horse battery"
 
@@ -101,10 +101,11 @@ def other_app(app: Flask, database_url: str) -> Iterator[Callable[..., Flask]]:
 
 
 @pytest.fixture()
-def mailbox(app: Flask) -> Iterator[list]:
-    """The app sends mail to a real SMTP server on this machine; the list fills with what arrives."""
-    with smtp_server() as (port, messages):
-        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False)
+def mailbox(app: Flask) -> Iterator[Mailbox]:
+    """The app's worker sends mail to a real SMTP server on this machine; `mailbox.deliver()` runs the
+    queued jobs, and the list fills with what arrives. Links in mails are built from PUBLIC_URL."""
+    with smtp_server(Mailbox(app)) as (port, messages):
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False, PUBLIC_URL="http://localhost")
         yield messages
 
 

@@ -123,6 +123,8 @@ NOT_EDIT_FORMS = {
     "courses.enrolments": "tests/courses/test_authoring_views.py",
     "live.attendance": "tests/admin/test_result_changes_audited.py",
     "quizzes.attempt": "a learner's answers: tests/quizzes/test_views.py",
+    "courses.messages": "create: tests/courses/test_messages.py", "courses.message": "resend: the same",
+    "notifications.unsubscribe": "tests/notifications/test_outbox.py (the e-mail choices saved again: there too)",
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from lms.auth import services as accounts
 from lms.auth.models import Role
 from lms.certificates import services as certificates
-from lms.courses import attachments, services
+from lms.courses import attachments, messaging, services
 from lms.courses.models import ModuleKind
 from lms.extensions import db
 from lms.live import services as live
@@ -149,6 +149,15 @@ MATRIX = [
     ("POST", "/quizzes/attempts/{attempt}/submit", {}, row(302, 404, 302, 404, 404, 404)),
     ("GET", "/quizzes/attempts/{attempt}/review", None, row(302, 404, 302, 404, 404, 404)),
     ("POST", "/courses/{slug}/manage/enrolments", {}, ADMINS_ONLY),
+    ("GET", "/notifications/", None, SIGNED_IN_200),
+    ("POST", "/notifications/read", {}, row(302, 302, 302, 302, 302, 302)),
+    ("POST", "/notifications/choices", {}, row(302, 302, 302, 302, 302, 302)),
+    ("GET", "/unsubscribe/{calendar_token}", None, NOBODY_404),  # not an unsubscribe token
+    ("POST", "/unsubscribe/{calendar_token}", {}, NOBODY_404),
+    ("GET", "/courses/{slug}/manage/messages", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/messages", {}, EDITORS_REFUSED_FORM),
+    ("GET", "/courses/{slug}/manage/messages/{message}", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/messages/{message}", {}, EDITORS_POST),
 ]
 SIGN_IN_FIRST = "/auth/login?next="
 
@@ -182,6 +191,8 @@ def world(make_user, make_course, make_organisation, frozen_clock):
              "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id,
              "question": question.id, "live_module": live_module.id, "session": session.id,
              "calendar_token": accounts.calendar_token(enrolled),
+             "message": messaging.write_to_learners(trainer, course, {"en": ("Hi", "Hello.")}, country=None,
+                                                    organisation_id=None, status="")[0].id,
              "certificate": certificates.issue_by_hand(people[ADMIN], services.enrol(enrolled, course),
                                                        course.created_at).code}
     db.session.commit()
@@ -210,7 +221,7 @@ def test_every_route_is_in_the_matrix(app):
                     "<int:attempt_id>": "{attempt}", "<int:quiz_module_id>": "{quiz_module}",
                     "<int:question_id>": "{question}", "<int:live_module_id>": "{live_module}",
                     "<int:session_id>": "{session}", "<token>": "{calendar_token}",
-                    "<int:organisation_id>": "{organisation}"}
+                    "<int:organisation_id>": "{organisation}", "<int:message_id>": "{message}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

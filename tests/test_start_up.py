@@ -14,8 +14,8 @@ from config import ConfigError, ProdConfig
 from lms import create_app
 from lms.auth import services as accounts
 from lms.auth.models import Role
-from lms.auth.password_mail import set_password_link
 from lms.extensions import db
+from lms.notifications.account_mail import set_password_link
 from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent

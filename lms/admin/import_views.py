@@ -13,9 +13,9 @@ from flask_login import current_user
 from lms import clock
 from lms.admin import user_import
 from lms.admin.forms import ConfirmImportForm, UserImportForm
-from lms.auth.password_mail import mail_password_link, set_password_link
 from lms.auth.permissions import admin_required
 from lms.files import services as files
+from lms.notifications.account_mail import queue_password_link
 from lms.web.routes import Routes
 from lms.web.unit_of_work import service_errors_flashed
 
@@ -55,7 +55,7 @@ def confirm_import():
         result = user_import.run_import(current_user, plan, checked.filename)
         files.remove(checked)
         mailed = sum(1 for user in result.created
-                     if form.send_links.data and mail_password_link(user, set_password_link(user)))
+                     if form.send_links.data and queue_password_link(user))
         flash(ngettext("%(num)d account has been created.", "%(num)d accounts have been created.",
                        len(result.created)) + " " +
               ngettext("%(num)d enrolment has been added.", "%(num)d enrolments have been added.", result.enrolments),

@@ -7,11 +7,11 @@ from lms.audit.models import AuditAction
 from lms.audit.services import record
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
-from lms.auth.password_mail import mail_password_link, set_password_link
 from lms.auth.queries import organisations_by_name
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES
+from lms.notifications.account_mail import queue_password_link, set_password_link
 
 
 def create_user(actor: User, *, email: str, name: str, role: Role, organisation: Organisation | None,
@@ -60,7 +60,7 @@ def password_link(actor: User, user: User) -> tuple[str, bool]:
     if not user.active:
         raise DomainError(_("Reactivate the account before making a set-password link."))
     link = set_password_link(user)
-    mailed = mail_password_link(user, link)
+    mailed = queue_password_link(user)
     record(actor, AuditAction.PASSWORD_LINK, _label(user), mailed=mailed)
     return link, mailed
 

@@ -11,6 +11,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from lms import signals
 from lms.auth import sign_ins
 from lms.auth.models import Organisation, Role, User
 from lms.errors import DomainError
@@ -137,6 +138,15 @@ def set_password(user: User, new_password: str) -> None:
     user.password_hash = hash_password(new_password)
     sign_ins.end_all(user)
     db.session.flush()
+
+
+def request_password_link(email: str) -> None:
+    """"Forgot your password?": a set-password link goes by mail to the active account with this
+    address, if there is one. The caller answers the same whatever happened, so that nobody learns
+    which addresses have accounts."""
+    user = find_user_by_email(email)
+    if user is not None and user.active:
+        signals.password_link_requested.send(user)
 
 
 def password_link_token(user: User) -> str:

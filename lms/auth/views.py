@@ -6,6 +6,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from lms import signals
 from lms.auth import services, sign_ins
 from lms.auth.forms import (
     ForgotPasswordForm,
@@ -17,7 +18,6 @@ from lms.auth.forms import (
     SetPasswordForm,
 )
 from lms.auth.models import Organisation
-from lms.auth.password_mail import mail_account_exists, send_reset_link
 from lms.auth.queries import organisation_choices
 from lms.extensions import db, limiter
 from lms.links import absolute_url
@@ -78,7 +78,7 @@ def register():
         owner = services.find_user_by_email(form.email.data)
         if owner is not None:
             # Never say that the address has an account: its owner is told by mail instead.
-            mail_account_exists(owner)
+            signals.registration_with_taken_address.send(owner)
             return _registered(form.email.data)
         with service_errors_on(form.email):
             services.create_user(
@@ -118,7 +118,7 @@ def set_password(token: str):
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        send_reset_link(form.email.data)
+        services.request_password_link(form.email.data)
         # The same answer for every address: nobody learns here who has an account.
         return render_template("auth/forgot_password_sent.html", email=form.email.data,
                                hours=current_app.config["PASSWORD_LINK_HOURS"])

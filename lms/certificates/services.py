@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from lms.audit.models import AuditAction
 from lms.audit.services import changes_between, record
 from lms.auth.models import User
-from lms.certificates import queries
+from lms.certificates import notices, queries
 from lms.certificates.models import Approval, Certificate, CompletionRule
 from lms.certificates.rules import unmet_conditions
 from lms.courses.models import Course, CourseRole, Enrollment
@@ -139,6 +139,7 @@ def _create(enrollment: Enrollment, now: datetime, issued_by: User | None) -> Ce
         if existing is None:  # not the race we expect (one per enrolment): let the error be seen
             raise
         return existing
+    notices.tell_issued(certificate)
     return certificate
 
 

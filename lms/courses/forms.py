@@ -170,3 +170,41 @@ class PersonForm(Form):
 class OrganisationEnrolForm(Form):
     organisation = SelectField(_l("Organisation"), coerce=int, validators=[required()])
     submit = SubmitField(_l("Enrol all its members"))
+
+
+AUDIENCE_STATUSES = {"": _l("Every learner"), "completed": _l("Learners who have completed the course"),
+                     "not_completed": _l("Learners who have not completed it yet")}
+
+
+class MessageForm(TranslatedForm):
+    """A message to a course's learners, written in one to three languages, and whom it goes to."""
+
+    country = SelectField(_l("Country"), choices=[], validate_choice=False)
+    organisation = SelectField(_l("Organisation"), coerce=int, choices=[], validate_choice=False)
+    status = SelectField(_l("Learners"), choices=select_choices(AUDIENCE_STATUSES.items()),
+                         validators=[AnyOf(list(AUDIENCE_STATUSES))])
+    submit = SubmitField(_l("Send the message"))
+
+    def __init__(self, countries: list[tuple[str, str]], organisations: list[tuple[int, str]], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.country.choices = [("", _l("Every country"))] + countries
+        self.organisation.choices = [(0, _l("Every organisation"))] + organisations
+
+    def written(self) -> dict[str, tuple[str, str]]:
+        """{locale: (subject, body)} for each language with both filled in."""
+        return {code: (texts["subject"].strip(), texts["body"].strip()) for code, texts in self.texts().items()
+                if texts["subject"].strip() and texts["body"].strip()}
+
+
+_translated(
+    MessageForm,
+    subject=lambda language: StringField(_l("Subject (%(language)s)", language=language),
+                                         validators=[Optional(), max_length(200)]),
+    body=lambda language: TextAreaField(_l("Message (%(language)s)", language=language),
+                                        validators=[Optional(), max_length(10_000)]),
+)
+
+
+class ResendForm(Form):
+    notification = HiddenField()
+    submit = SubmitField(_l("Send again"))

@@ -5,7 +5,7 @@ import enum
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, and_
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.auth.models import User
@@ -247,3 +247,27 @@ class ModuleProgress(db.Model):
 
 
 # What learners' pages may cache until one of these rows changes (lms/courses/content_cache.py).
+
+
+class CourseMessage(db.Model):
+    """What an admin or a trainer wrote to a course's learners, in up to three languages."""
+
+    __tablename__ = "course_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    subjects: Mapped[dict] = mapped_column(JSON)  # {"az": "...", "ru": "..."}: the languages it was written in
+    bodies: Mapped[dict] = mapped_column(JSON)
+    audience: Mapped[dict] = mapped_column(JSON, default=dict)  # the filter it was sent with
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    course: Mapped[Course] = relationship()
+    author: Mapped[User | None] = relationship()
+
+    def locale_for(self, wanted: str) -> str:
+        """The language to show a reader who wants `wanted`: it, else the course's, else the first written."""
+        for locale in (wanted, self.course.original_locale):
+            if locale in self.subjects:
+                return locale
+        return next(iter(self.subjects))

@@ -13,6 +13,7 @@ from lms.auth.models import User
 from lms.courses.models import (
     Course,
     CourseDay,
+    CourseMessage,
     CourseRole,
     CourseStatus,
     Enrollment,
@@ -20,7 +21,9 @@ from lms.courses.models import (
     ModuleKind,
     ModuleProgress,
 )
+from lms.courses.notices import COURSE_MESSAGE
 from lms.extensions import db
+from lms.notifications.models import MailState, Notification
 from lms.types import UTCDateTime
 
 
@@ -246,3 +249,34 @@ def learner_count(course: Course) -> int:
     return db.session.scalar(
         select(func.count(Enrollment.id)).where(Enrollment.course_id == course.id, Enrollment.is_active_learner())
     ) or 0
+
+
+def learners_for_message(course: Course, *, country: str | None, organisation_id: int | None,
+                         status: str) -> list[User]:
+    """The course's learners (not withdrawn) from `country` and `organisation_id` (when given) whose
+    completion is `status` ("completed", "not_completed", or "" for all)."""
+    query = (select(User).join(Enrollment, Enrollment.user_id == User.id)
+             .where(Enrollment.course_id == course.id, Enrollment.is_active_learner(), User.active.is_(True)))
+    if country:
+        query = query.where(User.country == country)
+    if organisation_id:
+        query = query.where(User.organisation_id == organisation_id)
+    if status == "completed":
+        query = query.where(Enrollment.completed_at.is_not(None))
+    elif status == "not_completed":
+        query = query.where(Enrollment.completed_at.is_(None))
+    return list(db.session.scalars(query.order_by(func.lower(User.name), User.id)))
+
+
+def messages_of(course: Course) -> list[tuple[CourseMessage, dict[str, int]]]:
+    """The course's messages, newest first, each with how many copies are in each mail state ("sent": 12)."""
+    messages = list(db.session.scalars(select(CourseMessage).where(CourseMessage.course_id == course.id)
+                                       .order_by(CourseMessage.created_at.desc(), CourseMessage.id.desc())))
+    counts: dict[int, dict[str, int]] = {message.id: {} for message in messages}
+    rows = db.session.execute(
+        select(Notification.about_id, Notification.mail_state, func.count())
+        .where(Notification.kind == COURSE_MESSAGE, Notification.about_id.in_(counts))
+        .group_by(Notification.about_id, Notification.mail_state))
+    for about_id, state, count in rows:
+        counts[about_id][MailState(state).value] = count
+    return [(message, counts[message.id]) for message in messages]

@@ -13,6 +13,7 @@ from lms import signals
 from lms.audit import services as audit
 from lms.audit.models import AuditAction
 from lms.auth.models import Organisation, User
+from lms.courses import notices
 from lms.courses.models import (
     Course,
     CourseDay,
@@ -241,14 +242,18 @@ def enrol(user: User, course: Course, *, key: str | None = None, by_admin: bool 
             if not by_admin:
                 _check_self_enrolment(course, key, now)
             enrollment.withdrawn_at = None
+            notices.tell_enrolled(enrollment)
         if by_admin and role is CourseRole.TRAINER:
             enrollment.role = role
         db.session.flush()
         return enrollment
     if not by_admin:
         _check_self_enrolment(course, key, now)
-    return add_once(Enrollment(user_id=user.id, course_id=course.id, role=role),
-                    lambda: enrollment_in(course, user.id))
+    enrollment = add_once(Enrollment(user_id=user.id, course_id=course.id, role=role),
+                          lambda: enrollment_in(course, user.id))
+    if enrollment.role is CourseRole.LEARNER:
+        notices.tell_enrolled(enrollment)
+    return enrollment
 
 
 def withdraw(actor: User, enrollment: Enrollment, now: datetime) -> None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+from lms.files import jobs  # noqa: F401  (declares the periodic clean-up)
+
 
 def register(app: Flask) -> None:
-    """Nothing to add to the app: other features store and serve files through `lms.files.services`."""
+    """No pages of its own: features store and serve files through `lms.files.services`."""

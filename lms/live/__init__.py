@@ -6,7 +6,7 @@ from flask import Flask
 from lms.cli import add_commands
 from lms.courses import content_cache, records
 from lms.courses.transfer import ModulePart, register_module_part
-from lms.live import cli, manage_views, services, transfer, views
+from lms.live import cli, manage_views, notices, services, transfer, views
 from lms.live.models import LiveSession
 from lms.live.settings import init_jitsi
 from lms.web.routes import feature_blueprint
@@ -14,7 +14,8 @@ from lms.web.security import live_session_policy
 
 
 def register(app: Flask) -> None:
-    """Jitsi settings, session pages and scheduling, sessions in course files, attendance as module records."""
+    """Jitsi settings, session pages and scheduling, sessions in course files, attendance as module records,
+    reminders before sessions."""
     init_jitsi(app)
     app.register_blueprint(feature_blueprint("live", views, manage_views))
     # Only the session page may load the Jitsi server's script and frame (Talisman reads this).
@@ -24,3 +25,4 @@ def register(app: Flask) -> None:
     content_cache.track(LiveSession)  # its times are part of the course outline
     register_module_part(ModulePart("live", transfer.export_session, transfer.load_session))
     records.add_counter(services.attendance_recorded)
+    notices.register()

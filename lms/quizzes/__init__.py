@@ -7,7 +7,7 @@ from lms import signals
 from lms.cli import add_commands
 from lms.courses import content_cache, records
 from lms.courses.transfer import ModulePart, register_module_part
-from lms.quizzes import cli, manage_views, services, transfer, views
+from lms.quizzes import cli, jobs, manage_views, notices, services, transfer, views  # noqa: F401  (jobs: declared on import)
 from lms.quizzes.models import Choice, ChoiceTranslation, Question, QuestionTranslation, Quiz, QuizQuestion
 from lms.quizzes.responses import fields_from_response
 from lms.web.routes import feature_blueprint
@@ -22,3 +22,4 @@ def register(app: Flask) -> None:
     register_module_part(ModulePart("quiz", transfer.export_quiz, transfer.load_quiz))
     records.add_counter(services.attempts_recorded)
     signals.attempt_graded.connect(services.on_attempt_graded)
+    notices.register()

@@ -112,3 +112,17 @@ def test_issue_to_everyone_who_qualifies_after_the_rule_changed(cohort):  # noqa
     assert services.issue_to_everyone_who_qualifies(cohort.course, NOW) == 1  # Nodar; Aynur already has one
     assert services.issue_to_everyone_who_qualifies(cohort.course, NOW) == 0
     assert len(queries.certificates_of_course(cohort.course)) == 2
+
+
+def test_the_graduate_is_told_once_with_the_download_and_the_public_check(graduate, mailbox):
+    from lms.notifications.models import Notification
+    learner, course, enrollment = graduate
+    certificate = db.session.scalar(db.select(Certificate).where(Certificate.enrollment_id == enrollment.id))
+    services.issue_if_earned(enrollment, GRADUATION + timedelta(days=1))  # asked again: told once
+    db.session.commit()
+    assert db.session.scalar(db.select(db.func.count(Notification.id)).where(
+        Notification.kind == "certificate_issued")) == 1
+    (message,) = [m for m in mailbox.deliver() if "sertifikat" in m["Subject"]]
+    text = message.get_body(("plain",)).get_content()
+    assert f"http://localhost/certificates/{certificate.code}.pdf" in text
+    assert f"http://localhost/verify/{certificate.code}" in text

@@ -57,7 +57,8 @@ def test_each_feature_imports_only_the_features_before_it():
 
 def test_each_feature_is_one_blueprint_named_as_its_package_and_template_folder(app):
     pages = {name for name in app.blueprints}
-    assert pages == {"auth", "courses", "quizzes", "live", "certificates", "progress", "calendar", "core", "admin"}
+    assert pages == {"auth", "notifications", "courses", "quizzes", "live", "certificates", "progress", "calendar",
+                     "core", "admin"}
     assert all((LMS / name / "__init__.py").exists() for name in pages)
     folders = {folder.name for folder in (ROOT / "templates").iterdir() if folder.is_dir()}
     assert folders - {"_macros", "_partials", "errors"} <= pages  # every page's template in its feature's folder

@@ -1,0 +1,39 @@
+"""Reading the outbox: my notifications on the site, the unread count, delivery per person."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from lms.auth.models import User
+from lms.extensions import db
+from lms.notifications.kinds import KINDS
+from lms.notifications.models import MailState, Notification
+
+PAGE = 30
+
+
+def _on_site(user_id: int, now: datetime):
+    shown = [name for name, kind in KINDS.items() if kind.on_site]
+    return (Notification.recipient_id == user_id, Notification.due_at <= now, Notification.kind.in_(shown),
+            Notification.mail_state != MailState.CANCELLED)
+
+
+def unread_count(user: User, now: datetime) -> int:
+    return db.session.scalar(select(func.count()).select_from(Notification).where(
+        *_on_site(user.id, now), Notification.read_at.is_(None))) or 0
+
+
+def my_notifications(user: User, now: datetime) -> list[Notification]:
+    """The latest notifications shown on the site, unread first, newest first."""
+    return list(db.session.scalars(
+        select(Notification).where(*_on_site(user.id, now))
+        .order_by(Notification.read_at.is_not(None), Notification.due_at.desc(), Notification.id.desc())
+        .limit(PAGE)))
+
+
+def delivery_of(kind: str, about_id: int) -> list[Notification]:
+    """Every person's copy of one message, with its mail state, by name."""
+    return list(db.session.scalars(
+        select(Notification).join(Notification.recipient)
+        .where(Notification.kind == kind, Notification.about_id == about_id).order_by(User.name, User.id)))

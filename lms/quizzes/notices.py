@@ -1,0 +1,62 @@
+"""Quiz deadlines: a day before a quiz closes, each learner who has not passed it is reminded."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from huey import crontab
+from sqlalchemy import select
+
+from lms import clock
+from lms.courses.models import CourseDay, Enrollment, Module
+from lms.dates import datetime_text
+from lms.extensions import db, jobs
+from lms.i18n import localized
+from lms.links import absolute_url
+from lms.notifications import services as notifications
+from lms.notifications.kinds import Kind, Message, register_kind
+from lms.notifications.models import Notification
+from lms.quizzes.models import Quiz
+from lms.quizzes.queries import best_scores
+
+QUIZ_CLOSING = "quiz_closing"
+AHEAD = timedelta(hours=24)
+
+
+@jobs.periodic(crontab(minute="*/5"))
+def remind_quizzes_closing() -> int:
+    return remind_closing_soon(clock.now())
+
+
+def remind_closing_soon(now: datetime) -> int:
+    """Tell every learner who has not passed a quiz that closes within a day (once each)."""
+    told = 0
+    for quiz in db.session.scalars(select(Quiz).where(Quiz.closes_at > now, Quiz.closes_at <= now + AHEAD)):
+        course_id = quiz.module.day.course_id
+        scores = best_scores(course_id).where(Quiz.id == quiz.id).subquery()
+        passed = select(scores.c.user_id).where(scores.c.best >= quiz.pass_mark)
+        learners = db.session.scalars(
+            select(Enrollment).join(CourseDay, CourseDay.course_id == Enrollment.course_id)
+            .join(Module, Module.day_id == CourseDay.id)
+            .where(Module.id == quiz.module_id, Enrollment.is_active_learner(), Enrollment.user_id.not_in(passed)))
+        told += notifications.notify_each([enrollment.user for enrollment in learners], QUIZ_CLOSING, str(quiz.id),
+                                          about_id=quiz.id, due_at=now)
+    return told
+
+
+def _quiz_closing(notification: Notification) -> Message | None:
+    quiz = db.session.get(Quiz, notification.about_id)
+    if quiz is None or quiz.closes_at is None:
+        return None
+    title = localized(quiz.module, "title")
+    return Message(
+        subject=_("“%(title)s” closes on %(when)s", title=title, when=datetime_text(quiz.closes_at)),
+        paragraphs=(_("You have not passed the quiz “%(title)s” of “%(course)s” yet. It closes on %(when)s.",
+                      title=title, course=localized(quiz.module.day.course, "title"),
+                      when=datetime_text(quiz.closes_at)),),
+        link=absolute_url("quizzes.start_page", quiz_id=quiz.id), link_label=_("Open the quiz"))
+
+
+def register() -> None:
+    register_kind(Kind(QUIZ_CLOSING, lambda: _l("Reminders a day before a quiz closes"), _quiz_closing))
