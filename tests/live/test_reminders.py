@@ -14,7 +14,7 @@ def told() -> list[int]:
     return sorted(db.session.scalars(select(Notification.recipient_id).where(Notification.kind == "live_soon")))
 
 
-def test_everyone_in_the_course_is_told_an_hour_before_once(live_world, make_user):
+def test_everyone_in_the_course_is_told_an_hour_before_once(live_world, make_user):  # noqa: F811
     session, trainer, learner, enrollment = live_world
     withdrawn = courses.enrol(make_user(), session.module.day.course)
     withdrawn.withdrawn_at = START
@@ -26,8 +26,8 @@ def test_everyone_in_the_course_is_told_an_hour_before_once(live_world, make_use
     assert remind_starting_soon(START) == 0  # started
 
 
-def test_the_notice_links_to_the_session_and_goes_when_the_session_is_deleted(live_world, client, login,
-                                                                              frozen_clock):
+def test_the_notice_links_to_the_session_and_goes_when_the_session_is_deleted(live_world, client,  # noqa: F811
+                                                                              login, frozen_clock):
     session, _trainer, learner, _enrollment = live_world
     remind_starting_soon(START - timedelta(minutes=50))
     db.session.commit()
