@@ -26,9 +26,9 @@ def page_list(cohort) -> dict[str, list[str]]:  # noqa: F811
     return {
         None: ["/", "/auth/login", "/auth/register", f"/courses/{course.slug}/", f"/verify/{code}"],
         "aynur": ["/progress/", f"/courses/{course.slug}/", f"/courses/{course.slug}/modules/{lesson.id}",
-                  "/auth/profile"],
+                  "/auth/profile", "/notifications/"],
         "trainer": [f"/courses/{course.slug}/manage/", f"/courses/{course.slug}/manage/certificates/",
-                    f"/courses/{course.slug}/manage/days/1"],
+                    f"/courses/{course.slug}/manage/days/1", f"/courses/{course.slug}/manage/messages"],
         "admin": ["/admin/", "/admin/users", f"/admin/courses/{course.slug}/progress",
                   f"/admin/courses/{course.slug}/learners/{cohort.aynur.id}", "/admin/organisations",
                   "/admin/users/import", f"/admin/users/{cohort.aynur.id}", "/admin/audit"],
