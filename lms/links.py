@@ -16,6 +16,7 @@ def absolute_url(endpoint: str, **values) -> str:
     public_url = current_app.config.get("PUBLIC_URL") or ""
     if not public_url:
         return url_for(endpoint, _external=True, **values)
+    anchor = values.pop("_anchor", None)
     site = urlsplit(public_url)
     adapter = current_app.url_map.bind(site.netloc, url_scheme=site.scheme, script_name=site.path or "/")
-    return adapter.build(endpoint, values, force_external=True)
+    return adapter.build(endpoint, values, force_external=True) + (f"#{anchor}" if anchor else "")

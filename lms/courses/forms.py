@@ -87,6 +87,7 @@ class CourseForm(TranslatedForm):
     starts_on = DateField(_l("Start date"), validators=[required()])
     enrolment = SelectField(_l("Enrolment"), choices=ENROLMENT_CHOICES, validators=[required()])
     enrolment_key = StringField(_l("Enrolment key"), validators=[Optional(), max_length(64)])
+    announce_days = BooleanField(_l("Tell learners when each day opens"), default=True)
     submit = SubmitField(_l("Save course"))
 
     def __init__(self, *args, **kwargs) -> None:

@@ -60,6 +60,7 @@ def new_course():
                 slug=form.slug.data.strip(), original_locale=form.original_locale.data, timezone=form.timezone.data,
                 starts_on=form.starts_on.data, texts=form.texts(), days=form.days.data,
                 enrolment=EnrolmentMode(form.enrolment.data), enrolment_key=form.enrolment_key.data,
+                announce_days=form.announce_days.data,
                 trainer=current_user,
             )
             flash(_("The course has been created. Add its modules, then publish it."), "success")
@@ -116,6 +117,7 @@ def settings(slug: str):
                 course, original_locale=form.original_locale.data, timezone=form.timezone.data,
                 starts_on=form.starts_on.data, texts=form.texts(),
                 enrolment=EnrolmentMode(form.enrolment.data), enrolment_key=form.enrolment_key.data,
+                announce_days=form.announce_days.data,
             )
             flash(_("The course settings have been saved."), "success")
             return _to_manage(course)

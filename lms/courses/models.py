@@ -5,7 +5,7 @@ import enum
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, and_
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, and_, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.auth.models import User
@@ -54,6 +54,8 @@ class Course(db.Model):
     status: Mapped[CourseStatus] = mapped_column(enum_column(CourseStatus), default=CourseStatus.DRAFT)
     enrolment: Mapped[EnrolmentMode] = mapped_column(enum_column(EnrolmentMode), default=EnrolmentMode.OPEN)
     enrolment_key: Mapped[str | None] = mapped_column(String(64))
+    # Learners are told (on the site and by mail) when each day that has an opening time opens.
+    announce_days: Mapped[bool] = mapped_column(default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     translations: Mapped[list[CourseTranslation]] = relationship(

@@ -1,12 +1,19 @@
-"""What the courses feature tells people: that they are enrolled, and what their trainers write to them."""
+"""What the courses feature tells people: that they are enrolled, that a day has opened, and what their
+trainers write to them."""
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from huey import crontab
+from sqlalchemy import select
 
-from lms.courses.models import CourseMessage, Enrollment
+from lms import clock
+from lms.auth.models import User
+from lms.courses.models import Course, CourseDay, CourseMessage, CourseStatus, Enrollment
 from lms.dates import date_text
-from lms.extensions import db
+from lms.extensions import db, jobs
 from lms.i18n import current_locale, localized
 from lms.links import absolute_url
 from lms.notifications import services as notifications
@@ -15,6 +22,28 @@ from lms.notifications.models import Notification
 
 ENROLLED = "enrolled"
 COURSE_MESSAGE = "course_message"
+DAY_OPENS = "day_opens"
+# A day that opened this long ago is still announced (a worker that was down catches up), no older.
+ANNOUNCE_WITHIN = timedelta(hours=2)
+
+
+@jobs.periodic(crontab(minute="*/5"))
+def announce_days_opening() -> int:
+    return announce_opened_days(clock.now())
+
+
+def announce_opened_days(now: datetime) -> int:
+    """Tell the learners of each published course that announces its days when a day has just opened."""
+    told = 0
+    opened = db.session.scalars(
+        select(CourseDay).join(Course, Course.id == CourseDay.course_id)
+        .where(Course.status == CourseStatus.PUBLISHED, Course.announce_days.is_(True),
+               CourseDay.opens_at > now - ANNOUNCE_WITHIN, CourseDay.opens_at <= now))
+    for day in opened:
+        learners = db.session.scalars(select(User).join(Enrollment, Enrollment.user_id == User.id).where(
+            Enrollment.course_id == day.course_id, Enrollment.is_active_learner()))
+        told += notifications.notify_each(learners, DAY_OPENS, str(day.id), about_id=day.id, due_at=now)
+    return told
 
 
 def tell_enrolled(enrollment: Enrollment) -> None:
@@ -48,6 +77,21 @@ def _course_message(notification: Notification) -> Message | None:
                    link_label=_("Open “%(course)s”", course=localized(course, "title")))
 
 
+def _day_opens(notification: Notification) -> Message | None:
+    day = db.session.get(CourseDay, notification.about_id)
+    if day is None:
+        return None
+    course = localized(day.course, "title")
+    day_title = localized(day, "title")
+    return Message(
+        subject=_("Day %(number)d of “%(course)s” is open", number=day.number, course=course),
+        paragraphs=(_("Its modules are waiting for you: %(title)s", title=day_title) if day_title
+                    else _("Its modules are waiting for you."),),
+        link=absolute_url("courses.course", slug=day.course.slug, _anchor=f"day-{day.number}"),
+        link_label=_("Open the course"))
+
+
 def register() -> None:
     register_kind(Kind(ENROLLED, lambda: _l("Enrolment in a course"), _enrolled))
     register_kind(Kind(COURSE_MESSAGE, lambda: _l("Messages from my trainers"), _course_message))
+    register_kind(Kind(DAY_OPENS, lambda: _l("A new day of my course opens"), _day_opens))

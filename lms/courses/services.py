@@ -58,10 +58,11 @@ def create_course(
     enrolment: EnrolmentMode = EnrolmentMode.OPEN,
     enrolment_key: str | None = None,
     trainer: User | None = None,
+    announce_days: bool = True,
 ) -> Course:
     """A new course with `days` empty days; `trainer` becomes its first trainer."""
     _check_slug(slug)
-    course = Course(slug=slug, timezone=timezone, starts_on=starts_on, status=status)
+    course = Course(slug=slug, timezone=timezone, starts_on=starts_on, status=status, announce_days=announce_days)
     _set_course_settings(course, original_locale, texts, enrolment, enrolment_key)
     if not 1 <= days <= MAX_DAYS:
         raise DomainError(_("A course has between 1 and %(max)d days.", max=MAX_DAYS))
@@ -82,8 +83,11 @@ def update_course(
     texts: Texts,
     enrolment: EnrolmentMode,
     enrolment_key: str | None,
+    announce_days: bool | None = None,
 ) -> None:
-    """Change a course's texts and settings (its slug and days stay)."""
+    """Change a course's texts and settings (its slug and days stay); None leaves a setting as it is."""
+    if announce_days is not None:
+        course.announce_days = announce_days
     course.timezone = timezone
     course.starts_on = starts_on
     _set_course_settings(course, original_locale, texts, enrolment, enrolment_key)
