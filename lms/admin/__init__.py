@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_login import current_user
 
-from lms.admin import import_views, organisation_views, report_views, user_views, views
+from lms.admin import digest, import_views, organisation_views, report_views, user_views, views
 from lms.auth.permissions import can_manage_users
 from lms.web.routes import feature_blueprint
 
@@ -14,3 +14,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(feature_blueprint("admin", views, user_views, organisation_views, import_views,
                                              report_views))
     app.context_processor(lambda: {"show_admin_link": can_manage_users(current_user)})
+    digest.register()
