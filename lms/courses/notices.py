@@ -61,9 +61,16 @@ def _enrolled(notification: Notification) -> Message | None:
         subject=_("You are enrolled in “%(course)s”", course=title),
         paragraphs=(_("The course runs from %(start)s to %(end)s.", start=date_text(course.starts_on),
                       end=date_text(course.ends_on)),
-                    _("Add its days and live sessions to your calendar with the private address on your profile: "
-                      "%(profile)s", profile=absolute_url("auth.profile", _anchor="calendar"))),
+                    _("Add its days and live sessions to your calendar with your private address: %(calendar)s",
+                      calendar=_calendar_address(enrollment.user))),
         link=absolute_url("courses.course", slug=course.slug), link_label=_("Open the course"))
+
+
+def _calendar_address(user: User) -> str:
+    """The person's private calendar feed, or their profile, where one is made on the first visit."""
+    if user.calendar_token:
+        return absolute_url("calendar.feed", token=user.calendar_token)
+    return absolute_url("auth.profile", _anchor="calendar")
 
 
 def _course_message(notification: Notification) -> Message | None:

@@ -186,3 +186,14 @@ def test_a_removed_person_gets_nothing_more(make_user, make_course, mailbox):
 def test_trainers_enrolled_as_trainers_get_no_learner_notice(make_user, make_course):
     make_course(trainer=make_user(Role.TRAINER))
     assert rows("enrolled") == []
+
+
+def test_the_enrolment_mail_gives_the_persons_private_calendar_address(make_user, make_course, mailbox):
+    from lms.auth import services as accounts
+    learner = make_user(locale="en")
+    token = accounts.calendar_token(learner)
+    courses.enrol(learner, make_course(), by_admin=True)
+    db.session.commit()
+    (message,) = mailbox.deliver()
+    assert f"http://localhost/calendar/{token}.ics" in plain(message)
+    assert "The course runs from November 23, 2026 to November 24, 2026." in plain(message)
