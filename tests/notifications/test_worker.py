@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,32 @@ def test_a_job_put_on_the_queue_by_one_app_server_runs_once(other_app, six_learn
         assert run_queued_jobs(two) == 1  # the other server's worker takes it
         assert run_queued_jobs(one) == 0  # and it is gone for everyone
         assert len(messages) == 6
+
+
+def test_two_workers_sending_at_once_send_each_message_once(app, make_user, make_course):
+    """Two worker threads, each with its own database session, work through the same due rows."""
+    import threading
+
+    from lms.notifications.delivery import deliver_due
+    course = make_course()
+    for n in range(20):
+        courses.enrol(make_user(email=f"p{n}@example.org"), course, by_admin=True)
+    db.session.commit()
+    db.session.remove()
+    with smtp_server() as (port, messages):
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False)
+        sent: list[int] = []
+
+        def worker() -> None:
+            with app.app_context():
+                sent.append(deliver_due(datetime.now(UTC)))
+                db.session.remove()
+
+        threads = [threading.Thread(target=worker) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sum(sent) == 20
+        assert sorted(message["To"].addresses[0].addr_spec for message in messages) == sorted(
+            f"p{n}@example.org" for n in range(20))
