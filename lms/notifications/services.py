@@ -17,19 +17,19 @@ from lms.web.unit_of_work import after_commit
 _KICK = "notifications_waiting"
 
 
-def notify(recipient: User, kind: str, key: str, *, about_id: int | None = None, params: dict | None = None,
+def notify(recipient: User, kind: str, key: str, *, about_id: int | None = None,
            due_at: datetime | None = None) -> Notification:
     """Write a message for `recipient` in the caller's transaction, once per `key`; the worker sends it."""
     unique_key = f"{kind}:{key}"
     row = Notification(recipient=recipient, kind=kind, unique_key=unique_key, about_id=about_id,
-                       params=params or {}, due_at=due_at or clock.now())
+                       due_at=due_at or clock.now())
     found = add_once(row, lambda: db.session.scalar(select(Notification).where(Notification.unique_key == unique_key)))
     _send_after_commit()
     return found
 
 
 def notify_each(recipients: Iterable[User], kind: str, key: str, *, about_id: int | None = None,
-                params: dict | None = None, due_at: datetime | None = None) -> int:
+                due_at: datetime | None = None) -> int:
     """`notify` every recipient (key + ":" + their id) who has not had this one yet; returns how many are new."""
     wanted = {f"{kind}:{key}:{person.id}": person for person in recipients}
     if not wanted:
@@ -37,7 +37,7 @@ def notify_each(recipients: Iterable[User], kind: str, key: str, *, about_id: in
     known = set(db.session.scalars(select(Notification.unique_key).where(Notification.unique_key.in_(wanted))))
     new = [person for unique_key, person in wanted.items() if unique_key not in known]
     for person in new:
-        notify(person, kind, f"{key}:{person.id}", about_id=about_id, params=params, due_at=due_at)
+        notify(person, kind, f"{key}:{person.id}", about_id=about_id, due_at=due_at)
     return len(new)
 
 
