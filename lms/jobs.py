@@ -87,16 +87,10 @@ def _in_unit_of_work(app: Flask, function: Callable[..., Any]) -> Callable[..., 
     @functools.wraps(function)
     def run(*args: Any) -> Any:
         with app.app_context():
-            session = app.extensions["sqlalchemy"].session  # lms.extensions.db, which imports this module
             try:
-                result = function(*args)
-                session.commit()
-                return result
-            except BaseException:
-                session.rollback()
-                raise
+                return in_own_transaction(function, *args)
             finally:
-                session.remove()
+                app.extensions["sqlalchemy"].session.remove()
 
     return run
 
@@ -104,7 +98,7 @@ def _in_unit_of_work(app: Flask, function: Callable[..., Any]) -> Callable[..., 
 def in_own_transaction(function: Callable[..., Any], *args: Any) -> Any:
     """Run `function(*args)` and commit at once: a job that works through many rows keeps each one's
     outcome even if the worker is killed at the next (a notification marked sent stays sent)."""
-    session = current_app.extensions["sqlalchemy"].session
+    session = current_app.extensions["sqlalchemy"].session  # lms.extensions.db, which imports this module
     try:
         result = function(*args)
         session.commit()

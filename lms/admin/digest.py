@@ -13,8 +13,8 @@ from sqlalchemy import select
 from lms import clock
 from lms.admin import reports
 from lms.admin.report_rows import CourseStructure, LearnerRow, LearnerStatus, ReportFilter
-from lms.auth.models import User
-from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment
+from lms.courses.models import Course, CourseRole, CourseStatus
+from lms.courses.queries import course_people
 from lms.extensions import db, jobs
 from lms.i18n import localized
 from lms.links import absolute_url
@@ -41,11 +41,9 @@ def write_digests(now: datetime) -> int:
                                                           Course.starts_on <= now.date())):
         if course.ends_on < (now - timedelta(days=1)).date():
             continue  # over: the last digest went the day after it ended
-        trainers = db.session.scalars(select(User).join(Enrollment, Enrollment.user_id == User.id).where(
-            Enrollment.course_id == course.id, Enrollment.role == CourseRole.TRAINER,
-            Enrollment.withdrawn_at.is_(None)))
-        told += notifications.notify_each(trainers, TRAINER_DIGEST, f"{course.id}:{now.date().isoformat()}",
-                                          about_id=course.id, due_at=now)
+        today = now.date().isoformat()
+        told += notifications.notify_each(course_people(course, CourseRole.TRAINER), TRAINER_DIGEST,
+                                          f"{course.id}:{today}", about_id=course.id, due_at=now)
     return told
 
 

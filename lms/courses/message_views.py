@@ -14,7 +14,7 @@ from lms.courses.notices import COURSE_MESSAGE
 from lms.courses.permissions import editable_course
 from lms.extensions import db
 from lms.i18n import country_choices
-from lms.notifications.queries import delivery_of
+from lms.notifications.queries import delivery_counts, delivery_of
 from lms.web.forms import ids_from
 from lms.web.routes import Routes
 from lms.web.unit_of_work import service_errors_flashed, service_errors_on
@@ -34,8 +34,10 @@ def messages(slug: str):
             flash(ngettext("The message goes to %(num)d learner.", "The message goes to %(num)d learners.", count),
                   "success")
             return redirect(url_for("courses.message", slug=slug, message_id=message.id))
+    sent = queries.messages_of(course)
+    counts = delivery_counts(COURSE_MESSAGE, [message.id for message in sent])
     return render_template("courses/manage/messages.html", course=course, form=form,
-                           sent=queries.messages_of(course)), 400 if form.errors else 200
+                           sent=[(message, counts[message.id]) for message in sent]), 400 if form.errors else 200
 
 
 @routes.route("/<int:message_id>", methods=["GET", "POST"])

@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from lms import clock
 from lms.auth.models import User
-from lms.courses.models import Course, CourseDay, CourseMessage, CourseStatus, Enrollment
+from lms.courses.models import Course, CourseDay, CourseMessage, CourseRole, CourseStatus, Enrollment
+from lms.courses.queries import course_people
 from lms.dates import date_text
 from lms.extensions import db, jobs
 from lms.i18n import current_locale, localized
@@ -40,9 +41,8 @@ def announce_opened_days(now: datetime) -> int:
         .where(Course.status == CourseStatus.PUBLISHED, Course.announce_days.is_(True),
                CourseDay.opens_at > now - ANNOUNCE_WITHIN, CourseDay.opens_at <= now))
     for day in opened:
-        learners = db.session.scalars(select(User).join(Enrollment, Enrollment.user_id == User.id).where(
-            Enrollment.course_id == day.course_id, Enrollment.is_active_learner()))
-        told += notifications.notify_each(learners, DAY_OPENS, str(day.id), about_id=day.id, due_at=now)
+        told += notifications.notify_each(course_people(day.course, CourseRole.LEARNER), DAY_OPENS, str(day.id),
+                                          about_id=day.id, due_at=now)
     return told
 
 

@@ -21,9 +21,7 @@ from lms.courses.models import (
     ModuleKind,
     ModuleProgress,
 )
-from lms.courses.notices import COURSE_MESSAGE
 from lms.extensions import db
-from lms.notifications.models import MailState, Notification
 from lms.types import UTCDateTime
 
 
@@ -268,15 +266,7 @@ def learners_for_message(course: Course, *, country: str | None, organisation_id
     return list(db.session.scalars(query.order_by(func.lower(User.name), User.id)))
 
 
-def messages_of(course: Course) -> list[tuple[CourseMessage, dict[str, int]]]:
-    """The course's messages, newest first, each with how many copies are in each mail state ("sent": 12)."""
-    messages = list(db.session.scalars(select(CourseMessage).where(CourseMessage.course_id == course.id)
-                                       .order_by(CourseMessage.created_at.desc(), CourseMessage.id.desc())))
-    counts: dict[int, dict[str, int]] = {message.id: {} for message in messages}
-    rows = db.session.execute(
-        select(Notification.about_id, Notification.mail_state, func.count())
-        .where(Notification.kind == COURSE_MESSAGE, Notification.about_id.in_(counts))
-        .group_by(Notification.about_id, Notification.mail_state))
-    for about_id, state, count in rows:
-        counts[about_id][MailState(state).value] = count
-    return [(message, counts[message.id]) for message in messages]
+def messages_of(course: Course) -> list[CourseMessage]:
+    """The course's messages to its learners, newest first."""
+    return list(db.session.scalars(select(CourseMessage).where(CourseMessage.course_id == course.id)
+                                   .order_by(CourseMessage.created_at.desc(), CourseMessage.id.desc())))

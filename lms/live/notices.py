@@ -9,7 +9,8 @@ from huey import crontab
 from sqlalchemy import select
 
 from lms import clock
-from lms.courses.models import CourseDay, Enrollment, Module
+from lms.courses.models import CourseRole
+from lms.courses.queries import course_people
 from lms.dates import time_range_text
 from lms.extensions import db, jobs
 from lms.i18n import localized
@@ -34,12 +35,9 @@ def remind_starting_soon(now: datetime) -> int:
     starting = db.session.scalars(select(LiveSession).where(LiveSession.starts_at > now,
                                                             LiveSession.starts_at <= now + AHEAD))
     for session in starting:
-        people = db.session.scalars(
-            select(Enrollment).join(CourseDay, CourseDay.course_id == Enrollment.course_id)
-            .join(Module, Module.day_id == CourseDay.id)
-            .where(Module.id == session.module_id, Enrollment.withdrawn_at.is_(None)))
-        told += notifications.notify_each([enrollment.user for enrollment in people], LIVE_SOON, str(session.id),
-                                          about_id=session.id, due_at=now)
+        course = session.module.day.course
+        people = course_people(course, CourseRole.LEARNER) + course_people(course, CourseRole.TRAINER)
+        told += notifications.notify_each(people, LIVE_SOON, str(session.id), about_id=session.id, due_at=now)
     return told
 
 

@@ -37,3 +37,15 @@ def delivery_of(kind: str, about_id: int) -> list[Notification]:
     return list(db.session.scalars(
         select(Notification).join(Notification.recipient)
         .where(Notification.kind == kind, Notification.about_id == about_id).order_by(User.name, User.id)))
+
+
+def delivery_counts(kind: str, about_ids: list[int]) -> dict[int, dict[str, int]]:
+    """For each object, how many of its notifications are in each mail state ({12: {"sent": 30}})."""
+    counts: dict[int, dict[str, int]] = {about_id: {} for about_id in about_ids}
+    rows = db.session.execute(
+        select(Notification.about_id, Notification.mail_state, func.count())
+        .where(Notification.kind == kind, Notification.about_id.in_(about_ids))
+        .group_by(Notification.about_id, Notification.mail_state))
+    for about_id, state, count in rows:
+        counts[about_id][MailState(state).value] = count
+    return counts

@@ -9,7 +9,8 @@ from huey import crontab
 from sqlalchemy import select
 
 from lms import clock
-from lms.courses.models import CourseDay, Enrollment, Module
+from lms.courses.models import CourseRole
+from lms.courses.queries import course_people
 from lms.dates import datetime_text
 from lms.extensions import db, jobs
 from lms.i18n import localized
@@ -33,15 +34,11 @@ def remind_closing_soon(now: datetime) -> int:
     """Tell every learner who has not passed a quiz that closes within a day (once each)."""
     told = 0
     for quiz in db.session.scalars(select(Quiz).where(Quiz.closes_at > now, Quiz.closes_at <= now + AHEAD)):
-        course_id = quiz.module.day.course_id
-        scores = best_scores(course_id).where(Quiz.id == quiz.id).subquery()
-        passed = select(scores.c.user_id).where(scores.c.best >= quiz.pass_mark)
-        learners = db.session.scalars(
-            select(Enrollment).join(CourseDay, CourseDay.course_id == Enrollment.course_id)
-            .join(Module, Module.day_id == CourseDay.id)
-            .where(Module.id == quiz.module_id, Enrollment.is_active_learner(), Enrollment.user_id.not_in(passed)))
-        told += notifications.notify_each([enrollment.user for enrollment in learners], QUIZ_CLOSING, str(quiz.id),
-                                          about_id=quiz.id, due_at=now)
+        course = quiz.module.day.course
+        scores = best_scores(course.id).where(Quiz.id == quiz.id).subquery()
+        passed = set(db.session.scalars(select(scores.c.user_id).where(scores.c.best >= quiz.pass_mark)))
+        learners = [person for person in course_people(course, CourseRole.LEARNER) if person.id not in passed]
+        told += notifications.notify_each(learners, QUIZ_CLOSING, str(quiz.id), about_id=quiz.id, due_at=now)
     return told
 
 
