@@ -61,6 +61,7 @@ def export_course(course: Course) -> dict[str, Any]:
             "timezone": course.timezone,
             "starts_on": course.starts_on.isoformat(),
             "enrolment": course.enrolment.value,
+            "announce_days": course.announce_days,
             "texts": {t.locale: {"title": t.title, "summary": t.summary} for t in course.translations},
         },
         "days": [
@@ -113,6 +114,7 @@ def import_course(document: Any, *, slug: str, starts_on: date | None = None) ->
         days=max(len(days), 1),
         # A key is not exported (it is the old cohort's); key enrolment becomes admin-only until one is set.
         enrolment=EnrolmentMode.ADMIN if enrolment is EnrolmentMode.KEY else enrolment,
+        announce_days=head.get("announce_days") is not False,  # files made before the setting: announce
     )
     shift = (start - _date(head.get("starts_on"))).days  # how far the new cohort's start moved
     for index, (day, raw_day) in enumerate(zip(course.days, days, strict=False), start=1):

@@ -49,6 +49,14 @@ def test_round_trip_keeps_structure_and_moves_opening_times(source):
     assert copy.enrolment is EnrolmentMode.ADMIN and copy.enrolment_key is None
 
 
+def test_the_day_announcements_setting_travels_with_the_course(source):
+    source.announce_days = False
+    document = json.loads(json.dumps(transfer.export_course(source)))
+    assert transfer.import_course(document, slug="quiet-copy").announce_days is False
+    del document["course"]["announce_days"]  # a file exported before the setting existed
+    assert transfer.import_course(document, slug="older-file-copy").announce_days is True
+
+
 @pytest.mark.parametrize(("damage", "place"), [
     (lambda d: d.update(format="moodle"), None),
     (lambda d: d["course"].update(timezone="Mars/Olympus"), "course.timezone"),
