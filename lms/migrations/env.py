@@ -89,6 +89,12 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # The app's connections enforce foreign keys; a batch migration that rebuilds a table
+            # (copy, DROP, rename) would then cascade the DROP into every child row. Off for the
+            # migration only; it must be set outside a transaction, hence the commit.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
