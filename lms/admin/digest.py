@@ -83,4 +83,4 @@ def _digest(notification: Notification) -> Message | None:
 
 
 def register() -> None:
-    register_kind(Kind(TRAINER_DIGEST, lambda: _l("Daily digest of my courses (trainers)"), _digest, for_staff=True))
+    register_kind(Kind(TRAINER_DIGEST, _l("Daily digest of my courses (trainers)"), _digest, for_staff=True))

@@ -33,4 +33,4 @@ def _issued(notification: Notification) -> Message | None:
 
 
 def register() -> None:
-    register_kind(Kind(CERTIFICATE_ISSUED, lambda: _l("My certificates"), _issued))
+    register_kind(Kind(CERTIFICATE_ISSUED, _l("My certificates"), _issued))

@@ -99,6 +99,6 @@ def _day_opens(notification: Notification) -> Message | None:
 
 
 def register() -> None:
-    register_kind(Kind(ENROLLED, lambda: _l("Enrolment in a course"), _enrolled))
-    register_kind(Kind(COURSE_MESSAGE, lambda: _l("Messages from my trainers"), _course_message))
-    register_kind(Kind(DAY_OPENS, lambda: _l("A new day of my course opens"), _day_opens))
+    register_kind(Kind(ENROLLED, _l("Enrolment in a course"), _enrolled))
+    register_kind(Kind(COURSE_MESSAGE, _l("Messages from my trainers"), _course_message))
+    register_kind(Kind(DAY_OPENS, _l("A new day of my course opens"), _day_opens))

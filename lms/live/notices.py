@@ -55,4 +55,4 @@ def _live_soon(notification: Notification) -> Message | None:
 
 
 def register() -> None:
-    register_kind(Kind(LIVE_SOON, lambda: _l("Reminders an hour before live sessions"), _live_soon))
+    register_kind(Kind(LIVE_SOON, _l("Reminders an hour before live sessions"), _live_soon))

@@ -61,9 +61,9 @@ def _on_registration_with_taken_address(owner: User, **_kwargs) -> None:
 
 
 def register() -> None:
-    register_kind(Kind(PASSWORD_LINK, lambda: _l("Set-password links"), _password_link, optional=False,
+    register_kind(Kind(PASSWORD_LINK, _l("Set-password links"), _password_link, optional=False,
                        on_site=False))
-    register_kind(Kind(ADDRESS_TAKEN, lambda: _l("Registration attempts with my address"), _address_taken,
+    register_kind(Kind(ADDRESS_TAKEN, _l("Registration attempts with my address"), _address_taken,
                        optional=False, on_site=False))
     signals.password_link_requested.connect(_on_password_link_requested)
     signals.registration_with_taken_address.connect(_on_registration_with_taken_address)

@@ -24,7 +24,7 @@ def mail_choices_form(kinds: list[Kind], turned_off: set[str], *, submitted: boo
         submit = SubmitField(_l("Save e-mail choices"))
 
     for kind in kinds:
-        setattr(MailChoicesForm, f"kind_{kind.name}", BooleanField(kind.label(), default=kind.name not in turned_off))
+        setattr(MailChoicesForm, f"kind_{kind.name}", BooleanField(kind.label, default=kind.name not in turned_off))
     form = MailChoicesForm() if submitted else MailChoicesForm(formdata=None)
     form.kind_fields = [(kind, getattr(form, f"kind_{kind.name}")) for kind in kinds]
     return form

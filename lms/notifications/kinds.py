@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask_babel.speaklater import LazyString
+
 from lms.notifications.models import Notification
 
 
@@ -20,7 +22,7 @@ class Message:
 @dataclass(frozen=True)
 class Kind:
     name: str
-    label: Callable[[], str]  # what the profile's choices call it ("Reminders before live sessions")
+    label: LazyString  # what the profile's choices call it, in the reader's language when shown
     compose: Callable[[Notification], Message | None]  # None: what it was about is gone
     optional: bool = True  # False for account mail (a set-password link), which nobody turns off
     on_site: bool = True  # False for mail that carries a secret link

@@ -56,4 +56,4 @@ def _quiz_closing(notification: Notification) -> Message | None:
 
 
 def register() -> None:
-    register_kind(Kind(QUIZ_CLOSING, lambda: _l("Reminders a day before a quiz closes"), _quiz_closing))
+    register_kind(Kind(QUIZ_CLOSING, _l("Reminders a day before a quiz closes"), _quiz_closing))
