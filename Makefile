@@ -16,9 +16,10 @@ run: setup runtime-deps db
 	$(BIN)/flask lms worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/flask run --host $(HOST) --port $(PORT)
 
+# The two databases' runs go side by side (each database, queue name and port is the test's own);
+# each run's output is printed whole when it ends.
 test: setup system-deps lint axe
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgresql
+	$(MAKE) --jobs=2 --output-sync=target test-sqlite test-postgresql
 
 test-sqlite:
 	LMS_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider
