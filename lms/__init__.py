@@ -22,6 +22,7 @@ from lms import (
     live,
     models,  # noqa: F401  (every table known to SQLAlchemy and Alembic)
     notifications,
+    programmes,
     progress,
     quizzes,
 )
@@ -35,7 +36,8 @@ from lms.web.unit_of_work import UnitOfWorkFlask, watch_session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Each feature uses only those before it (DESIGN.md), and registers its pages, commands and reactions.
-FEATURES = (auth, files, notifications, courses, quizzes, live, certificates, progress, calendar, core, admin, demo)
+FEATURES = (auth, files, notifications, courses, quizzes, live, programmes, certificates, progress, calendar, core,
+            admin, demo)
 
 
 def create_app(config_class: type = DevConfig, **overrides) -> Flask:

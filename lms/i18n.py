@@ -6,7 +6,7 @@ from typing import Protocol
 from zoneinfo import available_timezones
 
 from babel import Locale
-from flask import has_request_context, request, session
+from flask import g, has_request_context, request, session
 from flask_babel import format_decimal, get_locale, gettext
 from flask_login import current_user
 
@@ -40,9 +40,12 @@ def visitor_locale() -> str:
 
 
 def select_timezone() -> str | None:
-    """The signed-in user's timezone; Babel's default (the centre's) otherwise."""
+    """A page's own zone (a guest's entry shows its session's), then the signed-in user's
+    timezone; Babel's default (the centre's) otherwise."""
     if not has_request_context():
         return None
+    if g.get("page_timezone"):
+        return g.page_timezone
     if current_user and current_user.is_authenticated and current_user.timezone:
         return current_user.timezone
     return None

@@ -15,8 +15,9 @@ from lms.courses.models import (
     ModuleTranslation,
 )
 from lms.files.models import StoredFile, StoredFileChunk
-from lms.live.models import Attendance, LiveSession
+from lms.live.models import Attendance, GuestInvite, LiveSession
 from lms.notifications.models import MailState, Notification, OptOut
+from lms.programmes.models import Programme, ProgrammeCourse, ProgrammeEnrolment, ProgrammeTranslation
 from lms.quizzes.models import (
     Answer,
     Attempt,
@@ -34,5 +35,6 @@ __all__ = [
     "Answer", "Attempt", "Choice", "ChoiceTranslation", "Question", "QuestionTranslation", "Quiz", "QuizQuestion",
     "Attachment", "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",
     "ModuleProgress", "ModuleTranslation", "Organisation", "Role", "User", "StoredFile", "StoredFileChunk",
-    "MailState", "Notification", "OptOut",
+    "MailState", "Notification", "OptOut", "GuestInvite", "Programme", "ProgrammeCourse", "ProgrammeEnrolment",
+    "ProgrammeTranslation",
 ]

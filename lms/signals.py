@@ -20,6 +20,11 @@ Sent by `courses.services.complete_module` the first time a learner completes a 
 `Enrollment`; keywords `module` and `now`. `certificates` issues the certificate when the course's
 rule is now met.""")
 
+course_day_moved = _signals.signal("course-day-moved", doc="""
+Sent by `courses.scheduling` when a course day moves to another date (a new start, a new date for
+the day, a schedule). Sender: the `CourseDay`; keyword `days` (how many days later, negative for
+earlier). `live` moves the day's sessions to the same wall-clock time on the new date.""")
+
 password_link_requested = _signals.signal("password-link-requested", doc="""
 Sent by `auth` when someone asked "Forgot your password?" for an active account. Sender: the `User`.
 `notifications` mails a set-password link.""")

@@ -1,4 +1,6 @@
 """The `flask lms` commands."""
+from datetime import timedelta
+
 from sqlalchemy import func, select
 
 from lms.auth import services as accounts
@@ -8,7 +10,8 @@ from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, Enro
 from lms.courses.queries import progress_of
 from lms.extensions import db
 from lms.i18n import localized
-from lms.live.models import LiveSession
+from lms.live.models import GuestInvite, LiveSession
+from lms.programmes.models import Programme, ProgrammeEnrolment
 from lms.quizzes.models import Attempt, Quiz
 
 
@@ -42,13 +45,15 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     assert emails == expected
     countries = set(db.session.scalars(select(Organisation.country)))
     assert len(countries) >= 5
-    assert db.session.scalar(select(func.count(Course.id))) == 2  # today's cohort and the finished one
+    three_day = Course.slug.like("key-concepts%")
+    assert db.session.scalar(select(func.count(Course.id)).where(three_day)) == 2  # today's cohort, the finished one
     course = db.session.scalar(select(Course).where(Course.slug == "key-concepts-migration"))
     assert {t.locale for t in course.translations} == {"az", "en", "ru"}
     assert localized(course, "title", "ru") == "Ключевые понятия и тенденции в сфере миграции"
     assert accounts.authenticate("learner10@example.org", "demo password").role is Role.LEARNER
     assert [len(day.modules) for day in course.days] == [5, 5, 5]
-    assert db.session.scalar(select(func.count(LiveSession.id))) == 6  # three per cohort
+    assert db.session.scalar(select(func.count(LiveSession.id)).join(Module).join(CourseDay).join(Course)
+                             .where(three_day)) == 6  # three per cohort
     quizzes = db.session.scalars(
         select(Quiz).join(Module).join(CourseDay).where(CourseDay.course_id == course.id)).all()
     assert len(quizzes) == 3 and all(len(quiz.slots) == 8 for quiz in quizzes)
@@ -64,6 +69,28 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     progress = progress_of(list(db.session.scalars(select(Enrollment.id).where(Enrollment.course_id == course.id))))
     assert sorted(p.completed for p in progress.values())[-3:] == [1, 2, 3]  # three learners part-way
     assert accounts.authenticate("admin@example.org", "demo password").role is Role.ADMIN
+
+
+def test_the_demo_school_runs_twice_a_week_in_two_editions_with_graduates(runner):
+    assert runner.invoke(args=["lms", "demo", "--password", "demo password"]).exit_code == 0
+    assert runner.invoke(args=["lms", "demo", "--password", "demo password"]).exit_code == 0  # nothing twice
+    current = db.session.scalar(select(Programme).where(Programme.slug == "migration-school"))
+    previous = db.session.get(Programme, current.previous_edition_id)
+    assert (previous.edition, current.edition) == (3, 4) and current.status is CourseStatus.PUBLISHED
+    assert [item.required for item in current.courses] == [True, True, False]
+    dates = [day.date for item in current.courses for day in item.course.days]
+    assert len(dates) == 52 and {d.weekday() for d in dates} == {1, 3} and dates == sorted(dates)  # Tue, Thu
+    assert dates[-1] - dates[0] > timedelta(days=170)  # six months
+    graduates = db.session.scalars(
+        select(User.email).join(ProgrammeEnrolment, ProgrammeEnrolment.user_id == User.id)
+        .join(Certificate, Certificate.programme_enrolment_id == ProgrammeEnrolment.id)
+        .where(ProgrammeEnrolment.programme_id == previous.id)).all()
+    assert sorted(graduates) == ["learner6@example.org", "learner7@example.org", "learner8@example.org"]
+    assert db.session.scalar(select(func.count(ProgrammeEnrolment.id))
+                             .where(ProgrammeEnrolment.programme_id == current.id)) == 5
+    opening = db.session.scalars(select(GuestInvite)).all()
+    assert [(g.name, g.moderator) for g in opening] == [("Demo Guest Speaker", True)]
+    assert opening[0].session.module.course.slug == "key-concepts-migration"
 
 
 def test_in_the_demo_learner10_has_finished_the_previous_cohort_with_a_certificate(runner):

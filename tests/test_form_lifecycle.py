@@ -20,6 +20,8 @@ from lms.courses.models import Course, CourseDay, ModuleKind, ModuleTranslation
 from lms.extensions import db
 from lms.live import services as live
 from lms.live.models import LiveSession
+from lms.programmes import services as programmes
+from lms.programmes.models import Programme
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Question, Quiz
@@ -58,6 +60,8 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     person = make_user(name="Nigar Əliyeva", organisation=organisation)
     learner = make_user(name="Leyla Learner")
     courses.enrol(learner, course)
+    programme = programmes.create_programme(slug=course.slug, original_locale="en", texts={"en": {"title": "School"}})
+    programmes.add_course(programme, course)
     db.session.commit()
     return World(course, day.modules[0].id, quiz_module.id, live_module.id, questions[0].id, organisation.id,
                  person.id, admin, learner)
@@ -73,7 +77,12 @@ def learner_uses_everything(w: World) -> None:
     quizzes.submit_attempt(attempt, NOW)
     session = db.session.scalar(select(LiveSession).where(LiveSession.module_id == w.live_module_id))
     live.record_presence(session, w.learner, enrollment, live.PresenceEvent.JOINED, NOW)
+    programmes.enrol(w.learner, _programme(w), by_admin=True)
     db.session.commit()
+
+
+def _programme(w: World) -> Programme:
+    return db.session.scalar(select(Programme).where(Programme.slug == w.course.slug))
 
 
 def _module_title(module_id):
@@ -103,6 +112,8 @@ EDIT_FORMS = {
     "certificates.index": ("/courses/{slug}/manage/certificates/", {"min_attendance_percent": ["50", "60"]},
                                  lambda w: db.session.scalar(select(CompletionRule.min_attendance_percent).where(
                                      CompletionRule.course_id == w.course.id))),
+    "programmes.settings": ("/programmes/{slug}/manage/settings", {"title_en": ["Migration School", "School"]},
+                            lambda w: next(t.title for t in _programme(w).translations if t.locale == "en")),
     "admin.edit_user": ("/admin/users/{person}", {"name": ["Nigar Əliyeva-Quliyeva", "Nigar Quliyeva"]},
                         lambda w: db.session.get(User, w.person_id).name),
     "admin.edit_organisation": ("/admin/organisations/{organisation}", {"name": ["DMX", "Dövlət Miqrasiya Xidməti"]},
@@ -125,6 +136,10 @@ NOT_EDIT_FORMS = {
     "quizzes.attempt": "a learner's answers: tests/quizzes/test_views.py",
     "courses.messages": "create: tests/courses/test_messages.py", "courses.message": "resend: the same",
     "notifications.unsubscribe": "tests/notifications/test_outbox.py (the e-mail choices saved again: there too)",
+    "courses.next_edition": "create: tests/courses/test_editions.py",
+    "programmes.new_programme": "create: tests/programmes/test_programmes.py",
+    "live.guest_list": "invite (create), withdraw, invite again: tests/live/test_guests.py",
+    "courses.schedule": "preview, apply, apply again after learners used the days: tests/courses/test_day_dates.py",
 }
 
 

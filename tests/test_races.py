@@ -11,11 +11,15 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from lms.auth.models import Role
+from lms.certificates.models import Certificate
 from lms.courses import services as courses
-from lms.courses.models import Enrollment, ModuleKind, ModuleProgress
+from lms.courses.models import CourseStatus, Enrollment, EnrolmentMode, ModuleKind, ModuleProgress
 from lms.extensions import db
 from lms.live import services as live
 from lms.live.models import Attendance
+from lms.programmes import services as programmes
+from lms.programmes.models import ProgrammeEnrolment
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Attempt
 from tests.quizzes.conftest import NOW, quiz_world  # noqa: F401  (the fixture)
@@ -84,3 +88,41 @@ def test_two_joins_of_a_live_session_give_one_attendance(client, login, make_use
     assert second.status_code == 302
     assert _count(Attendance, Attendance.user_id == learner.id) == 1
     assert db.session.scalar(select(Attendance.joins).where(Attendance.user_id == learner.id)) == 2
+
+
+def test_two_enrolments_in_a_programme_give_one(client, login, make_user, make_course, frozen_clock):
+    frozen_clock(NOW)
+    learner, course = make_user(), make_course()
+    programme = programmes.create_programme(slug="school", original_locale="en", texts={"en": {"title": "School"}},
+                                            enrolment=EnrolmentMode.OPEN)
+    programmes.add_course(programme, course)
+    programmes.set_status(programme, CourseStatus.PUBLISHED)
+    db.session.commit()
+    login(learner)
+    programmes.enrol(learner, programme)
+    [second] = _while_held(lambda: client.post("/programmes/school/enrol"))
+    assert second.status_code == 302
+    assert _count(ProgrammeEnrolment, ProgrammeEnrolment.user_id == learner.id) == 1
+    assert _count(Enrollment, Enrollment.user_id == learner.id) == 1
+
+
+def test_a_programme_completed_by_two_events_at_once_gets_one_certificate(client, login, make_user, make_course,
+                                                                         frozen_clock):
+    """The learner finishes the last required course while an admin issues another course's certificate
+    by hand at the same moment: the programme has one certificate, and neither request fails."""
+    frozen_clock(NOW)
+    admin, learner = make_user(Role.ADMIN), make_user()
+    required, optional = make_course(days=[["A"]]), make_course(days=[["B"]])
+    programme = programmes.create_programme(slug="school", original_locale="en", texts={"en": {"title": "School"}})
+    programmes.add_course(programme, required)
+    programmes.add_course(programme, optional, required=False)
+    programmes.enrol(learner, programme, by_admin=True)
+    db.session.commit()
+    login(admin)
+    enrollment = db.session.scalar(select(Enrollment).where(Enrollment.course_id == required.id))
+    issue = f"/courses/{optional.slug}/manage/certificates/{learner.id}/issue"
+    courses.complete_by_hand(enrollment, required.days[0].modules[0], NOW)  # held: course and programme done
+    [second] = _while_held(lambda: client.post(issue))
+    assert second.status_code == 302
+    assert _count(Certificate, Certificate.programme_enrolment_id.is_not(None)) == 1
+    assert _count(Certificate, Certificate.enrollment_id.is_not(None)) == 2

@@ -12,9 +12,11 @@ from lms.auth import services as accounts
 from lms.auth.models import Role
 from lms.certificates import services as certificates
 from lms.courses import attachments, messaging, services
-from lms.courses.models import ModuleKind
+from lms.courses.models import CourseStatus, ModuleKind
 from lms.extensions import db
+from lms.live import guests
 from lms.live import services as live
+from lms.programmes import services as programmes
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 
@@ -131,6 +133,10 @@ MATRIX = [
     ("POST", "/courses/{slug}/manage/live/{live_module}", {}, EDITORS_REFUSED_FORM),
     ("GET", "/courses/{slug}/manage/live/{live_module}/attendance", None, EDITORS),
     ("POST", "/courses/{slug}/manage/live/{live_module}/attendance", {}, EDITORS_POST),
+    ("GET", "/courses/{slug}/manage/live/{live_module}/guests", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/live/{live_module}/guests", {}, EDITORS_REFUSED_FORM),
+    ("POST", "/courses/{slug}/manage/live/{live_module}/guests/{guest}/revoke", {}, EDITORS_POST),
+    ("GET", "/live/{session}/guest/{calendar_token}", None, NOBODY_404),  # not a guest's link (valid ones: tests/live)
     ("POST", "/live/{session}/presence", {}, row(401, 403, 400, 403, 400, 400)),  # JSON: an empty form is no report
     ("GET", "/live/module/{live_module}", None, row(302, 403, 302, 403, 302, 302)),
     ("GET", "/live/{session}/", None, row(302, 403, 200, 403, 200, 200)),
@@ -154,6 +160,33 @@ MATRIX = [
     ("POST", "/notifications/choices", {}, row(302, 302, 302, 302, 302, 302)),
     ("GET", "/unsubscribe/{calendar_token}", None, NOBODY_404),  # not an unsubscribe token
     ("POST", "/unsubscribe/{calendar_token}", {}, NOBODY_404),
+    ("GET", "/courses/{slug}/manage/next-edition", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/next-edition", {}, EDITORS_REFUSED_FORM),
+    ("GET", "/admin/courses/{slug}/editions", None, EDITORS),
+    # The world's programme has the course's slug (another namespace), is published, and enrols by admins only.
+    ("GET", "/programmes/", None, EVERYONE_200),
+    ("GET", "/programmes/{slug}/", None, EVERYONE_200),
+    ("POST", "/programmes/{slug}/enrol", {}, row(302, 302, 302, 302, 302, 302)),  # refused with a message
+    ("GET", "/programmes/new", None, ADMINS_ONLY),
+    ("POST", "/programmes/new", {}, ADMINS_REFUSED_FORM),
+    ("GET", "/programmes/{slug}/manage/", None, ADMINS_ONLY),
+    ("GET", "/programmes/{slug}/manage/settings", None, ADMINS_ONLY),
+    ("POST", "/programmes/{slug}/manage/settings", {}, ADMINS_REFUSED_FORM),
+    ("POST", "/programmes/{slug}/manage/courses", {}, ADMINS_REFUSED_FORM),
+    ("POST", "/programmes/{slug}/manage/courses/{course_id}", {}, ADMINS_REFUSED_FORM),
+    ("POST", "/programmes/{slug}/manage/status", {}, ADMINS_REFUSED_FORM),
+    ("POST", "/programmes/{slug}/manage/people", {}, ADMINS_REFUSED_FORM),
+    ("POST", "/programmes/{slug}/manage/next-edition", {}, ADMINS_REFUSED_FORM),
+    ("GET", "/admin/programmes/{slug}/progress", None, ADMINS_ONLY),
+    ("GET", "/admin/programmes/{slug}/progress.csv", None, ADMINS_ONLY),
+    ("GET", "/admin/programmes/{slug}/progress.xlsx", None, ADMINS_ONLY),
+    ("GET", "/admin/programmes/{slug}/editions", None, ADMINS_ONLY),
+    ("POST", "/admin/programmes/{slug}/certificates/{target}/revoke", {}, row(302, 403, 403, 403, 403, 404)),
+    ("GET", "/courses/{slug}/manage/schedule", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/schedule", {"preview": "1", "first": "2026-11-23", "count": "3"},
+     EDITORS),  # the course's own dates, previewed: nothing moves
+    ("POST", "/courses/{slug}/manage/schedule", {"apply": "1", "first": "2026-11-23", "count": "1"},
+     EDITORS_REFUSED_FORM),  # one date for a course whose days have modules
     ("GET", "/courses/{slug}/manage/messages", None, EDITORS),
     ("POST", "/courses/{slug}/manage/messages", {}, EDITORS_REFUSED_FORM),
     ("GET", "/courses/{slug}/manage/messages/{message}", None, EDITORS),
@@ -183,6 +216,10 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     attempt = quizzes.start_attempt(quiz, services.enrol(enrolled, course), course.created_at)
     live_module = services.add_module(course.days[1], kind=ModuleKind.LIVE, texts={"en": {"title": "Live"}})
     session = live.schedule(live_module, datetime(2030, 1, 1, 6, tzinfo=UTC), datetime(2030, 1, 1, 7, tzinfo=UTC))
+    programme = programmes.create_programme(slug=course.slug, original_locale="en",
+                                            texts={"en": {"title": "School"}})
+    programmes.add_course(programme, course)
+    programmes.set_status(programme, CourseStatus.PUBLISHED)
     db.session.commit()
     target = make_user(organisation=make_organisation())
     services.enrol(target, course)
@@ -191,6 +228,9 @@ def world(make_user, make_course, make_organisation, frozen_clock):
              "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id,
              "question": question.id, "live_module": live_module.id, "session": session.id,
              "calendar_token": accounts.calendar_token(enrolled),
+             "course_id": course.id,
+             "guest": guests.invite(session, name="Guest", email="guest@example.org", organisation="", locale="en",
+                                    moderator=False, by=trainer, now=datetime(2026, 11, 24, 8, tzinfo=UTC)).id,
              "message": messaging.write_to_learners(trainer, course, {"en": ("Hi", "Hello.")}, country=None,
                                                     organisation_id=None, status="")[0].id,
              "certificate": certificates.issue_by_hand(people[ADMIN], services.enrol(enrolled, course),
@@ -221,7 +261,8 @@ def test_every_route_is_in_the_matrix(app):
                     "<int:attempt_id>": "{attempt}", "<int:quiz_module_id>": "{quiz_module}",
                     "<int:question_id>": "{question}", "<int:live_module_id>": "{live_module}",
                     "<int:session_id>": "{session}", "<token>": "{calendar_token}",
-                    "<int:organisation_id>": "{organisation}", "<int:message_id>": "{message}"}
+                    "<int:organisation_id>": "{organisation}", "<int:message_id>": "{message}",
+                    "<int:guest_id>": "{guest}", "<int:course_id>": "{course_id}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

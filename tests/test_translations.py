@@ -40,7 +40,8 @@ def test_every_string_is_translated_and_none_is_fuzzy(locale):
 
 @pytest.mark.parametrize("locale", TRANSLATED_LOCALES)
 def test_translations_are_not_english_copies(locale):
-    same_in_azerbaijani = {"Administrator", "Status", "Format", "%(size)s KB", "%(size)s MB", "%(first)s – %(last)s"}
+    same_in_azerbaijani = {"Administrator", "Status", "Format", "%(size)s KB", "%(size)s MB", "%(first)s – %(last)s",
+                           "Moderator", "moderator"}
     copies = [m.id for m in catalogue(locale) if m.id and isinstance(m.id, str) and m.string == m.id
               and any(c.isalpha() for c in m.id) and m.id not in same_in_azerbaijani]
     assert copies == []

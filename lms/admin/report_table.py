@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from lms.admin.report_rows import CertificateStatus, CourseStructure, LearnerRow, LearnerStatus
+from lms.dates import date_text
 from lms.i18n import country_name, localized
 from lms.numbers import round_percent
 
@@ -43,8 +44,8 @@ def report_columns(structure: CourseStructure) -> list[Column]:
         Column(_("Complete (%)"), lambda row: row.percent),
     ]
     for index, column in enumerate(structure.days):
-        columns.append(Column(_("Day %(number)d (of %(count)d modules)", number=column.day.number,
-                                count=column.modules),
+        columns.append(Column(_("Day %(number)d, %(date)s (of %(count)d modules)", number=column.day.number,
+                                date=date_text(column.day.date), count=column.modules),
                               lambda row, index=index: row.per_day[index]))
     for index, quiz in enumerate(structure.quizzes):
         columns.append(Column(_("%(quiz)s: best (%%)", quiz=localized(quiz.module, "title")),

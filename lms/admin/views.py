@@ -36,6 +36,8 @@ AUDIT_LABELS = {
     AuditAction.MODULE_REQUIRED: _l("Module made required or optional"),
     AuditAction.ATTENDANCE_CHANGED: _l("Attendance marked by hand"),
     AuditAction.LEARNER_APPROVED: _l("Learner approved for the certificate"),
+    AuditAction.GUEST_INVITED: _l("Guest invited to a live session"),
+    AuditAction.GUEST_REVOKED: _l("Guest's link withdrawn"),
 }
 DETAIL_LABELS = {
     "email": _l("E-mail"), "name": _l("Name"), "role": _l("Role"), "country": _l("Country"),
@@ -53,6 +55,7 @@ DETAIL_LABELS = {
     "min_attendance_percent": _l("Attendance at live sessions, at least (%)"),
     "min_presence_percent": _l("Share of a session in the meeting (%)"),
     "manual_approval": _l("A trainer approves each learner"),
+    "session": _l("Live session"), "moderator": _l("Moderator"),
 }
 
 

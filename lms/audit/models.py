@@ -39,6 +39,8 @@ class AuditAction(enum.StrEnum):
     MODULE_REQUIRED = "course.module_required"
     ATTENDANCE_CHANGED = "live.attendance"
     LEARNER_APPROVED = "certificate.approved"
+    GUEST_INVITED = "live.guest_invited"
+    GUEST_REVOKED = "live.guest_revoked"
 
 
 class AuditEntry(db.Model):

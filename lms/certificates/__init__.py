@@ -4,8 +4,9 @@ from __future__ import annotations
 from flask import Flask
 
 from lms import signals
-from lms.certificates import cli, manage_views, notices, services, views
+from lms.certificates import cli, manage_views, notices, queries, services, views
 from lms.cli import add_commands
+from lms.programmes import queries as programme_queries
 from lms.web.routes import feature_blueprint
 
 
@@ -14,4 +15,5 @@ def register(app: Flask) -> None:
     app.register_blueprint(feature_blueprint("certificates", views, manage_views))
     add_commands(app, *cli.COMMANDS)
     signals.module_completed.connect(services.on_module_completed)
+    programme_queries.add_certified_source(queries.certified_courses)
     notices.register()

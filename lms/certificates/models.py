@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from lms.auth.models import User
 from lms.courses.models import Course, Enrollment
 from lms.extensions import db
+from lms.programmes.models import Programme, ProgrammeEnrolment
 from lms.types import UTCDateTime, utcnow
 
 
@@ -43,12 +44,15 @@ class Approval(db.Model):
 
 
 class Certificate(db.Model):
-    """One per enrolment at most. Revoking keeps the row, so that the check says "revoked"."""
+    """One per course enrolment or programme enrolment at most (exactly one of the two is set).
+    Revoking keeps the row, so that the check says "revoked"."""
 
     __tablename__ = "certificates"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollments.id", ondelete="CASCADE"), unique=True)
+    enrollment_id: Mapped[int | None] = mapped_column(ForeignKey("enrollments.id", ondelete="CASCADE"), unique=True)
+    programme_enrolment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme_enrolments.id", ondelete="CASCADE"), unique=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     locale: Mapped[str] = mapped_column(String(5))  # the learner's language when it was issued
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -57,8 +61,18 @@ class Certificate(db.Model):
     revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     revoke_reason: Mapped[str | None] = mapped_column(String(500))
 
-    enrollment: Mapped[Enrollment] = relationship()
+    enrollment: Mapped[Enrollment | None] = relationship()
+    programme_enrolment: Mapped[ProgrammeEnrolment | None] = relationship()
     issued_by: Mapped[User | None] = relationship(foreign_keys=[issued_by_id])
+
+    @property
+    def holder(self) -> User:
+        return self.enrollment.user if self.enrollment is not None else self.programme_enrolment.user
+
+    @property
+    def awarded_for(self) -> Course | Programme:
+        """The course or programme it certifies (both have a slug and translated titles)."""
+        return self.enrollment.course if self.enrollment is not None else self.programme_enrolment.programme
 
     @property
     def revoked(self) -> bool:

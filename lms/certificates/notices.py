@@ -16,19 +16,25 @@ CERTIFICATE_ISSUED = "certificate_issued"
 
 
 def tell_issued(certificate: Certificate) -> None:
-    notifications.notify(certificate.enrollment.user, CERTIFICATE_ISSUED, str(certificate.id), about_id=certificate.id)
+    notifications.notify(certificate.holder, CERTIFICATE_ISSUED, str(certificate.id), about_id=certificate.id)
 
 
 def _issued(notification: Notification) -> Message | None:
     certificate = db.session.get(Certificate, notification.about_id)
     if certificate is None or certificate.revoked:
         return None
-    course = localized(certificate.enrollment.course, "title")
+    title = localized(certificate.awarded_for, "title")
+    if certificate.enrollment is None:  # a whole programme
+        subject = _("Your certificate for the programme “%(programme)s”", programme=title)
+        opening = _("Congratulations! You have completed the programme “%(programme)s”, and its certificate "
+                    "has been issued.", programme=title)
+    else:
+        subject = _("Your certificate for “%(course)s”", course=title)
+        opening = _("Congratulations! Your certificate for “%(course)s” has been issued.", course=title)
     return Message(
-        subject=_("Your certificate for “%(course)s”", course=course),
-        paragraphs=(_("Congratulations! Your certificate for “%(course)s” has been issued.", course=course),
-                    _("Anyone can check it at %(verify)s", verify=absolute_url("certificates.verify",
-                                                                                code=certificate.code))),
+        subject=subject,
+        paragraphs=(opening, _("Anyone can check it at %(verify)s", verify=absolute_url("certificates.verify",
+                                                                                     code=certificate.code))),
         link=absolute_url("certificates.pdf", code=certificate.code), link_label=_("Download the certificate"))
 
 

@@ -33,6 +33,7 @@ class CertificateFacts:
     code: str
     verify_url: str
     qr_data_uri: str
+    programme: bool = False  # a whole programme's certificate rather than one course's
 
 
 def qr_data_uri(text: str) -> str:
@@ -53,23 +54,26 @@ def course_hours(course: Course) -> int:
 
 def facts(certificate: Certificate, locale: str) -> CertificateFacts:
     """The certificate's printed facts with texts in `locale` (the course's other languages as fallback)."""
-    enrollment = certificate.enrollment
-    course = enrollment.course
+    holder, subject = certificate.holder, certificate.awarded_for
+    # A programme's certificate covers its courses: their first and last days, hours and trainers.
+    courses = [subject] if certificate.enrollment is not None else [item.course for item in subject.courses]
     verify_url = absolute_url("certificates.verify", code=certificate.code)
     config = current_app.config
+    trainers = dict.fromkeys(person.name for course in courses for person in course_people(course, CourseRole.TRAINER))
     return CertificateFacts(
-        learner=enrollment.user.name,
-        organisation=enrollment.user.organisation.name if enrollment.user.organisation else None,
-        course_title=localized(course, "title", locale),
-        first_day=course.starts_on,
-        last_day=course.days[-1].date if course.days else course.starts_on,
-        hours=course_hours(course),
+        learner=holder.name,
+        organisation=holder.organisation.name if holder.organisation else None,
+        course_title=localized(subject, "title", locale),
+        first_day=min(course.starts_on for course in courses),
+        last_day=max(course.ends_on for course in courses),
+        hours=sum(course_hours(course) for course in courses),
         issuer=config["CERTIFICATE_ISSUER"].get(locale) or _("Regional Migration Training Centre"),
         director=config["CERTIFICATE_DIRECTOR"],
-        trainers=[trainer.name for trainer in course_people(course, CourseRole.TRAINER)][:2],
+        trainers=list(trainers)[:2],
         code=certificate.code,
         verify_url=verify_url,
         qr_data_uri=qr_data_uri(verify_url),
+        programme=certificate.enrollment is None,
     )
 
 

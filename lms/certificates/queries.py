@@ -14,6 +14,7 @@ from lms.courses.queries import required_done
 from lms.extensions import db
 from lms.live.models import LiveSession
 from lms.live.queries import attendance_counts
+from lms.programmes.models import Programme, ProgrammeEnrolment
 
 
 def rule_of(course: Course) -> Rule:
@@ -63,8 +64,24 @@ def certificate_by_code(code: str) -> Certificate | None:
         select(Certificate).where(Certificate.code == code)
         .options(selectinload(Certificate.enrollment).selectinload(Enrollment.user).selectinload(User.organisation),
                  selectinload(Certificate.enrollment).selectinload(Enrollment.course)
-                 .selectinload(Course.translations))
+                 .selectinload(Course.translations),
+                 selectinload(Certificate.programme_enrolment).selectinload(ProgrammeEnrolment.user),
+                 selectinload(Certificate.programme_enrolment).selectinload(ProgrammeEnrolment.programme)
+                 .selectinload(Programme.translations))
     )
+
+
+def certified_courses(user_id: int, course_ids: list[int]) -> set[int]:
+    """Which of these courses the user holds a standing certificate of (programmes' rule asks)."""
+    if not course_ids:
+        return set()
+    return set(db.session.scalars(
+        select(Enrollment.course_id).join(Certificate, Certificate.enrollment_id == Enrollment.id)
+        .where(Enrollment.user_id == user_id, Enrollment.course_id.in_(course_ids), Certificate.revoked_at.is_(None))))
+
+
+def programme_certificate_of(enrolment: ProgrammeEnrolment) -> Certificate | None:
+    return db.session.scalar(select(Certificate).where(Certificate.programme_enrolment_id == enrolment.id))
 
 
 def certificates_of_course(course: Course) -> dict[int, Certificate]:
@@ -77,19 +94,27 @@ def certificates_of_course(course: Course) -> dict[int, Certificate]:
 @dataclass(frozen=True)
 class MyCertificate:
     certificate: Certificate
-    course: Course
+    course: Course | Programme  # what it certifies: a course, or a whole programme
 
 
 def certificates_of(user: User) -> list[MyCertificate]:
-    """The user's certificates that stand (not revoked), newest first, with their courses' titles."""
-    rows = db.session.execute(
+    """The user's certificates that stand (not revoked), newest first, with their courses' or
+    programmes' titles."""
+    courses = db.session.execute(
         select(Certificate, Course)
         .join(Enrollment, Enrollment.id == Certificate.enrollment_id).join(Course, Course.id == Enrollment.course_id)
         .where(Enrollment.user_id == user.id, Certificate.revoked_at.is_(None))
-        .order_by(Certificate.issued_at.desc())
         .options(selectinload(Course.translations))
-    )
-    return [MyCertificate(certificate, course) for certificate, course in rows]
+    ).all()
+    programmes = db.session.execute(
+        select(Certificate, Programme)
+        .join(ProgrammeEnrolment, ProgrammeEnrolment.id == Certificate.programme_enrolment_id)
+        .join(Programme, Programme.id == ProgrammeEnrolment.programme_id)
+        .where(ProgrammeEnrolment.user_id == user.id, Certificate.revoked_at.is_(None))
+        .options(selectinload(Programme.translations))
+    ).all()
+    mine = [MyCertificate(certificate, subject) for certificate, subject in [*courses, *programmes]]
+    return sorted(mine, key=lambda item: item.certificate.issued_at, reverse=True)
 
 
 @dataclass(frozen=True)

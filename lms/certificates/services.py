@@ -19,6 +19,9 @@ from lms.certificates.rules import unmet_conditions
 from lms.courses.models import Course, CourseRole, Enrollment
 from lms.errors import DomainError
 from lms.extensions import db
+from lms.programmes import queries as programme_queries
+from lms.programmes import services as programmes
+from lms.programmes.models import ProgrammeEnrolment
 
 CODE_GROUPS = 6  # 6 × 4 base32 characters: 120 bits, far beyond guessing
 
@@ -102,8 +105,9 @@ def revoke(actor: User, certificate: Certificate, reason: str, now: datetime) ->
     if certificate.revoked:
         raise DomainError(_("This certificate has already been revoked."))
     certificate.revoked_at, certificate.revoked_by_id, certificate.revoke_reason = now, actor.id, reason[:500]
-    record(actor, AuditAction.CERTIFICATE_REVOKED, _label(certificate.enrollment),
-           course=certificate.enrollment.course.slug, code=certificate.code, reason=reason[:500])
+    holder = certificate.holder
+    record(actor, AuditAction.CERTIFICATE_REVOKED, f"{holder.name} <{holder.email}>",
+           course=certificate.awarded_for.slug, code=certificate.code, reason=reason[:500])
     db.session.flush()
 
 
@@ -140,6 +144,35 @@ def _create(enrollment: Enrollment, now: datetime, issued_by: User | None) -> Ce
             raise
         return existing
     notices.tell_issued(certificate)
+    issue_programme_certificates(enrollment.user, enrollment.course_id, now)  # a course held may end a programme
+    return certificate
+
+
+def issue_programme_certificates(user: User, course_id: int, now: datetime) -> list[Certificate]:
+    """Issue the certificate of each programme with this course whose rule the user now meets
+    (every required course completed or certified); idempotent."""
+    issued = []
+    for enrolment in programme_queries.programmes_of_course(course_id, user.id):
+        course_ids = [item.course_id for item in enrolment.programme.courses]
+        certified = queries.certified_courses(user.id, course_ids)
+        complete = programmes.complete_if_met(enrolment, certified, now)
+        if complete and queries.programme_certificate_of(enrolment) is None:
+            issued.append(_create_for_programme(enrolment, now))
+    return issued
+
+
+def _create_for_programme(enrolment: ProgrammeEnrolment, now: datetime) -> Certificate:
+    certificate = Certificate(programme_enrolment=enrolment, code=new_code(), issued_at=now,
+                              locale=enrolment.user.locale or enrolment.programme.original_locale)
+    try:
+        with db.session.begin_nested():  # the last two courses finished at once: one certificate
+            db.session.add(certificate)
+    except IntegrityError:
+        existing = queries.programme_certificate_of(enrolment)
+        if existing is None:
+            raise
+        return existing
+    notices.tell_issued(certificate)
     return certificate
 
 
@@ -152,5 +185,8 @@ def _label(enrollment: Enrollment) -> str:
 
 
 def on_module_completed(enrollment: Enrollment, *, now: datetime, **_details: object) -> None:
-    """`signals.module_completed`: a module completed may complete the course's rule."""
+    """`signals.module_completed`: a module completed may complete the course's rule, and with the
+    course a programme."""
     issue_if_earned(enrollment, now)
+    if enrollment.completed_at is not None:
+        issue_programme_certificates(enrollment.user, enrollment.course_id, now)

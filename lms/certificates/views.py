@@ -21,12 +21,12 @@ def pdf(code: str):
     certificate = queries.certificate_by_code(normalise_code(code) or "")
     if certificate is None or certificate.revoked:
         abort(404)
-    if certificate.enrollment.user_id != current_user.id and not current_user.is_admin:
+    if certificate.holder.id != current_user.id and not current_user.is_admin:
         abort(404)  # someone else's certificate does not exist for this visitor
     locale = request.args.get("lang") or certificate.locale
     if locale not in LANGUAGES:
         abort(400)
-    filename = f"certificate-{certificate.enrollment.course.slug}-{locale}.pdf"
+    filename = f"certificate-{certificate.awarded_for.slug}-{locale}.pdf"
     return Response(render_pdf(certificate, locale), mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="{filename}"'})
 

@@ -22,8 +22,11 @@ routes = Routes("")
 def home():
     now = clock.now()
     mine = my_courses(current_user, now) if current_user.is_authenticated else []
+    courses = published_courses(now)
+    ended = [course for course in courses if course.has_ended(now)]  # earlier editions: an archive below
     return render_template(
-        "core/home.html", courses=published_courses(now), my_courses=mine, now=now,
+        "core/home.html", courses=courses, current=[c for c in courses if c not in ended], ended=ended,
+        my_courses=mine, now=now,
         can_create_course=can_author_courses(current_user),
     )
 

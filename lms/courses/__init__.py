@@ -4,7 +4,16 @@ from __future__ import annotations
 from flask import Flask
 
 from lms.cli import add_commands
-from lms.courses import cli, content_cache, manage_views, message_views, notices, views
+from lms.courses import (
+    cli,
+    content_cache,
+    edition_views,
+    manage_views,
+    message_views,
+    notices,
+    schedule_views,
+    views,
+)
 from lms.courses.models import (
     Attachment,
     Course,
@@ -19,7 +28,8 @@ from lms.web.routes import feature_blueprint
 
 def register(app: Flask) -> None:
     """The course pages and their authoring, `flask lms export-course | import-course`, the outline cache."""
-    app.register_blueprint(feature_blueprint("courses", views, manage_views, message_views))
+    app.register_blueprint(feature_blueprint("courses", views, manage_views, message_views, schedule_views,
+                                             edition_views))
     add_commands(app, *cli.COMMANDS)
     notices.register()
     content_cache.track(Course, CourseTranslation, CourseDay, CourseDayTranslation, Module, ModuleTranslation,

@@ -1,6 +1,10 @@
 """Forms of the course pages: a learner's, and the trainers' authoring forms."""
 from __future__ import annotations
 
+from datetime import date
+
+from babel.dates import get_day_names
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
@@ -11,13 +15,17 @@ from wtforms import (
     HiddenField,
     IntegerField,
     SelectField,
+    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
+    TimeField,
 )
-from wtforms.validators import AnyOf, NumberRange, Optional
+from wtforms.validators import AnyOf, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from lms.courses.models import CourseStatus, EnrolmentMode, ModuleKind
+from lms.courses.schedule import Pattern
 from lms.courses.services import MAX_DAYS
 from lms.i18n import LANGUAGES, timezone_choices
 from lms.web.forms import Form, email_address, max_length, required, select_choices
@@ -55,7 +63,7 @@ class TranslatedForm(Form):
                 for code, label in LANGUAGES.items()]
 
 
-def _translated(form_class: type[TranslatedForm], **makers) -> type[TranslatedForm]:
+def add_translated(form_class: type[TranslatedForm], **makers) -> type[TranslatedForm]:
     """Add one field per language for each `name=lambda language_label: Field(...)`."""
     for name, make in makers.items():
         for code, label in LANGUAGES.items():
@@ -64,7 +72,7 @@ def _translated(form_class: type[TranslatedForm], **makers) -> type[TranslatedFo
     return form_class
 
 
-def _title(language: str):
+def title_field(language: str):
     return StringField(_l("Title (%(language)s)", language=language), validators=[Optional(), max_length(200)])
 
 
@@ -95,7 +103,7 @@ class CourseForm(TranslatedForm):
         self.timezone.choices = timezone_choices()
 
 
-_translated(CourseForm, title=_title,
+add_translated(CourseForm, title=title_field,
             summary=lambda language: TextAreaField(_l("Summary (%(language)s)", language=language),
                                                    validators=[Optional(), max_length(2000)]))
 
@@ -109,11 +117,62 @@ class NewCourseForm(CourseForm):
 
 
 class DayForm(TranslatedForm):
+    date = DateField(_l("Date"), validators=[required()])
     opens_at = DateTimeLocalField(_l("Opens at"), format="%Y-%m-%dT%H:%M", validators=[Optional()])
     submit = SubmitField(_l("Save day"))
 
 
-_translated(DayForm, title=_title)
+add_translated(DayForm, title=title_field)
+
+
+class NextEditionForm(Form):
+    slug = StringField(_l("Address of the new edition"), validators=[required(), max_length(80)])
+    starts_on = DateField(_l("Its first day"), validators=[required()])
+    submit = SubmitField(_l("Make the next edition"))
+
+
+class ScheduleForm(Form):
+    """A rule for the dates of every day: the first date, the weekdays, an end, dates to skip."""
+
+    first = DateField(_l("First date"), validators=[required()])
+    weekdays = SelectMultipleField(_l("On these weekdays"), coerce=int, choices=[], validators=[Optional()],
+                                   widget=ListWidget(prefix_label=False), option_widget=CheckboxInput())
+    until = DateField(_l("Last possible date"), validators=[Optional()])
+    count = IntegerField(_l("Number of days"), validators=[
+        Optional(), NumberRange(min=1, max=MAX_DAYS, message=_l("Enter a number from %(min)s to %(max)s."))])
+    skip = TextAreaField(_l("Dates to skip"), validators=[Optional(), max_length(5000)])
+    opens_at = TimeField(_l("Each day opens at"), validators=[Optional()])
+    preview = SubmitField(_l("Preview"))
+    apply = SubmitField(_l("Apply the schedule"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Monday first, as dateutil counts them; names in the reader's language.
+        names = get_day_names("wide", locale=get_locale())
+        self.weekdays.choices = [(number, names[number][:1].upper() + names[number][1:]) for number in range(7)]
+
+    def validate_until(self, field) -> None:
+        if field.data is not None and self.first.data is not None and field.data < self.first.data:
+            raise ValidationError(_l("The last date comes before the first."))
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if valid and self.count.data is None and self.until.data is None:  # both optional, one needed
+            self.count.errors = [_l("Give the last possible date, the number of days, or both.")]
+            return False
+        return valid
+
+    def validate_skip(self, field) -> None:
+        for text in (field.data or "").split():
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                raise ValidationError(_l("“%(text)s” is not a date written like 2027-03-08.", text=text)) from None
+
+    def pattern(self) -> Pattern:
+        return Pattern(first=self.first.data, weekdays=tuple(sorted(self.weekdays.data or ())),
+                       until=self.until.data, count=self.count.data,
+                       skip=frozenset(date.fromisoformat(text) for text in (self.skip.data or "").split()))
 
 
 class ModuleForm(TranslatedForm):
@@ -125,7 +184,7 @@ class ModuleForm(TranslatedForm):
     submit = SubmitField(_l("Save module"))
 
 
-_translated(ModuleForm, title=_title,
+add_translated(ModuleForm, title=title_field,
             body=lambda language: TextAreaField(_l("Text in Markdown (%(language)s)", language=language),
                                                 validators=[Optional(), max_length(100_000)]))
 
@@ -197,7 +256,7 @@ class MessageForm(TranslatedForm):
                 if texts["subject"].strip() and texts["body"].strip()}
 
 
-_translated(
+add_translated(
     MessageForm,
     subject=lambda language: StringField(_l("Subject (%(language)s)", language=language),
                                          validators=[Optional(), max_length(200)]),

@@ -169,17 +169,19 @@ def remove_last_day(slug: str):
 def edit_day(slug: str, number: int):
     course = editable_course(slug)
     day = _day(course, number)
-    form = DayForm()
+    form = DayForm(date=day.date)
     if request.method == "GET":
         form.fill_texts(day.translations)
         form.opens_at.data = utc_to_local(day.opens_at, course.timezone) if day.opens_at else None
     if form.validate_on_submit():
         opens_at = local_to_utc(form.opens_at.data, course.timezone) if form.opens_at.data else None
-        services.update_day(day, titles={code: texts["title"] for code, texts in form.texts().items()},
-                            opens_at=opens_at)
-        flash(_("Day %(number)d has been saved.", number=day.number), "success")
-        return _to_manage(course, f"day-{day.number}")
-    return render_template("courses/manage/day.html", course=course, day=day, form=form), 400 if form.errors else 200
+        with service_errors_on(form.date):  # the only thing a day's service refuses is its date
+            services.update_day(day, titles={code: texts["title"] for code, texts in form.texts().items()},
+                                opens_at=opens_at, on=form.date.data)
+            flash(_("Day %(number)d has been saved.", number=day.number), "success")
+            return _to_manage(course, f"day-{day.number}")
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("courses/manage/day.html", course=course, day=day, form=form), status
 
 
 @routes.route("/<slug>/manage/days/<int:number>/modules/new", methods=["GET", "POST"])

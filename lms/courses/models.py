@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, and_, true
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint, and_, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.auth.models import User
@@ -56,6 +56,10 @@ class Course(db.Model):
     enrolment_key: Mapped[str | None] = mapped_column(String(64))
     # Learners are told (on the site and by mail) when each day that has an opening time opens.
     announce_days: Mapped[bool] = mapped_column(default=True, server_default=true())
+    # Editions: every run of one course shares a series (the first edition's slug) and has a number.
+    series: Mapped[str] = mapped_column(String(80), index=True)
+    edition: Mapped[int] = mapped_column(default=1, server_default="1")
+    previous_edition_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     translations: Mapped[list[CourseTranslation]] = relationship(
@@ -67,11 +71,12 @@ class Course(db.Model):
 
     @property
     def ends_on(self) -> date:
-        return rules.last_day(self.starts_on, len(self.days))
+        """The last day's date: days need not be consecutive, so it is not the start plus their number."""
+        return rules.last_day(self.starts_on, [day.date for day in self.days])
 
     def has_ended(self, now: datetime) -> bool:
         """Whether the course's last day is over in its own time zone (enrolment then closes)."""
-        return rules.has_ended(self.starts_on, len(self.days), self.timezone, now)
+        return rules.has_ended(self.ends_on, self.timezone, now)
 
     def self_enrolment(self, now: datetime | None) -> rules.SelfEnrolment:
         """What the course offers someone who would enrol themselves (`now` None: whatever the date)."""
@@ -97,7 +102,8 @@ class CourseTranslation(db.Model):
 
 
 class CourseDay(db.Model):
-    """One day of a course; its modules open at `opens_at` (immediately when unset)."""
+    """One day of a course, on its own date (a school may meet twice a week); its modules open at
+    `opens_at` (immediately when unset). Days are numbered in date order."""
 
     __tablename__ = "course_days"
     __table_args__ = (UniqueConstraint("course_id", "number"),)
@@ -105,6 +111,7 @@ class CourseDay(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
     number: Mapped[int]
+    date: Mapped[date] = mapped_column(Date)  # in the course's time zone
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     course: Mapped[Course] = relationship(back_populates="days")
@@ -114,11 +121,6 @@ class CourseDay(db.Model):
     modules: Mapped[list[Module]] = relationship(
         back_populates="day", cascade="all, delete-orphan", order_by="Module.position"
     )
-
-    @property
-    def date(self) -> date:
-        """Day 1 is the course's start date, day 2 the next, and so on."""
-        return self.course.starts_on + timedelta(days=self.number - 1)
 
     @property
     def original_locale(self) -> str:

@@ -71,10 +71,10 @@ class CourseOutline:
 
     @property
     def ends_on(self) -> date:
-        return rules.last_day(self.starts_on, len(self.days))
+        return rules.last_day(self.starts_on, [day.date for day in self.days])
 
     def has_ended(self, now: datetime) -> bool:
-        return rules.has_ended(self.starts_on, len(self.days), self.timezone, now)
+        return rules.has_ended(self.ends_on, self.timezone, now)
 
     def self_enrolment(self, now: datetime) -> rules.SelfEnrolment:
         return rules.self_enrolment(self.status, self.enrolment, self.has_ended(now))

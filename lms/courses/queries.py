@@ -222,7 +222,8 @@ def my_courses(user, now: datetime) -> list[MyCourse]:
             .join(Course)
             .where(Enrollment.user_id == user.id, Enrollment.withdrawn_at.is_(None),
                    Course.status != CourseStatus.DRAFT)
-            .options(joinedload(Enrollment.course).selectinload(Course.translations))
+            .options(joinedload(Enrollment.course).selectinload(Course.translations),
+                     joinedload(Enrollment.course).selectinload(Course.days))  # the last day's date
             .order_by(Course.starts_on.desc(), Course.slug)
         )
     )

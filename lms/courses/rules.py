@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 
@@ -16,14 +17,14 @@ class SelfEnrolment(enum.StrEnum):
     BY_ADMIN = "by_admin"  # the training centre enrols people
 
 
-def last_day(starts_on: date, day_count: int) -> date:
-    """The date of a course's last day."""
-    return starts_on + timedelta(days=max(day_count, 1) - 1)
+def last_day(starts_on: date, day_dates: Sequence[date]) -> date:
+    """The date of a course's last day (its start while it has no day)."""
+    return max(day_dates, default=starts_on)
 
 
-def has_ended(starts_on: date, day_count: int, timezone: str, now: datetime) -> bool:
+def has_ended(ends_on: date, timezone: str, now: datetime) -> bool:
     """Whether the course's last day is over in its own time zone (enrolment then closes)."""
-    return now.astimezone(ZoneInfo(timezone)).date() > last_day(starts_on, day_count)
+    return now.astimezone(ZoneInfo(timezone)).date() > ends_on
 
 
 def self_enrolment(status: str, mode: str, ended: bool) -> SelfEnrolment:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -13,7 +13,7 @@ from lms import signals
 from lms.audit import services as audit
 from lms.audit.models import AuditAction
 from lms.auth.models import Organisation, User
-from lms.courses import notices
+from lms.courses import notices, scheduling
 from lms.courses.models import (
     Course,
     CourseDay,
@@ -60,13 +60,15 @@ def create_course(
     trainer: User | None = None,
     announce_days: bool = True,
 ) -> Course:
-    """A new course with `days` empty days; `trainer` becomes its first trainer."""
+    """A new course with `days` empty days on consecutive dates; `trainer` becomes its first trainer."""
     _check_slug(slug)
-    course = Course(slug=slug, timezone=timezone, starts_on=starts_on, status=status, announce_days=announce_days)
+    course = Course(slug=slug, timezone=timezone, starts_on=starts_on, status=status, announce_days=announce_days,
+                    series=slug)
     _set_course_settings(course, original_locale, texts, enrolment, enrolment_key)
     if not 1 <= days <= MAX_DAYS:
         raise DomainError(_("A course has between 1 and %(max)d days.", max=MAX_DAYS))
-    course.days = [CourseDay(number=number) for number in range(1, days + 1)]
+    course.days = [CourseDay(number=number, date=starts_on + timedelta(days=number - 1))
+                   for number in range(1, days + 1)]
     db.session.add(course)
     db.session.flush()
     if trainer is not None:
@@ -85,11 +87,12 @@ def update_course(
     enrolment_key: str | None,
     announce_days: bool | None = None,
 ) -> None:
-    """Change a course's texts and settings (its slug and days stay); None leaves a setting as it is."""
+    """Change a course's texts and settings (its slug stays; a new start date moves every day with
+    it); None leaves a setting as it is."""
     if announce_days is not None:
         course.announce_days = announce_days
     course.timezone = timezone
-    course.starts_on = starts_on
+    scheduling.move_start(course, starts_on)
     _set_course_settings(course, original_locale, texts, enrolment, enrolment_key)
     db.session.flush()
 
@@ -111,7 +114,7 @@ def _set_course_settings(course: Course, original_locale: str, texts: Texts,
     course.original_locale = original_locale
     course.enrolment = enrolment
     course.enrolment_key = enrolment_key.strip() if enrolment is EnrolmentMode.KEY and enrolment_key else None
-    _apply_texts(course.translations, CourseTranslation, texts, ("title", "summary"))
+    apply_texts(course.translations, CourseTranslation, texts, ("title", "summary"))
 
 
 def _check_slug(slug: str) -> None:
@@ -121,7 +124,7 @@ def _check_slug(slug: str) -> None:
         raise DomainError(_("This address is already used by another course."), 409)
 
 
-def _apply_texts(rows: list, row_class: type, texts: Texts, fields: tuple[str, ...]) -> None:
+def apply_texts(rows: list, row_class: type, texts: Texts, fields: tuple[str, ...]) -> None:
     """Make `rows` hold exactly the languages of `texts` whose title is filled in."""
     by_locale = {row.locale: row for row in rows}
     for locale in LANGUAGES:
@@ -140,19 +143,27 @@ def _apply_texts(rows: list, row_class: type, texts: Texts, fields: tuple[str, .
 # --- days ----------------------------------------------------------------------------------
 
 def add_day(course: Course) -> CourseDay:
-    """Append a day after the last one."""
+    """Append a day, on the date after the last one's."""
     if len(course.days) >= MAX_DAYS:
         raise DomainError(_("A course has between 1 and %(max)d days.", max=MAX_DAYS))
-    day = CourseDay(number=len(course.days) + 1)
+    day = CourseDay(number=len(course.days) + 1, date=course.ends_on + timedelta(days=1))
     course.days.append(day)
     db.session.flush()
     return day
 
 
-def update_day(day: CourseDay, *, titles: Mapping[str, str], opens_at: datetime | None) -> None:
-    """Set a day's titles and the moment its modules open (None: as soon as the course starts)."""
-    day.opens_at = opens_at
-    _apply_texts(day.translations, CourseDayTranslation,
+def update_day(day: CourseDay, *, titles: Mapping[str, str], opens_at: datetime | None,
+               on: date | None = None) -> None:
+    """Set a day's titles, its date (`on`; None keeps it) and the moment its modules open (None: as
+    soon as the course starts). A day put on another date takes its opening time and live sessions
+    along, unless `opens_at` itself changes."""
+    given = opens_at
+    if on is not None and on != day.date:
+        unchanged = opens_at == day.opens_at
+        scheduling.move_day(day, on)
+        given = day.opens_at if unchanged else opens_at
+    day.opens_at = given
+    apply_texts(day.translations, CourseDayTranslation,
                  {locale: {"title": title} for locale, title in titles.items()}, ("title",))
     db.session.flush()
 
@@ -231,7 +242,7 @@ def _set_module_texts(module: Module, texts: Texts) -> None:
     original = module.day.course.original_locale
     if not (texts.get(original) or {}).get("title", "").strip():
         raise DomainError(_("A module needs a title in the course's original language."))
-    _apply_texts(module.translations, ModuleTranslation, texts, ("title", "body"))
+    apply_texts(module.translations, ModuleTranslation, texts, ("title", "body"))
 
 
 # --- enrolment -----------------------------------------------------------------------------

@@ -67,6 +67,7 @@ def export_course(course: Course) -> dict[str, Any]:
         "days": [
             {
                 "number": day.number,
+                "date_offset": (day.date - course.starts_on).days,  # days after the course's start
                 "opens": _relative_opening(course, day.opens_at),
                 "titles": {t.locale: t.title for t in day.translations},
                 "modules": [
@@ -117,9 +118,12 @@ def import_course(document: Any, *, slug: str, starts_on: date | None = None) ->
         announce_days=head.get("announce_days") is not False,  # files made before the setting: announce
     )
     shift = (start - _date(head.get("starts_on"))).days  # how far the new cohort's start moved
+    previous = None
     for index, (day, raw_day) in enumerate(zip(course.days, days, strict=False), start=1):
         where = f"days[{index}]"
         raw_day = _expect(raw_day, dict, where)
+        day.date = _day_date(start, raw_day.get("date_offset", index - 1), previous, where)
+        previous = day.date
         titles = _texts({k: {"title": v} for k, v in _expect(raw_day.get("titles", {}), dict, where).items()},
                         ("title",), f"{where}.titles", need_title=False)
         services.update_day(day, titles={code: t["title"] for code, t in titles.items()},
@@ -165,6 +169,17 @@ def _absolute_opening(start: date, zone: str, opens: Any, where: str) -> datetim
     if not isinstance(offset, int) or abs(offset) > services.MAX_DAYS:
         raise _invalid(f"{where}.opens.day_offset")
     return local_to_utc(datetime.combine(start + timedelta(days=offset), at), zone)
+
+
+def _day_date(start: date, offset: Any, previous: date | None, where: str) -> date:
+    """A day's date from its offset after the start (files made before days had their own dates
+    have none: their days are consecutive); days must come in date order."""
+    if not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset <= (LATEST - EARLIEST).days:
+        raise _invalid(f"{where}.date_offset")
+    found = start + timedelta(days=offset)
+    if found > LATEST or (found <= previous if previous is not None else found != start):
+        raise _invalid(f"{where}.date_offset")
+    return found
 
 
 def _texts(raw: Any, fields: tuple[str, ...], where: str, need_title: bool = True) -> dict[str, dict[str, str]]:

@@ -17,6 +17,8 @@ def load_demo(password: str | None) -> None:
     click.echo(f"  {len(result.organisations)} organisations, {len(result.users)} accounts, "
                f"course '{result.course.slug}' (starting today) and its finished previous cohort "
                f"'{result.previous.slug}', where learner10 holds the certificate")
+    click.echo(f"  programme '{result.school.slug}' (edition {result.school.edition}, under way; its previous "
+               "edition finished with three graduates); the 3-day course's opening session has a guest speaker")
     click.echo("  Sign in with any of these accounts and this password:")
     click.echo(f"    password: {result.password}")
     for user in result.users:

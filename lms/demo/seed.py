@@ -15,13 +15,18 @@ from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, ModuleKind, ModuleProgress
 from lms.demo.content import LIVE_TIMES, PROGRAMME, QUIZ_FILES
 from lms.demo.previous_cohort import load_previous_cohort
+from lms.demo.school import load_school
 from lms.extensions import db
+from lms.live import guests
 from lms.live import services as live
+from lms.programmes.models import Programme
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.types import utcnow
 
 DEMO_TIMEZONE = "Asia/Baku"
+# The speaker who opens the 3-day course (a fictional person): name, e-mail, organisation.
+OPENING_GUEST = ("Demo Guest Speaker", "guest.speaker@example.org", "State Migration Service (AZ)")
 QUESTIONS_DIR = Path(__file__).parent / "questions"
 COURSE_SLUG = "key-concepts-migration"
 
@@ -85,6 +90,7 @@ class DemoResult:
     users: list[User]
     course: Course
     previous: Course  # the same course run five weeks earlier, finished
+    school: Programme  # the six-month Migration School, fourth edition (its third is finished)
 
 
 def load(password: str | None = None) -> DemoResult:
@@ -98,7 +104,9 @@ def load(password: str | None = None) -> DemoResult:
     course = _course(users)
     _progress(course, users)
     previous = load_previous_cohort(course, users, DEMO_TIMEZONE)
-    return DemoResult(password, organisations, users, course, previous)
+    _opening_guest(course, next(user for user in users if user.role is Role.ADMIN))
+    school = load_school(users, DEMO_TIMEZONE)
+    return DemoResult(password, organisations, users, course, previous, school)
 
 
 def _organisation(name: str, country: str) -> Organisation:
@@ -167,6 +175,16 @@ def _live_sessions(course: Course) -> None:
     for module, (hour, minute, length) in zip(modules, LIVE_TIMES, strict=True):
         starts_at = datetime.combine(module.day.date, time(hour, minute), zone).astimezone(UTC)
         live.schedule(module, starts_at, starts_at + timedelta(minutes=length))
+
+
+def _opening_guest(course: Course, admin: User) -> None:
+    """The opening session's guest speaker, invited the morning the course starts (once)."""
+    session = live.session_for(next(m for m in course.days[0].modules if m.kind is ModuleKind.LIVE))
+    if guests.guests_of(session):
+        return
+    invited_at = datetime.combine(course.starts_on, time(8, 0), ZoneInfo(DEMO_TIMEZONE)).astimezone(UTC)
+    guests.invite(session, name=OPENING_GUEST[0], email=OPENING_GUEST[1], organisation=OPENING_GUEST[2],
+                  locale="az", moderator=True, by=admin, now=min(invited_at, session.starts_at))
 
 
 def _quizzes(course: Course) -> None:

@@ -64,7 +64,7 @@ class JitsiConfig:
 
 @dataclass(frozen=True)
 class Participant:
-    id: int
+    id: int | str  # a user's id, or "guest-<invite>" for a guest without an account
     name: str
     email: str
     avatar: str = ""

@@ -12,7 +12,7 @@ from wtforms.validators import URL, Optional
 
 from lms import clock
 from lms.courses.permissions import editable_course, module_of_or_404
-from lms.live import services
+from lms.live import guests, services
 from lms.timezones import local_to_utc, utc_to_local
 from lms.web.forms import Form, ids_from, max_length, present
 from lms.web.routes import Routes
@@ -80,4 +80,5 @@ def attendance(slug: str, live_module_id: int):
         return redirect(url_for("live.attendance", slug=slug, live_module_id=module.id))
     return render_template("live/manage/attendance.html", course=course, module=module, session=session,
                            register=services.attendance_register(session), register_form=register_form,
+                           guests=[guest for guest in guests.guests_of(session) if guest.joins],
                            upload_form=upload_form), 400 if upload_form.errors else 200

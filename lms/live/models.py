@@ -43,3 +43,28 @@ class Attendance(db.Model):
     seconds_present: Mapped[int] = mapped_column(default=0, server_default="0")
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: not in the meeting now
 
+
+
+class GuestInvite(db.Model):
+    """Someone without an account invited to one session (an official who opens a course, an expert):
+    a personal link, signed with the site's key over the invite and its `link_key`, enters the
+    meeting in their name inside the session's window. A new `link_key` or `revoked_at` ends the link."""
+
+    __tablename__ = "guest_invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("live_sessions.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    locale: Mapped[str] = mapped_column(String(5))
+    moderator: Mapped[bool] = mapped_column(default=False)
+    link_key: Mapped[str] = mapped_column(String(64))
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_joined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_joined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    joins: Mapped[int] = mapped_column(default=0)
+
+    session: Mapped[LiveSession] = relationship()

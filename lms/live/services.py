@@ -15,12 +15,13 @@ from lms.audit.models import AuditAction
 from lms.audit.services import record
 from lms.auth.models import User
 from lms.courses import services as courses
-from lms.courses.models import CourseRole, Enrollment, Module, ModuleKind
+from lms.courses.models import CourseDay, CourseRole, Enrollment, Module, ModuleKind
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import localized
 from lms.live.models import Attendance, LiveSession
 from lms.live.presence import PresenceEvent, credited_seconds
+from lms.timezones import same_wall_clock_later
 from lms.unique_rows import add_once
 
 
@@ -44,6 +45,15 @@ def schedule(module: Module, starts_at: datetime, ends_at: datetime, recording_u
     session.recording_url = (recording_url or "").strip() or None
     db.session.flush()
     return session
+
+
+def follow_moved_day(day: CourseDay, days: int) -> None:
+    """A course day moved: its sessions move to the same wall-clock time on the new date."""
+    zone = day.course.timezone
+    sessions = db.session.scalars(select(LiveSession).join(Module).where(Module.day_id == day.id))
+    for session in sessions:
+        session.starts_at = same_wall_clock_later(session.starts_at, zone, days)
+        session.ends_at = same_wall_clock_later(session.ends_at, zone, days)
 
 
 def record_join(session: LiveSession, user: User, enrollment: Enrollment | None, now: datetime) -> Attendance | None:

@@ -7,7 +7,7 @@ from typing import Any
 from lms.courses.models import Module, ModuleKind
 from lms.courses.transfer import invalid
 from lms.live import services
-from lms.timezones import local_to_utc, utc_to_local
+from lms.timezones import same_wall_clock_later
 
 
 def export_session(module: Module) -> dict[str, Any] | None:
@@ -28,7 +28,6 @@ def load_session(module: Module, data: Any, where: str, shift_days: int) -> None
         raise invalid(where) from None
     if old_start.tzinfo is None or not 1 <= minutes <= 24 * 60:
         raise invalid(where)
-    # Move the local time, not the UTC one: across a daylight-saving change 10:00 stays 10:00.
-    starts_at = local_to_utc(utc_to_local(old_start, zone) + timedelta(days=shift_days), zone)
+    starts_at = same_wall_clock_later(old_start, zone, shift_days)
     services.schedule(module, starts_at, starts_at + timedelta(minutes=minutes))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import make_msgid
 
@@ -26,7 +27,7 @@ from lms.extensions import db, jobs
 from lms.jobs import in_own_transaction
 from lms.notifications import mail
 from lms.notifications.kinds import Message, kind_of
-from lms.notifications.models import MailState, Notification, OptOut
+from lms.notifications.models import Addressee, MailState, Notification, OptOut
 from lms.notifications.unsubscribe import unsubscribe_url
 
 BATCH = 200
@@ -57,7 +58,7 @@ def deliver(notification_id: int) -> MailState | None:
         return None
     notification = db.session.get(Notification, notification_id)
     try:
-        with _as_recipient(notification.recipient):
+        with _as_recipient(notification.addressee):
             outcome = _mail(notification)
     except Exception as error:  # noqa: BLE001  (any failure is this message's, recorded on it; the rest go on)
         db.session.rollback()
@@ -66,12 +67,15 @@ def deliver(notification_id: int) -> MailState | None:
 
 
 @contextmanager
-def _as_recipient(recipient: User) -> Iterator[None]:
+def _as_recipient(recipient: User | Addressee) -> Iterator[None]:
     """A page context for composing outside a request: the site's address (PUBLIC_URL, or the
     development server's when it is not set) and the recipient as the current user, so that dates
     are in their time zone."""
     with current_app.test_request_context("/", base_url=current_app.config["PUBLIC_URL"] or DEVELOPMENT_URL):
-        g._login_user = recipient  # Flask-Login's place for the request's user; nobody is signed in
+        if isinstance(recipient, Addressee):  # no account: an anonymous visitor in the addressee's zone
+            g._login_user, g.page_timezone = current_app.login_manager.anonymous_user(), recipient.timezone
+        else:
+            g._login_user = recipient  # Flask-Login's place for the request's user; nobody is signed in
         yield
 
 
@@ -87,15 +91,16 @@ def _claim(notification_id: int, now: datetime) -> bool:
 
 def _mail(notification: Notification) -> MailState:
     """Compose the message in its recipient's language and hand it to the SMTP server."""
-    recipient, kind = notification.recipient, kind_of(notification.kind)
+    recipient, kind = notification.addressee, kind_of(notification.kind)
+    has_account = notification.recipient_id is not None  # only an account can turn a kind off
     if not mail.mail_configured() or not recipient.active or (
-            kind.optional and db.session.get(OptOut, (recipient.id, notification.kind))):
+            has_account and kind.optional and db.session.get(OptOut, (recipient.id, notification.kind))):
         return MailState.NOT_MAILED
     with force_locale(recipient.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
         message = kind.compose(notification)
         if message is None:
             return MailState.CANCELLED
-        unsubscribe = unsubscribe_url(recipient.id, notification.kind) if kind.optional else None
+        unsubscribe = unsubscribe_url(recipient.id, notification.kind) if has_account and kind.optional else None
         context = {"message": message, "recipient": recipient, "unsubscribe": unsubscribe}
         email = _email(notification, message, render_template("notifications/mail.txt", **context),
                        render_template("notifications/mail.html", **context), unsubscribe)
@@ -106,7 +111,7 @@ def _mail(notification: Notification) -> MailState:
 def _email(notification: Notification, message: Message, text: str, html: str,
            unsubscribe: str | None) -> EmailMessage:
     email = EmailMessage()
-    email["To"] = f"{notification.recipient.name} <{notification.recipient.email}>"
+    email["To"] = Address(notification.addressee.name, addr_spec=notification.addressee.email)
     email["Subject"] = message.subject
     email["Message-ID"] = make_msgid(idstring=notification.unique_key.replace(":", "."), domain="telim.lms")
     if unsubscribe:

@@ -10,7 +10,7 @@ from lms import clock
 from lms.auth.models import User
 from lms.extensions import db, jobs
 from lms.notifications.delivery import send_due_notifications
-from lms.notifications.models import MailState, Notification, OptOut
+from lms.notifications.models import Addressee, MailState, Notification, OptOut
 from lms.unique_rows import add_once
 from lms.web.unit_of_work import after_commit
 
@@ -23,6 +23,18 @@ def notify(recipient: User, kind: str, key: str, *, about_id: int | None = None,
     unique_key = f"{kind}:{key}"
     row = Notification(recipient=recipient, kind=kind, unique_key=unique_key, about_id=about_id,
                        due_at=due_at or clock.now())
+    found = add_once(row, lambda: db.session.scalar(select(Notification).where(Notification.unique_key == unique_key)))
+    _send_after_commit()
+    return found
+
+
+def notify_address(addressee: Addressee, kind: str, key: str, *, about_id: int | None = None,
+                   due_at: datetime | None = None) -> Notification:
+    """Write a message for someone without an account (mailed only), once per `key`."""
+    unique_key = f"{kind}:{key}"
+    row = Notification(to_name=addressee.name, to_email=addressee.email, to_locale=addressee.locale,
+                       to_timezone=addressee.timezone, kind=kind, unique_key=unique_key, about_id=about_id,
+                       due_at=due_at or clock.now(), read_at=clock.now())  # read: it is never on a page
     found = add_once(row, lambda: db.session.scalar(select(Notification).where(Notification.unique_key == unique_key)))
     _send_after_commit()
     return found

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from lms import clock
 from lms.certificates.queries import certificates_of
 from lms.courses.queries import my_courses
+from lms.programmes.queries import my_programmes
 from lms.web.routes import Routes
 
 routes = Routes("/progress")
@@ -16,4 +17,4 @@ routes = Routes("/progress")
 @login_required
 def index():
     return render_template("progress/index.html", courses=my_courses(current_user, clock.now()),
-                           certificates=certificates_of(current_user))
+                           certificates=certificates_of(current_user), programmes=my_programmes(current_user))

@@ -21,7 +21,7 @@
       userInfo: { displayName: data.name, email: data.email },
       configOverwrite: { defaultLanguage: data.lang, prejoinConfig: { enabled: true } }
     });
-    reportPresence(window.telimMeeting);
+    if (data.presenceUrl) { reportPresence(window.telimMeeting); }  // a guest's page has none
   };
 
   // Attendance is being in the meeting: the meeting says when the person joins and leaves, and

@@ -24,14 +24,16 @@ def page_list(cohort) -> dict[str, list[str]]:  # noqa: F811
     lesson = next(m for day in course.days for m in day.modules if m.kind is ModuleKind.LESSON)
     code = next(iter(certificates.certificates_of_course(course).values())).code
     return {
-        None: ["/", "/auth/login", "/auth/register", f"/courses/{course.slug}/", f"/verify/{code}"],
+        None: ["/", "/auth/login", "/auth/register", f"/courses/{course.slug}/", f"/verify/{code}", "/programmes/"],
         "aynur": ["/progress/", f"/courses/{course.slug}/", f"/courses/{course.slug}/modules/{lesson.id}",
                   "/auth/profile", "/notifications/"],
         "trainer": [f"/courses/{course.slug}/manage/", f"/courses/{course.slug}/manage/certificates/",
-                    f"/courses/{course.slug}/manage/days/1", f"/courses/{course.slug}/manage/messages"],
+                    f"/courses/{course.slug}/manage/days/1", f"/courses/{course.slug}/manage/messages",
+                    f"/courses/{course.slug}/manage/schedule", f"/courses/{course.slug}/manage/next-edition"],
         "admin": ["/admin/", "/admin/users", f"/admin/courses/{course.slug}/progress",
                   f"/admin/courses/{course.slug}/learners/{cohort.aynur.id}", "/admin/organisations",
-                  "/admin/users/import", f"/admin/users/{cohort.aynur.id}", "/admin/audit"],
+                  "/admin/users/import", f"/admin/users/{cohort.aynur.id}", "/admin/audit", "/programmes/new",
+                  f"/admin/courses/{course.slug}/editions"],
     }
 
 

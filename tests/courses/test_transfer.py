@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from lms.auth.models import Role
-from lms.courses import transfer
+from lms.courses import scheduling, transfer
 from lms.courses.models import Course, CourseRole, CourseStatus, EnrolmentMode, ModuleKind
 from lms.courses.services import add_module, enrol
 from lms.errors import DomainError
@@ -49,6 +49,18 @@ def test_round_trip_keeps_structure_and_moves_opening_times(source):
     assert copy.enrolment is EnrolmentMode.ADMIN and copy.enrolment_key is None
 
 
+def test_days_keep_their_gaps_in_the_next_cohort_and_older_files_stay_consecutive(source):
+    scheduling.move_day(source.days[1], date(2026, 11, 26))  # a gap of two days after day 1
+    document = json.loads(json.dumps(transfer.export_course(source)))
+    copy = transfer.import_course(document, slug="with-a-gap", starts_on=date(2027, 3, 1))
+    assert [day.date for day in copy.days] == [date(2027, 3, 1), date(2027, 3, 4)]
+    assert copy.days[1].opens_at == datetime(2027, 3, 4, 5, 0, tzinfo=UTC)  # moved along with its day
+    for day in document["days"]:
+        del day["date_offset"]  # a file exported before days had their own dates
+    older = transfer.import_course(document, slug="older-file", starts_on=date(2027, 3, 1))
+    assert [day.date for day in older.days] == [date(2027, 3, 1), date(2027, 3, 2)]
+
+
 def test_the_day_announcements_setting_travels_with_the_course(source):
     source.announce_days = False
     document = json.loads(json.dumps(transfer.export_course(source)))
@@ -66,6 +78,10 @@ def test_the_day_announcements_setting_travels_with_the_course(source):
     (lambda d: d["days"][1].update(opens={"day_offset": "one", "time": "09:00"}), "days[2].opens.day_offset"),
     (lambda d: d["days"][1]["modules"][0].update(estimated_minutes=-5), "days[2].modules[1].estimated_minutes"),
     (lambda d: d.update(days="none"), "days"),
+    (lambda d: d["days"][1].update(date_offset=0), "days[2].date_offset"),  # on day 1's date
+    (lambda d: d["days"][0].update(date_offset=3), "days[1].date_offset"),  # day 1 is the start
+    (lambda d: d["days"][1].update(date_offset=True), "days[2].date_offset"),
+    (lambda d: d["days"][1].update(date_offset=10 ** 9), "days[2].date_offset"),
 ])
 def test_a_damaged_file_names_the_place_and_writes_nothing(source, damage, place):
     document = transfer.export_course(source)
@@ -168,8 +184,9 @@ def test_a_damaged_quiz_or_session_in_a_course_file_is_a_clean_error(runner, dam
     document = json.loads(json.dumps(transfer.export_course(source)))
     modules = [m for day in document["days"] for m in day["modules"]]
     damage(next(m["quiz"] for m in modules if "quiz" in m), next(m["live"] for m in modules if "live" in m))
+    before = db.session.scalar(select(func.count(Course.id)))
     with pytest.raises(DomainError) as error:
         transfer.import_course(document, slug="broken-copy")
     db.session.rollback()
     assert ".quiz" in error.value.message or ".live" in error.value.message
-    assert db.session.scalar(select(func.count(Course.id))) == 2  # the demo's two cohorts; no broken copy
+    assert db.session.scalar(select(func.count(Course.id))) == before  # no broken copy

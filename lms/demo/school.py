@@ -1,0 +1,154 @@
+"""The demo's six-month "Migration School": three courses meeting on Tuesdays and Thursdays, its finished
+third edition with graduates' certificates, and the running fourth edition (`migration-school`).
+
+Everything goes through the services a training centre would use: the schedule helper for the dates,
+"next edition" for the fourth run, enrolment in the programme, lessons completed at the moments they
+would have been, certificates issued by the completion rule.
+"""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from lms.auth.models import Role, User
+from lms.courses import schedule, scheduling
+from lms.courses import services as courses
+from lms.courses.models import Course, CourseRole, CourseStatus, EnrolmentMode, ModuleKind
+from lms.extensions import db
+from lms.live import services as live
+from lms.programmes import services as programmes
+from lms.programmes.models import Programme
+
+SLUG, PREVIOUS_SLUG = "migration-school", "migration-school-3"
+TUESDAY, THURSDAY = 1, 3
+SESSIONS = 52  # twice a week for six months
+SEMINAR = (time(10, 0), timedelta(hours=2))
+
+TEXTS = {
+    "en": {"title": "Migration School", "summary": "A six-month programme for civil servants of migration bodies: "
+           "two seminars a week in three courses, an action plan at the end, and a certificate for graduates."},
+    "az": {"title": "Miqrasiya Məktəbi", "summary": "Miqrasiya qurumlarının dövlət qulluqçuları üçün altı aylıq "
+           "proqram: üç kursda həftədə iki seminar, sonda fəaliyyət planı və məzunlara sertifikat."},
+    "ru": {"title": "Школа миграции", "summary": "Шестимесячная программа для государственных служащих "
+           "миграционных ведомств: два семинара в неделю в трёх курсах, в конце — план действий, "
+           "выпускникам — сертификат."},
+}
+
+# (slug, required, sessions, {locale: (title, overview)}); the third course is optional.
+COURSES = [
+    ("migration-law-governance", True, 18, {
+        "en": ("Migration law and governance", "International and national migration law: the conventions, "
+               "the institutions that apply them, and how a migration body makes and checks its decisions."),
+        "az": ("Miqrasiya hüququ və idarəetmə", "Beynəlxalq və milli miqrasiya hüququ: konvensiyalar, onları "
+               "tətbiq edən qurumlar və miqrasiya orqanının qərarları necə qəbul edib yoxladığı."),
+        "ru": ("Миграционное право и управление", "Международное и национальное миграционное право: конвенции, "
+               "учреждения, которые их применяют, и то, как миграционный орган принимает и проверяет решения."),
+    }),
+    ("labour-migration-integration", True, 17, {
+        "en": ("Labour migration and integration", "Labour migration corridors of the region, recruitment, "
+               "remittances, and the integration of those who stay."),
+        "az": ("Əmək miqrasiyası və inteqrasiya", "Regionun əmək miqrasiyası dəhlizləri, işə götürmə, pul "
+               "köçürmələri və qalanların inteqrasiyası."),
+        "ru": ("Трудовая миграция и интеграция", "Коридоры трудовой миграции региона, наём, денежные переводы "
+               "и интеграция тех, кто остаётся."),
+    }),
+    ("migration-data-analysis", False, 17, {
+        "en": ("Migration data and analysis", "Sources of migration data, how to read them, and how to turn them "
+               "into a policy brief."),
+        "az": ("Miqrasiya məlumatları və təhlil", "Miqrasiya məlumatlarının mənbələri, onların oxunması və "
+               "siyasət sənədinə çevrilməsi."),
+        "ru": ("Миграционные данные и анализ", "Источники миграционных данных, как их читать и как превратить "
+               "их в аналитическую записку."),
+    }),
+]
+SEMINAR_TITLES = {"en": "Seminar %d", "az": "Seminar %d", "ru": "Семинар %d"}
+CLOSING = {"en": ("Summary and action plan", "What the course covered, and the action plan each participant "
+                  "writes for their own office."),
+           "az": ("Yekun və fəaliyyət planı", "Kursun əhatə etdikləri və hər iştirakçının öz idarəsi üçün yazdığı "
+                  "fəaliyyət planı."),
+           "ru": ("Итоги и план действий", "Что охватил курс, и план действий, который каждый участник пишет для "
+                  "своего ведомства.")}
+# Learners of each edition (by e-mail); the first three of the third edition graduated.
+PREVIOUS_LEARNERS = ["learner6@example.org", "learner7@example.org", "learner8@example.org",
+                     "learner9@example.org", "learner10@example.org"]
+GRADUATES = PREVIOUS_LEARNERS[:3]
+CURRENT_LEARNERS = ["learner1@example.org", "learner2@example.org", "learner3@example.org",
+                    "learner4@example.org", "learner5@example.org"]
+
+
+def load_school(users: list[User], timezone: str) -> Programme:
+    """Both editions and their people; made once."""
+    current = db.session.scalar(select(Programme).where(Programme.slug == SLUG))
+    if current is not None:
+        return current
+    zone = ZoneInfo(timezone)
+    by_email = {user.email: user for user in users}
+    trainers = [user for user in users if user.role is Role.TRAINER]
+    start = _a_tuesday(datetime.now(zone).date() - timedelta(weeks=6))  # the fourth edition is under way
+    previous = _third_edition(start - timedelta(weeks=52), timezone, trainers)
+    for email in PREVIOUS_LEARNERS:
+        programmes.enrol(by_email[email], previous, by_admin=True)
+    for email in GRADUATES:
+        _graduate(by_email[email], previous, zone)
+    current = programmes.next_edition(previous, slug=SLUG, starts_on=start, actor=trainers[0])
+    for item in current.courses:
+        courses.set_status(item.course, CourseStatus.PUBLISHED)
+    programmes.set_status(current, CourseStatus.PUBLISHED)
+    for email in CURRENT_LEARNERS:
+        programmes.enrol(by_email[email], current, by_admin=True)
+    return current
+
+
+def _third_edition(start: date, timezone: str, trainers: list[User]) -> Programme:
+    """The programme as it ran a year ago: three courses on every Tuesday and Thursday for six months."""
+    dates = scheduling.dates_for(schedule.Pattern(start, (TUESDAY, THURSDAY), count=SESSIONS), courses.MAX_DAYS)
+    programme = programmes.create_programme(slug=PREVIOUS_SLUG, original_locale="en", texts=TEXTS,
+                                            enrolment=EnrolmentMode.ADMIN, edition=3)
+    first = 0
+    for slug, required, sessions, texts in COURSES:
+        course = _course(slug, texts, dates[first:first + sessions], timezone)
+        first += sessions
+        for trainer in trainers:
+            courses.enrol(trainer, course, by_admin=True, role=CourseRole.TRAINER)
+        programmes.add_course(programme, course, required=required)
+    programmes.set_status(programme, CourseStatus.PUBLISHED)
+    return programme
+
+
+def _course(slug: str, texts: dict[str, tuple[str, str]], dates: list[date], timezone: str) -> Course:
+    """A course with a day per session date: an overview, a seminar each day, a closing lesson."""
+    course = courses.create_course(slug=slug, original_locale="en", timezone=timezone, starts_on=dates[0],
+                                   texts={locale: {"title": title, "summary": summary}
+                                          for locale, (title, summary) in texts.items()}, days=1)
+    scheduling.apply_schedule(course, dates, opens_at=time(9, 0))
+    courses.add_module(course.days[0], kind=ModuleKind.LESSON, estimated_minutes=30, texts={
+        locale: {"title": title, "body": summary} for locale, (title, summary) in texts.items()})
+    zone = ZoneInfo(timezone)
+    for number, day in enumerate(course.days, start=1):
+        seminar = courses.add_module(day, kind=ModuleKind.LIVE, required=False, estimated_minutes=120, texts={
+            locale: {"title": title % number, "body": ""} for locale, title in SEMINAR_TITLES.items()})
+        starts_at = datetime.combine(day.date, SEMINAR[0], zone).astimezone(UTC)
+        live.schedule(seminar, starts_at, starts_at + SEMINAR[1])
+    courses.add_module(course.days[-1], kind=ModuleKind.LESSON, estimated_minutes=60, texts={
+        locale: {"title": title, "body": body} for locale, (title, body) in CLOSING.items()})
+    courses.set_status(course, CourseStatus.PUBLISHED)
+    return course
+
+
+def _graduate(user: User, programme: Programme, zone: ZoneInfo) -> None:
+    """Read every required lesson of the required courses on its day: the certificates follow."""
+    for item in programme.courses:
+        if not item.required:
+            continue
+        enrollment = courses.enrol(user, item.course, by_admin=True)
+        for day in item.course.days:
+            moment = datetime.combine(day.date, time(17, 0), zone).astimezone(UTC)
+            for module in day.modules:
+                if module.required and module.kind is ModuleKind.LESSON:
+                    courses.complete_module(enrollment, module, moment)
+
+
+def _a_tuesday(near: date) -> date:
+    return near - timedelta(days=(near.weekday() - TUESDAY) % 7)

@@ -1,0 +1,12 @@
+"""Programmes: ordered sets of courses run in editions, enrolment in all of them at once, a learner's standing."""
+from __future__ import annotations
+
+from flask import Flask
+
+from lms.programmes import manage_views, views
+from lms.web.routes import feature_blueprint
+
+
+def register(app: Flask) -> None:
+    """The catalogue of programmes, a programme's page, and their authoring."""
+    app.register_blueprint(feature_blueprint("programmes", views, manage_views))
