@@ -4,8 +4,6 @@ These routes hang on the `programmes` blueprint under /programmes/new and /progr
 """
 from __future__ import annotations
 
-import re
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -13,7 +11,6 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from lms.auth import services as accounts
 from lms.auth.permissions import can_manage_users, requires
 from lms.courses.editions import next_slug
 from lms.courses.forms import ActionForm, StatusForm
@@ -129,14 +126,9 @@ def enrol_people(slug: str):
     form = PeopleForm()
     if not form.validate():
         return render_template("programmes/manage/index.html", **_page(programme, people_form=form)), 400
-    addresses = [a for a in re.split(r"[\s,;]+", form.emails.data.strip().lower()) if a]
-    found = {address: accounts.find_user_by_email(address) for address in dict.fromkeys(addresses)}
-    for user in (user for user in found.values() if user is not None):
-        services.enrol(user, programme, by_admin=True)
-    enrolled = sum(1 for user in found.values() if user is not None)
+    enrolled, unknown = services.enrol_addresses(programme, form.emails.data)
     flash(ngettext("%(num)d person is enrolled in the programme and its courses.",
                    "%(num)d people are enrolled in the programme and its courses.", enrolled), "success")
-    unknown = [address for address, user in found.items() if user is None]
     if unknown:
         flash(_("No account has these addresses: %(emails)s", emails=", ".join(unknown[:20])), "error")
     return redirect(url_for("programmes.manage", slug=programme.slug))

@@ -1,12 +1,14 @@
 """Every write to programmes: authoring them, their courses, enrolling people, completing, next editions."""
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from datetime import date, datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from lms.auth import services as accounts
 from lms.auth.models import User
 from lms.courses import editions
 from lms.courses import services as courses
@@ -96,6 +98,17 @@ def enrol(user: User, programme: Programme, *, by_admin: bool = False) -> Progra
         courses.enrol(user, item.course, by_admin=True)  # the programme admits them to its courses
     db.session.flush()
     return enrolment
+
+
+def enrol_addresses(programme: Programme, text: str) -> tuple[int, list[str]]:
+    """Enrol the accounts of the e-mail addresses in `text` (separated by spaces, commas, semicolons
+    or lines); returns how many were enrolled and the addresses no account has."""
+    addresses = dict.fromkeys(address for address in re.split(r"[\s,;]+", text.strip().lower()) if address)
+    found = {address: accounts.find_user_by_email(address) for address in addresses}
+    for user in found.values():
+        if user is not None:
+            enrol(user, programme, by_admin=True)
+    return sum(1 for user in found.values() if user is not None), [a for a, user in found.items() if user is None]
 
 
 def complete_if_met(enrolment: ProgrammeEnrolment, certified_course_ids: Collection[int], now: datetime) -> bool:
