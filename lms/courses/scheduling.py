@@ -45,12 +45,15 @@ def move_day(day: CourseDay, new_date: date) -> None:
 
 
 def dates_for(pattern: schedule.Pattern, limit: int) -> list[date]:
-    """The pattern's dates, refused with a clear message when there are more than a course may have."""
+    """The pattern's dates, refused with a clear message when there is none or more than a course may have."""
     try:
-        return schedule.dates_of(pattern, limit)
+        dates = schedule.dates_of(pattern, limit)
     except schedule.TooManyDates:
         raise DomainError(_("The schedule gives more than %(max)d dates, and a course has at most %(max)d days. "
                             "Set an earlier last date or a number of days.", max=limit)) from None
+    if not dates:
+        raise DomainError(_("The schedule gives no date. Check the first date, the weekdays and the end."))
+    return dates
 
 
 def preview(course: Course, dates: Sequence[date]) -> schedule.Plan:
@@ -62,13 +65,13 @@ def preview(course: Course, dates: Sequence[date]) -> schedule.Plan:
 def apply_schedule(course: Course, dates: Sequence[date], opens_at: time | None) -> schedule.Plan:
     """Give the days these dates in order, adding days or removing empty ones at the end; with
     `opens_at`, every day opens at that time of its date."""
+    if not dates:
+        raise DomainError(_("The schedule gives no date. Check the first date, the weekdays and the end."))
     plan = preview(course, dates)
     if plan.kept_with_content:
         raise DomainError(_("The schedule has fewer dates than the course has days, and day %(number)d "
                             "has modules. Move or delete them first, or add dates.",
                             number=plan.kept_with_content[0]))
-    if not dates:
-        raise DomainError(_("The schedule gives no date. Check the first date, the weekdays and the end."))
     by_number = {day.number: day for day in course.days}
     for change in plan.changes:
         if change.new is None:

@@ -49,7 +49,7 @@ def invite(session: LiveSession, *, name: str, email: str, organisation: str, lo
     db.session.flush()
     _mail_link(guest)
     record(by, AuditAction.GUEST_INVITED, name, course=session.module.day.course.slug,
-           changes={"session": localized(session.module, "title"), "email": email, "moderator": moderator})
+           session=localized(session.module, "title"), email=email, moderator=moderator)
     return guest
 
 
@@ -58,7 +58,7 @@ def revoke(guest: GuestInvite, by: User, now: datetime) -> None:
     if guest.revoked_at is None:
         guest.revoked_at = now
         record(by, AuditAction.GUEST_REVOKED, guest.name, course=guest.session.module.day.course.slug,
-               changes={"email": guest.email})
+               email=guest.email)
     db.session.flush()
 
 

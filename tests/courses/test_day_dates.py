@@ -156,6 +156,9 @@ def test_the_schedule_page_explains_bad_rules_in_the_trainers_language(client, m
     assert "Укажите последнюю возможную дату, число дней или и то и другое." in no_end.text
     too_many = client.post(url, data={"first": "2027-01-01", "until": "2027-12-31", "preview": "1"}, headers=ru)
     assert too_many.status_code == 400 and "больше 200 дат" in too_many.text
+    no_date = client.post(url, data={"first": "2027-03-03", "weekdays": ["1"], "until": "2027-03-05", "preview": "1"},
+                          headers=ru)  # a Wednesday to a Friday, on Tuesdays only
+    assert no_date.status_code == 400 and "Расписание не даёт ни одной даты." in no_date.text
     removes_modules = client.post(url, data={"first": "2027-03-01", "count": "1", "apply": "1"}, headers=ru)
     assert removes_modules.status_code == 400 and "в дне 2 есть модули" in removes_modules.text
     db.session.expire_all()

@@ -71,7 +71,7 @@ def test_a_trainer_invites_a_guest_who_gets_a_link_in_their_language_and_joins_i
     assert "List-Unsubscribe" not in message  # nothing to unsubscribe from: one invitation, no account
     link = _link(message)
 
-    client.get("/auth/logout")
+    client.post("/auth/logout")
     early = client.get(link)
     assert early.status_code == 403 and "23 ноября 2026\u202fг., 09:45" in early.text and "Asia/Baku" in early.text
 
@@ -113,7 +113,7 @@ def test_the_link_opens_nothing_else_and_the_register_shows_the_guest(client, lo
 
 
 def test_a_withdrawn_link_is_refused_at_the_next_request_and_its_unsent_mail_is_cancelled(
-        client, login, ceremony, mailbox, frozen_clock):
+        client, login, ceremony, mailbox, frozen_clock, make_user):
     course, module, session, trainer = ceremony
     login(trainer)
     _invite(client, course, module)
@@ -129,6 +129,13 @@ def test_a_withdrawn_link_is_refused_at_the_next_request_and_its_unsent_mail_is_
     assert db.session.scalar(select(Notification.mail_state)) is MailState.CANCELLED
     actions = set(db.session.scalars(select(AuditEntry.action)))
     assert {AuditAction.GUEST_INVITED, AuditAction.GUEST_REVOKED} <= actions
+    client.post("/auth/logout")
+    login(make_user(Role.ADMIN))
+    log = client.get("/admin/audit", headers={"Accept-Language": "en"}).text
+    assert "Guest invited to a live session" in log and "E-mail: speaker@agency.example" in log
+    assert "Live session: Opening ceremony" in log and "Guest's link withdrawn" in log and "Moderator: no" in log
+    client.post("/auth/logout")
+    login(trainer)
     again = _invite(client, course, module)  # invited anew: a new link, the old one stays dead
     assert again.status_code == 302 and client.get(link).status_code == 404
 

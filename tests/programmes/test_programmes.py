@@ -217,3 +217,15 @@ def test_the_programme_report_and_its_csv_show_each_learner_across_the_courses(
     assert "revoked" in verify
     assert client.post(f"/admin/programmes/migration-school/certificates/{started.id}/revoke",
                        data={"reason": "x"}).status_code == 404  # Boris has none
+
+
+def test_an_admin_set_back_to_trainer_loses_the_programmes_pages_at_the_next_request(client, login, school):
+    admin, programme, _ = school
+    login(admin)
+    assert client.get("/programmes/migration-school/manage/").status_code == 200
+    admin.role = Role.TRAINER
+    db.session.commit()
+    assert client.get("/programmes/migration-school/manage/").status_code == 403
+    assert client.post("/programmes/migration-school/manage/status", data={"status": "draft"}).status_code == 403
+    db.session.expire_all()
+    assert programme.status is CourseStatus.PUBLISHED
