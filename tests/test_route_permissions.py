@@ -51,6 +51,7 @@ MATRIX = [
     ("GET", "/auth/forgot-password", None, EVERYONE_200),
     ("POST", "/auth/forgot-password", {}, row(400, 400, 400, 400, 400, 400)),
     ("GET", "/auth/profile", None, SIGNED_IN_200),
+    ("GET", "/auth/profile/data.json", None, SIGNED_IN_200),
     # An empty post falls back to the saved profile (Flask-WTF reads no form data): saved unchanged.
     ("POST", "/auth/profile", {}, row(302, 302, 302, 302, 302, 302)),
     ("POST", "/auth/profile/password", {}, row(302, 400, 400, 400, 400, 400)),

@@ -1,12 +1,14 @@
 """Signing in and out, registering, and the user's own profile."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+import json
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from lms import signals
+from lms import clock, signals
 from lms.auth import services, sign_ins
 from lms.auth.forms import (
     ForgotPasswordForm,
@@ -18,6 +20,7 @@ from lms.auth.forms import (
     SetPasswordForm,
 )
 from lms.auth.models import Organisation
+from lms.auth.personal_data import personal_data
 from lms.auth.queries import organisation_choices
 from lms.extensions import db, limiter
 from lms.links import absolute_url
@@ -159,6 +162,15 @@ def renew_calendar():
     services.calendar_token(current_user, renew=True)
     flash(_("Your calendar has a new private address; the old one no longer works."), "success")
     return redirect(url_for("auth.profile") + "#calendar")
+
+
+@routes.route("/profile/data.json")
+@login_required
+def my_data():
+    """Everything the site keeps about me, as a JSON download."""
+    body = json.dumps(personal_data(current_user, clock.now()), ensure_ascii=False, indent=2)
+    return Response(body, mimetype="application/json",
+                    headers={"Content-Disposition": 'attachment; filename="my-data.json"'})
 
 
 def _render_profile(profile_form: ProfileForm | None = None, password_form: PasswordForm | None = None):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from lms.auth.personal_data import add_section
 from lms.cli import add_commands
 from lms.courses import (
     cli,
@@ -23,6 +24,7 @@ from lms.courses.models import (
     Module,
     ModuleTranslation,
 )
+from lms.courses.personal_data import enrolments_of
 from lms.web.routes import feature_blueprint
 
 
@@ -34,3 +36,4 @@ def register(app: Flask) -> None:
     notices.register()
     content_cache.track(Course, CourseTranslation, CourseDay, CourseDayTranslation, Module, ModuleTranslation,
                         Attachment)
+    add_section("courses", enrolments_of)  # the person's own data download

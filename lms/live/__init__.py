@@ -5,11 +5,13 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from lms import signals
+from lms.auth.personal_data import add_section
 from lms.cli import add_commands
 from lms.courses import content_cache, records
 from lms.courses.transfer import ModulePart, register_module_part
 from lms.live import cli, guest_views, guests, manage_views, notices, services, transfer, views
 from lms.live.models import LiveSession
+from lms.live.personal_data import attendance_of
 from lms.live.settings import init_jitsi
 from lms.notifications.kinds import Kind, register_kind
 from lms.web.routes import feature_blueprint
@@ -33,3 +35,4 @@ def register(app: Flask) -> None:
     signals.course_day_moved.connect(services.follow_moved_day)
     register_kind(Kind(guests.GUEST_INVITED, _l("Invitations of guests to live sessions"), guests.compose_invitation,
                        optional=False, on_site=False))  # guests have no account: nothing to show or turn off
+    add_section("live_sessions", attendance_of)  # the person's own data download

@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from lms import clock
 from lms.auth.permissions import can_author_courses
+from lms.auth.personal_data import add_section
 from lms.notifications import (
     account_mail,
     delivery,  # noqa: F401  (declares the sending job)
@@ -20,6 +21,7 @@ from lms.notifications import (
 )
 from lms.notifications.forms import mail_choices_form
 from lms.notifications.kinds import choosable
+from lms.notifications.personal_data import notifications_of
 from lms.web.routes import feature_blueprint
 
 
@@ -30,6 +32,7 @@ def register(app: Flask) -> None:
     app.context_processor(_unread)
     # The profile (an `auth` page) shows the e-mail choices, which are this feature's.
     app.template_context_processors.setdefault("auth", []).append(_profile_choices)
+    add_section("notifications", notifications_of)  # the person's own data download
 
 
 def _unread() -> dict:

@@ -4,11 +4,13 @@ from __future__ import annotations
 from flask import Flask
 
 from lms import signals
+from lms.auth.personal_data import add_section
 from lms.cli import add_commands
 from lms.courses import content_cache, records
 from lms.courses.transfer import ModulePart, register_module_part
 from lms.quizzes import cli, jobs, manage_views, notices, services, transfer, views  # noqa: F401  (jobs: declared on import)
 from lms.quizzes.models import Choice, ChoiceTranslation, Question, QuestionTranslation, Quiz, QuizQuestion
+from lms.quizzes.personal_data import attempts_of
 from lms.quizzes.responses import fields_from_response
 from lms.web.routes import feature_blueprint
 
@@ -23,3 +25,4 @@ def register(app: Flask) -> None:
     records.add_counter(services.attempts_recorded)
     signals.attempt_graded.connect(services.on_attempt_graded)
     notices.register()
+    add_section("quiz_attempts", attempts_of)  # the person's own data download
