@@ -42,6 +42,8 @@ def test_answers_survive_a_lost_connection_and_a_reload(browser: Browser, live_s
     expect(page.locator("fieldset.question").nth(1).get_by_label("Yanlış")).to_be_checked()
 
     page.get_by_role("button", name=re.compile("Növbəti səhifə")).click()
+    # The second page's questions are typed answers: wait for it, or the first page may be filled as it goes.
+    expect(page.locator("fieldset.question").nth(1).get_by_role("textbox")).to_be_visible()
     page.locator("fieldset.question").nth(0).get_by_role("textbox").fill("person")
     page.locator("fieldset.question").nth(1).get_by_role("textbox").fill("281,5")
     expect(page.locator("fieldset.question").nth(1).locator("[data-save-state]")).to_have_text("Saxlanıldı")
