@@ -11,14 +11,15 @@ from sqlalchemy.orm import selectinload
 
 from lms.auth.models import User
 from lms.certificates.models import Certificate
-from lms.courses.models import Course, CourseDay, Enrollment, Module
+from lms.certificates.queries import certified_pairs
+from lms.courses.models import Course, Enrollment
 from lms.courses.queries import CourseProgress
 from lms.extensions import db
 from lms.i18n import country_name
 from lms.programmes import rules
 from lms.programmes.models import Programme, ProgrammeCourse, ProgrammeEnrolment
 from lms.programmes.queries import progress_table
-from lms.quizzes.models import Attempt, AttemptState, Quiz
+from lms.quizzes.queries import best_scores_by_course
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def programme_report(programme: Programme) -> ProgrammeReport:
     course_ids = [item.course_id for item in programme.courses]
     required = [item.course_id for item in programme.courses if item.required]
     table = progress_table(user_ids, course_ids)
-    certified = _certified_pairs(user_ids, course_ids)
+    certified = certified_pairs(user_ids, course_ids)
     holders = set(db.session.scalars(
         select(Certificate.programme_enrolment_id).where(
             Certificate.programme_enrolment_id.in_([e.id for e in enrolments]), Certificate.revoked_at.is_(None))))
@@ -97,15 +98,6 @@ def _groups(rows: Iterable[ProgrammeRow], key: Callable[[ProgrammeRow], str]) ->
         count[1] += row.complete
         count[2] += row.certified
     return [GroupRow(name, *count) for name, count in sorted(counts.items())]
-
-
-def _certified_pairs(user_ids: list[int], course_ids: list[int]) -> set[tuple[int, int]]:
-    if not user_ids or not course_ids:
-        return set()
-    return {(user_id, course_id) for user_id, course_id in db.session.execute(
-        select(Enrollment.user_id, Enrollment.course_id).join(Certificate, Certificate.enrollment_id == Enrollment.id)
-        .where(Enrollment.user_id.in_(user_ids), Enrollment.course_id.in_(course_ids),
-               Certificate.revoked_at.is_(None)))}
 
 
 @dataclass(frozen=True)
@@ -166,13 +158,7 @@ def _average_best_scores(course_ids: list[int], by_programme: bool = False) -> d
     """Course (or programme) id → the mean of each learner's best percent in each quiz."""
     if not course_ids:
         return {}
-    best = (select(CourseDay.course_id.label("course_id"), Attempt.user_id, Attempt.quiz_id,
-                   func.max(Attempt.score * 100.0 / Attempt.max_score).label("best"))
-            .join(Quiz, Quiz.id == Attempt.quiz_id).join(Module, Module.id == Quiz.module_id)
-            .join(CourseDay, CourseDay.id == Module.day_id)
-            .where(CourseDay.course_id.in_(course_ids), Attempt.state == AttemptState.SUBMITTED,
-                   Attempt.max_score > 0)
-            .group_by(CourseDay.course_id, Attempt.user_id, Attempt.quiz_id).subquery())
+    best = best_scores_by_course(course_ids).subquery()
     if not by_programme:
         return {key: float(value) for key, value in db.session.execute(
             select(best.c.course_id, func.avg(best.c.best)).group_by(best.c.course_id))}

@@ -71,13 +71,19 @@ def certificate_by_code(code: str) -> Certificate | None:
     )
 
 
+def certified_pairs(user_ids: list[int], course_ids: list[int]) -> set[tuple[int, int]]:
+    """(user id, course id) of each standing certificate these people hold in these courses."""
+    if not user_ids or not course_ids:
+        return set()
+    return {(user_id, course_id) for user_id, course_id in db.session.execute(
+        select(Enrollment.user_id, Enrollment.course_id).join(Certificate, Certificate.enrollment_id == Enrollment.id)
+        .where(Enrollment.user_id.in_(user_ids), Enrollment.course_id.in_(course_ids),
+               Certificate.revoked_at.is_(None)))}
+
+
 def certified_courses(user_id: int, course_ids: list[int]) -> set[int]:
     """Which of these courses the user holds a standing certificate of (programmes' rule asks)."""
-    if not course_ids:
-        return set()
-    return set(db.session.scalars(
-        select(Enrollment.course_id).join(Certificate, Certificate.enrollment_id == Enrollment.id)
-        .where(Enrollment.user_id == user_id, Enrollment.course_id.in_(course_ids), Certificate.revoked_at.is_(None))))
+    return {course_id for _user, course_id in certified_pairs([user_id], course_ids)}
 
 
 def programme_certificate_of(enrolment: ProgrammeEnrolment) -> Certificate | None:

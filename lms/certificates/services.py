@@ -8,7 +8,6 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from lms.audit.models import AuditAction
 from lms.audit.services import changes_between, record
@@ -22,6 +21,7 @@ from lms.extensions import db
 from lms.programmes import queries as programme_queries
 from lms.programmes import services as programmes
 from lms.programmes.models import ProgrammeEnrolment
+from lms.unique_rows import add_once
 
 CODE_GROUPS = 6  # 6 × 4 base32 characters: 120 bits, far beyond guessing
 
@@ -135,14 +135,9 @@ def _create(enrollment: Enrollment, now: datetime, issued_by: User | None) -> Ce
     certificate = Certificate(enrollment=enrollment, code=new_code(), issued_at=now,
                               issued_by_id=issued_by.id if issued_by else None,
                               locale=enrollment.user.locale or enrollment.course.original_locale)
-    try:
-        with db.session.begin_nested():  # two requests may finish the course at once: one certificate
-            db.session.add(certificate)
-    except IntegrityError:
-        existing = _certificate_of(enrollment)
-        if existing is None:  # not the race we expect (one per enrolment): let the error be seen
-            raise
-        return existing
+    found = add_once(certificate, lambda: _certificate_of(enrollment))
+    if found is not certificate:  # two requests finished the course at once: one certificate, told once
+        return found
     notices.tell_issued(certificate)
     issue_programme_certificates(enrollment.user, enrollment.course_id, now)  # a course held may end a programme
     return certificate
@@ -164,16 +159,10 @@ def issue_programme_certificates(user: User, course_id: int, now: datetime) -> l
 def _create_for_programme(enrolment: ProgrammeEnrolment, now: datetime) -> Certificate:
     certificate = Certificate(programme_enrolment=enrolment, code=new_code(), issued_at=now,
                               locale=enrolment.user.locale or enrolment.programme.original_locale)
-    try:
-        with db.session.begin_nested():  # the last two courses finished at once: one certificate
-            db.session.add(certificate)
-    except IntegrityError:
-        existing = queries.programme_certificate_of(enrolment)
-        if existing is None:
-            raise
-        return existing
-    notices.tell_issued(certificate)
-    return certificate
+    found = add_once(certificate, lambda: queries.programme_certificate_of(enrolment))
+    if found is certificate:  # the last two courses finished at once: one certificate, told once
+        notices.tell_issued(certificate)
+    return found
 
 
 def _certificate_of(enrollment: Enrollment) -> Certificate | None:

@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import func, select
 
 from lms.auth.models import User
-from lms.courses import services, transfer
-from lms.courses.models import Course, CourseRole, Enrollment
+from lms.courses import queries, services, transfer
+from lms.courses.models import Course, CourseRole
 from lms.extensions import db
 
 
@@ -19,9 +19,7 @@ def next_edition(course: Course, *, slug: str, starts_on: date, actor: User) -> 
     copy = transfer.import_course(transfer.export_course(course), slug=slug, starts_on=starts_on)
     copy.series, copy.previous_edition_id = course.series, course.id
     copy.edition = next_number(course)
-    trainers = db.session.scalars(select(User).join(Enrollment, Enrollment.user_id == User.id).where(
-        Enrollment.course_id == course.id, Enrollment.role == CourseRole.TRAINER))
-    for trainer in {*trainers, actor}:
+    for trainer in {*queries.course_people(course, CourseRole.TRAINER), actor}:
         services.enrol(trainer, copy, by_admin=True, role=CourseRole.TRAINER)
     db.session.flush()
     return copy

@@ -20,24 +20,17 @@ _KICK = "notifications_waiting"
 def notify(recipient: User, kind: str, key: str, *, about_id: int | None = None,
            due_at: datetime | None = None) -> Notification:
     """Write a message for `recipient` in the caller's transaction, once per `key`; the worker sends it."""
-    unique_key = f"{kind}:{key}"
-    row = Notification(recipient=recipient, kind=kind, unique_key=unique_key, about_id=about_id,
-                       due_at=due_at or clock.now())
-    found = add_once(row, lambda: db.session.scalar(select(Notification).where(Notification.unique_key == unique_key)))
-    _send_after_commit()
-    return found
+    return _write(Notification(recipient=recipient, kind=kind, unique_key=f"{kind}:{key}", about_id=about_id,
+                               due_at=due_at or clock.now()))
 
 
 def notify_address(addressee: Addressee, kind: str, key: str, *, about_id: int | None = None,
                    due_at: datetime | None = None) -> Notification:
     """Write a message for someone without an account (mailed only), once per `key`."""
-    unique_key = f"{kind}:{key}"
-    row = Notification(to_name=addressee.name, to_email=addressee.email, to_locale=addressee.locale,
-                       to_timezone=addressee.timezone, kind=kind, unique_key=unique_key, about_id=about_id,
-                       due_at=due_at or clock.now(), read_at=clock.now())  # read: it is never on a page
-    found = add_once(row, lambda: db.session.scalar(select(Notification).where(Notification.unique_key == unique_key)))
-    _send_after_commit()
-    return found
+    return _write(Notification(to_name=addressee.name, to_email=addressee.email, to_locale=addressee.locale,
+                               to_timezone=addressee.timezone, kind=kind, unique_key=f"{kind}:{key}",
+                               about_id=about_id, due_at=due_at or clock.now(),
+                               read_at=clock.now()))  # read: it is never on a page
 
 
 def notify_each(recipients: Iterable[User], kind: str, key: str, *, about_id: int | None = None,
@@ -51,6 +44,14 @@ def notify_each(recipients: Iterable[User], kind: str, key: str, *, about_id: in
     for person in new:
         notify(person, kind, f"{key}:{person.id}", about_id=about_id, due_at=due_at)
     return len(new)
+
+
+def _write(row: Notification) -> Notification:
+    """Add the row once per unique key (a concurrent twin's row otherwise), and have it sent after commit."""
+    key = row.unique_key
+    found = add_once(row, lambda: db.session.scalar(select(Notification).where(Notification.unique_key == key)))
+    _send_after_commit()
+    return found
 
 
 def _send_after_commit() -> None:

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from lms.auth.models import User
-from lms.courses.models import Course, CourseDay, CourseStatus, Enrollment, Module, ModuleProgress
-from lms.courses.queries import CourseProgress
+from lms.courses.models import Course, CourseStatus, Enrollment
+from lms.courses.queries import CourseProgress, required_done, required_totals
 from lms.extensions import db
 from lms.programmes import rules
 from lms.programmes.models import Programme, ProgrammeCourse, ProgrammeEnrolment
@@ -159,24 +159,19 @@ def progress_by_course(user_id: int, course_ids: list[int]) -> dict[int, tuple[C
 
 def progress_table(user_ids: list[int], course_ids: list[int]) -> dict[tuple[int, int], tuple[CourseProgress, bool]]:
     """(user id, course id) → (required modules done of total, completed), for the active learner
-    enrolments among them: two queries whatever the number of people and courses."""
+    enrolments among them: one query whatever the number of people and courses."""
     if not course_ids or not user_ids:
         return {}
-    required = dict(db.session.execute(
-        select(CourseDay.course_id, func.count(Module.id)).join(Module, Module.day_id == CourseDay.id)
-        .where(Module.required.is_(True), CourseDay.course_id.in_(course_ids))
-        .group_by(CourseDay.course_id)).all())
-    done = (select(ModuleProgress.enrollment_id, func.count(ModuleProgress.id).label("done"))
-            .join(Module, Module.id == ModuleProgress.module_id)
-            .where(Module.required.is_(True), ModuleProgress.completed_at.is_not(None))
-            .group_by(ModuleProgress.enrollment_id).subquery())
+    required, done = required_totals(), required_done()
     rows = db.session.execute(
-        select(Enrollment.user_id, Enrollment.course_id, func.coalesce(done.c.done, 0), Enrollment.completed_at)
+        select(Enrollment.user_id, Enrollment.course_id, func.coalesce(done.c.required, 0),
+               func.coalesce(required.c.count, 0), Enrollment.completed_at)
+        .outerjoin(required, required.c.course_id == Enrollment.course_id)
         .outerjoin(done, done.c.enrollment_id == Enrollment.id)
         .where(Enrollment.user_id.in_(user_ids), Enrollment.course_id.in_(course_ids),
                Enrollment.is_active_learner()))
-    return {(user_id, course_id): (CourseProgress(count, required.get(course_id, 0)), completed_at is not None)
-            for user_id, course_id, count, completed_at in rows}
+    return {(user_id, course_id): (CourseProgress(count, total), completed_at is not None)
+            for user_id, course_id, count, total, completed_at in rows}
 
 
 def my_programmes(user: User) -> list[tuple[ProgrammeEnrolment, Standing]]:

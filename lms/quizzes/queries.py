@@ -44,12 +44,22 @@ def quiz_of_module(module_id: int) -> Quiz | None:
 def best_scores(course_id: int) -> Select:
     """(user_id, quiz_id, best): each learner's best percent in each of the course's quizzes,
     over submitted attempts."""
+    return _best_scores().where(CourseDay.course_id == course_id)
+
+
+def best_scores_by_course(course_ids: list[int]) -> Select:
+    """(course_id, user_id, quiz_id, best): the same for several courses at once (editions compared)."""
+    return _best_scores(CourseDay.course_id).where(CourseDay.course_id.in_(course_ids))
+
+
+def _best_scores(*by: Any) -> Select:
     return (
-        select(Attempt.user_id, Attempt.quiz_id, func.max(Attempt.score * 100.0 / Attempt.max_score).label("best"))
+        select(*by, Attempt.user_id, Attempt.quiz_id,
+               func.max(Attempt.score * 100.0 / Attempt.max_score).label("best"))
         .join(Quiz, Quiz.id == Attempt.quiz_id).join(Module, Module.id == Quiz.module_id)
         .join(CourseDay, CourseDay.id == Module.day_id)
-        .where(CourseDay.course_id == course_id, Attempt.state == AttemptState.SUBMITTED, Attempt.max_score > 0)
-        .group_by(Attempt.user_id, Attempt.quiz_id)
+        .where(Attempt.state == AttemptState.SUBMITTED, Attempt.max_score > 0)
+        .group_by(*by, Attempt.user_id, Attempt.quiz_id)
     )
 
 
