@@ -47,6 +47,7 @@ class Config:
     FORGOT_PASSWORD_RATE_LIMIT = os.environ.get("FORGOT_PASSWORD_RATE_LIMIT", "5 per 15 minutes")
     REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "20 per hour")
     ENROLMENT_KEY_FAILURES = os.environ.get("ENROLMENT_KEY_FAILURES", "10 per 10 minutes")
+    APPLICATION_RATE_LIMIT = os.environ.get("APPLICATION_RATE_LIMIT", "20 per hour")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
 
@@ -87,6 +88,8 @@ class Config:
     CERTIFICATE_ISSUER = {code: os.environ.get(f"CERTIFICATE_ISSUER_{code.upper()}", "") for code in ("az", "en", "ru")}
     CERTIFICATE_DIRECTOR = os.environ.get("CERTIFICATE_DIRECTOR", "")
     VERIFY_RATE_LIMIT = os.environ.get("VERIFY_RATE_LIMIT", "30 per minute")
+    # Declined and withdrawn applications (with the applicant's details) are deleted this long after.
+    APPLICATION_RETENTION_DAYS = int(os.environ.get("APPLICATION_RETENTION_DAYS", "180"))
 
     # The job queue (lms/jobs.py, `flask lms worker`): SQLite under instance/ when empty, or redis://...
     # so that workers on several machines share it.

@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from config import BASE_DIR, DevConfig
 from lms import (
     admin,
+    applications,
     auth,
     calendar,
     certificates,
@@ -36,8 +37,8 @@ from lms.web.unit_of_work import UnitOfWorkFlask, watch_session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Each feature uses only those before it (DESIGN.md), and registers its pages, commands and reactions.
-FEATURES = (auth, files, notifications, courses, quizzes, live, programmes, certificates, progress, calendar, core,
-            admin, demo)
+FEATURES = (auth, files, notifications, courses, quizzes, live, programmes, applications, certificates, progress,
+            calendar, core, admin, demo)
 
 
 def create_app(config_class: type = DevConfig, **overrides) -> Flask:

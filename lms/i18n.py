@@ -1,7 +1,7 @@
 """Languages of the site: which one a request is served in, and picking translated content."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 from zoneinfo import available_timezones
 
@@ -70,6 +70,15 @@ def localized(obj, field: str, locale: str | None = None) -> str:
     """`obj`'s translatable `field` in the current language, with the fallback chain above."""
     row = pick_translation(obj.translations, locale or current_locale(), obj.original_locale)
     return getattr(row, field) if row is not None else ""
+
+
+def localized_label(texts: Mapping[str, str], original_locale: str = DEFAULT_LOCALE) -> str:
+    """A short text kept as {locale: text} (a course's own question) in the current language, with the
+    same fallback chain."""
+    for wanted in (current_locale(), original_locale):
+        if texts.get(wanted):
+            return texts[wanted]
+    return next((text for text in texts.values() if text), "")
 
 
 def fallback_locale(obj) -> str | None:

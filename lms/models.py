@@ -1,4 +1,5 @@
 """Every model of the app, imported in one place so that SQLAlchemy and Alembic see all tables."""
+from lms.applications.models import Application, Intake, Quota
 from lms.audit.models import AuditAction, AuditEntry
 from lms.auth.models import Organisation, Role, User
 from lms.certificates.models import Approval, Certificate, CompletionRule
@@ -30,6 +31,7 @@ from lms.quizzes.models import (
 )
 
 __all__ = [
+    "Application", "Intake", "Quota",
     "AuditAction", "AuditEntry", "Approval", "Certificate", "CompletionRule",
     "Attendance", "LiveSession", "ContentVersion",
     "Answer", "Attempt", "Choice", "ChoiceTranslation", "Question", "QuestionTranslation", "Quiz", "QuizQuestion",

@@ -32,3 +32,8 @@ Sent by `auth` when someone asked "Forgot your password?" for an active account.
 registration_with_taken_address = _signals.signal("registration-with-taken-address", doc="""
 Sent by `auth` when someone tried to register an address that has an account. Sender: the owner
 (`User`). `notifications` tells the owner, who alone learns of it.""")
+
+learner_withdrawn = _signals.signal("learner-withdrawn", doc="""
+Sent by `courses` when a learner is withdrawn from a course. Sender: the `Enrollment`; keyword `now`.
+`applications` frees the seat of the application that brought the learner in and offers it to the
+next in line.""")

@@ -1,13 +1,15 @@
 """Every route, for every kind of visitor: allowed, sent to sign in, or refused.
 
 The course in each case is published, has three days ([A, B], [C], []) and a trainer; "enrolled"
-is a learner of it, "learner" a learner who is not, "other trainer" the trainer of another course.
+is a learner of it, "learner" a learner who is not, "other trainer" the trainer of another course,
+"coordinator" a partner agency's focal point (treated as "learner" unless a row says otherwise).
 """
 import io
 from datetime import UTC, datetime
 
 import pytest
 
+from lms.applications import intake
 from lms.auth import services as accounts
 from lms.auth.models import Role
 from lms.certificates import services as certificates
@@ -20,12 +22,14 @@ from lms.programmes import services as programmes
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 
-VISITORS = ANON, LEARNER, ENROLLED, OTHER_TRAINER, TRAINER, ADMIN = (
-    "anonymous", "learner", "enrolled", "other trainer", "trainer", "admin")
+VISITORS = ANON, LEARNER, ENROLLED, OTHER_TRAINER, TRAINER, ADMIN, COORDINATOR = (
+    "anonymous", "learner", "enrolled", "other trainer", "trainer", "admin", "coordinator")
 
 
-def row(anon, learner, enrolled, other_trainer, trainer, admin):
-    return dict(zip(VISITORS, (anon, learner, enrolled, other_trainer, trainer, admin), strict=True))
+def row(anon, learner, enrolled, other_trainer, trainer, admin, coordinator=None):
+    """Expected statuses; a coordinator is let in or refused as a learner of no course unless given."""
+    coordinator = learner if coordinator is None else coordinator
+    return dict(zip(VISITORS, (anon, learner, enrolled, other_trainer, trainer, admin, coordinator), strict=True))
 
 
 EVERYONE_200 = row(200, 200, 200, 200, 200, 200)
@@ -192,6 +196,24 @@ MATRIX = [
     ("POST", "/courses/{slug}/manage/messages", {}, EDITORS_REFUSED_FORM),
     ("GET", "/courses/{slug}/manage/messages/{message}", None, EDITORS),
     ("POST", "/courses/{slug}/manage/messages/{message}", {}, EDITORS_POST),
+    # Intake: the world's course is open to enrolment, so its application form says it takes none.
+    ("GET", "/courses/{slug}/apply", None, EVERYONE_200),
+    ("POST", "/courses/{slug}/apply", {}, row(403, 403, 403, 403, 403, 403)),
+    ("POST", "/courses/{slug}/apply/file", {}, row(302, 403, 403, 403, 403, 403, coordinator=302)),  # "choose"
+    ("GET", "/applications/", None, SIGNED_IN_200),
+    ("GET", "/applications/{calendar_token}", None, NOBODY_404),  # not an application's signed link
+    ("POST", "/applications/{calendar_token}/withdraw", {}, NOBODY_404),
+    ("POST", "/applications/{calendar_token}/offer", {}, NOBODY_404),
+    ("GET", "/progress/organisation", None, row(302, 403, 403, 403, 403, 403, coordinator=200)),
+    ("GET", "/admin/courses/{slug}/applications/", None, ADMINS_ONLY),
+    ("GET", "/admin/courses/{slug}/applications.csv", None, ADMINS_ONLY),
+    ("POST", "/admin/courses/{slug}/applications/decide", {}, ADMINS_ONLY_POST),  # "tick at least one"
+    ("GET", "/admin/courses/{slug}/applications/settings", None, ADMINS_ONLY),
+    ("POST", "/admin/courses/{slug}/applications/settings", {}, ADMINS_ONLY_POST),  # saved unchanged
+    ("POST", "/admin/courses/{slug}/applications/quotas", {}, ADMINS_REFUSED_FORM),
+    ("POST", "/admin/courses/{slug}/applications/quotas/{quota}/remove", {}, ADMINS_ONLY_POST),
+    ("POST", "/admin/courses/{slug}/applications/questions", {}, ADMINS_REFUSED_FORM),
+    ("POST", "/admin/courses/{slug}/applications/questions/1/remove", {}, ADMINS_ONLY_POST),
 ]
 SIGN_IN_FIRST = "/auth/login?next="
 
@@ -208,7 +230,8 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     make_user(Role.TRAINER, email="trainer-to-be@example.org")
     db.session.commit()
     people = {LEARNER: make_user(), ENROLLED: enrolled, OTHER_TRAINER: other_trainer, TRAINER: trainer,
-              ADMIN: make_user(Role.ADMIN)}
+              ADMIN: make_user(Role.ADMIN),
+              COORDINATOR: make_user(Role.COORDINATOR, organisation=make_organisation("Partner agency", "GE"))}
     attachment = attachments.add_attachment(course.days[0].modules[0], "slides.pdf", io.BytesIO(b"%PDF-1.4"), 1000)
     quiz_module = services.add_module(course.days[0], kind=ModuleKind.QUIZ, texts={"en": {"title": "Quiz"}})
     quiz = quizzes.quiz_for(quiz_module)
@@ -224,12 +247,15 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     db.session.commit()
     target = make_user(organisation=make_organisation())
     services.enrol(target, course)
+    quota = intake.set_quota(people[ADMIN], course, country="AZ", organisation=None, seats=2,
+                             now=datetime(2026, 11, 24, 8, tzinfo=UTC))
+    intake.add_question(people[ADMIN], course, {"en": "Which unit do you work in?"}, required=False)
     names = {"slug": course.slug, "module": course.days[0].modules[0].id, "target": target.id,
              "organisation": target.organisation_id,
              "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id,
              "question": question.id, "live_module": live_module.id, "session": session.id,
              "calendar_token": accounts.calendar_token(enrolled),
-             "course_id": course.id,
+             "course_id": course.id, "quota": quota.id,
              "guest": guests.invite(session, name="Guest", email="guest@example.org", organisation="", locale="en",
                                     moderator=False, by=trainer, now=datetime(2026, 11, 24, 8, tzinfo=UTC)).id,
              "message": messaging.write_to_learners(trainer, course, {"en": ("Hi", "Hello.")}, country=None,
@@ -251,7 +277,8 @@ def test_route_permissions(client, login, world, visitor, method, url, data, exp
     assert response.status_code == expected[visitor]
     if visitor == ANON and expected[ANON] == 302 and expected[ADMIN] != 302:
         assert response.headers["Location"].startswith(SIGN_IN_FIRST)  # a protected page: sign in first
-    if response.status_code == 403 and "/modules/" not in url and not url.endswith("/join"):  # own pages
+    own_pages = "/modules/" in url or url.endswith(("/join", "/apply"))  # they say why themselves
+    if response.status_code == 403 and not own_pages:
         assert "Giriş qadağandır" in response.text
 
 
@@ -263,7 +290,7 @@ def test_every_route_is_in_the_matrix(app):
                     "<int:question_id>": "{question}", "<int:live_module_id>": "{live_module}",
                     "<int:session_id>": "{session}", "<token>": "{calendar_token}",
                     "<int:organisation_id>": "{organisation}", "<int:message_id>": "{message}",
-                    "<int:guest_id>": "{guest}", "<int:course_id>": "{course_id}"}
+                    "<int:guest_id>": "{guest}", "<int:course_id>": "{course_id}", "<int:quota_id>": "{quota}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

@@ -17,6 +17,7 @@ ROLE_LABELS = {
     Role.LEARNER: _l("Learner"),
     Role.TRAINER: _l("Trainer"),
     Role.ADMIN: _l("Administrator"),
+    Role.COORDINATOR: _l("Coordinator of an organisation"),
 }
 
 

@@ -17,6 +17,7 @@ from lms.notifications.account_mail import queue_password_link, set_password_lin
 def create_user(actor: User, *, email: str, name: str, role: Role, organisation: Organisation | None,
                 country: str | None, locale: str | None) -> User:
     """A new account without a password: its owner sets one through a link."""
+    _check_coordinator(role, organisation)
     user = accounts.create_user(email=email, name=name, password=None, role=role, locale=locale,
                                 country=country, organisation=organisation)
     record(actor, AuditAction.USER_CREATED, _label(user), role=role.value)
@@ -29,6 +30,7 @@ def update_user(actor: User, user: User, *, email: str, name: str, role: Role,
     email = accounts.normalise_email(email)
     if email != user.email and accounts.find_user_by_email(email) is not None:
         raise DomainError(_("An account with this e-mail address already exists."), 409)
+    _check_coordinator(role, organisation)
     before = _snapshot(user)
     accounts.set_role(actor, user, role)
     user.email, user.name = email, name.strip()
@@ -42,6 +44,7 @@ def update_user(actor: User, user: User, *, email: str, name: str, role: Role,
 
 
 def change_role(actor: User, user: User, role: Role) -> None:
+    _check_coordinator(role, user.organisation)
     old = user.role
     accounts.set_role(actor, user, role)
     if old is not role:
@@ -91,6 +94,11 @@ def _check_organisation_name(name: str, current: Organisation | None = None) -> 
     same_name = organisations_by_name().get(name.strip().casefold())
     if same_name is not None and same_name is not current:
         raise DomainError(_("An organisation with this name already exists."), 409)
+
+
+def _check_coordinator(role: Role, organisation: Organisation | None) -> None:
+    if role is Role.COORDINATOR and organisation is None:
+        raise DomainError(_("A coordinator belongs to an organisation: choose it first."))
 
 
 def _snapshot(user: User) -> dict[str, str | None]:

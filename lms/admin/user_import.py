@@ -5,9 +5,7 @@ applies a plan without a single error in one transaction, or refuses it whole.
 """
 from __future__ import annotations
 
-import csv
 import enum
-import io
 from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
@@ -21,6 +19,7 @@ from lms.auth.models import Organisation, User
 from lms.auth.queries import organisations_by_name
 from lms.courses import services as courses
 from lms.courses.models import Course, Enrollment
+from lms.csv_input import UnreadableCSV, cell, read_rows
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES, is_country_code
@@ -81,21 +80,13 @@ class ImportResult:
 def plan_import(data: bytes) -> ImportPlan:
     """Read the file and decide each row's outcome; looks things up but writes nothing."""
     try:
-        text = data.decode("utf-8-sig").replace("\x00", "")  # PostgreSQL stores no NUL characters
-    except UnicodeDecodeError:
-        return ImportPlan([], [_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")], [])
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac spreadsheets end lines with CR alone
-    reader = csv.DictReader(io.StringIO(text), dialect=_dialect(text))
-    try:
-        headers = [(name or "").strip().lower() for name in reader.fieldnames or []]
-        reader.fieldnames = headers
-        if "email" not in headers or not {"firstname", "lastname"} & set(headers):
-            return ImportPlan([], [_("The first line must name the columns, with at least email and firstname "
-                                     "or lastname.")], [])
-        rows = [_read_row(line, values) for line, values in enumerate(reader, start=2)]
-    except csv.Error:  # a field over csv's limit (128 KB), or broken quoting
-        return ImportPlan([], [_("Line %(line)d is not valid CSV (a field is too long or a quote is not closed).",
-                                 line=reader.line_num + 1)], [])  # the line being read
+        headers, lines = read_rows(data)
+    except UnreadableCSV as error:
+        return ImportPlan([], [error.message], [])
+    if "email" not in headers or not {"firstname", "lastname"} & set(headers):
+        return ImportPlan([], [_("The first line must name the columns, with at least email and firstname "
+                                 "or lastname.")], [])
+    rows = [_read_row(line, values) for line, values in lines]
     if len(rows) > MAX_ROWS:
         return ImportPlan([], [_("The file has more than %(count)d rows; split it.", count=MAX_ROWS)], [])
     ignored = [name for name in headers if name not in KNOWN_COLUMNS and not _is_course_column(name)]
@@ -141,22 +132,13 @@ def run_import(actor: User, plan: ImportPlan, filename: str) -> ImportResult:
     return ImportResult(created=created, enrolments=enrolments, organisations=new_organisations)
 
 
-def _dialect(text: str) -> type[csv.Dialect]:
-    # Spreadsheet programs in Azerbaijani and Russian save CSV with semicolons.
-    try:
-        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
-
-
 def _is_course_column(name: str) -> bool:
     return name.startswith("course") and name[len("course"):].isdigit()
 
 
 def _read_row(line: int, values: dict[str | None, str | list[str] | None]) -> PlannedRow:
     def value(name: str) -> str:
-        cell = values.get(name)
-        return cell.strip() if isinstance(cell, str) else ""
+        return cell(values, name)
 
     course_columns = sorted((name for name in values if name and _is_course_column(name)),
                             key=lambda name: int(name[len("course"):]))

@@ -38,6 +38,8 @@ AUDIT_LABELS = {
     AuditAction.LEARNER_APPROVED: _l("Learner approved for the certificate"),
     AuditAction.GUEST_INVITED: _l("Guest invited to a live session"),
     AuditAction.GUEST_REVOKED: _l("Guest's link withdrawn"),
+    AuditAction.APPLICATION_DECIDED: _l("Application decided"),
+    AuditAction.INTAKE_CHANGED: _l("Seats and questions of an intake changed"),
 }
 DETAIL_LABELS = {
     "email": _l("E-mail"), "name": _l("Name"), "role": _l("Role"), "country": _l("Country"),

@@ -41,6 +41,8 @@ class AuditAction(enum.StrEnum):
     LEARNER_APPROVED = "certificate.approved"
     GUEST_INVITED = "live.guest_invited"
     GUEST_REVOKED = "live.guest_revoked"
+    APPLICATION_DECIDED = "application.decided"
+    INTAKE_CHANGED = "application.intake"
 
 
 class AuditEntry(db.Model):

@@ -18,6 +18,8 @@ class Role(enum.StrEnum):
     LEARNER = "learner"
     TRAINER = "trainer"
     ADMIN = "admin"
+    # A partner agency's focal point: nominates people of their organisation and follows them.
+    COORDINATOR = "coordinator"
 
 
 class Organisation(db.Model):

@@ -178,6 +178,11 @@ def _hash_fingerprint(user: User) -> str:
     return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
 
 
+def password_is_set(user: User) -> bool:
+    """Whether the owner has chosen a password (an account made for them waits for one)."""
+    return not user.password_hash.startswith("!")
+
+
 def unusable_password() -> str:
     """A stored hash that matches no password: the account waits for its owner to set one."""
     return "!" + secrets.token_hex(16)

@@ -81,6 +81,7 @@ ENROLMENT_CHOICES = select_choices([
     (EnrolmentMode.OPEN.value, _l("Anyone signed in may enrol")),
     (EnrolmentMode.KEY.value, _l("Only with the enrolment key")),
     (EnrolmentMode.ADMIN.value, _l("Only administrators enrol people")),
+    (EnrolmentMode.APPLICATION.value, _l("By application: people apply or are nominated, the centre selects")),
 ])
 KIND_CHOICES = select_choices([
     (ModuleKind.LESSON.value, _l("Lesson")),

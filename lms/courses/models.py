@@ -28,6 +28,7 @@ class EnrolmentMode(enum.StrEnum):
     OPEN = "open"  # anyone signed in may enrol
     KEY = "key"  # whoever knows the course's enrolment key
     ADMIN = "admin"  # only an admin enrols people
+    APPLICATION = "application"  # people apply (or are nominated); the centre selects
 
 
 class ModuleKind(enum.StrEnum):

@@ -15,6 +15,7 @@ class SelfEnrolment(enum.StrEnum):
     NOT_PUBLISHED = "not_published"
     ENDED = "ended"
     BY_ADMIN = "by_admin"  # the training centre enrols people
+    BY_APPLICATION = "by_application"  # an application form; the centre selects
 
 
 def last_day(starts_on: date, day_dates: Sequence[date]) -> date:
@@ -35,6 +36,8 @@ def self_enrolment(status: str, mode: str, ended: bool) -> SelfEnrolment:
         return SelfEnrolment.ENDED
     if mode == "admin":
         return SelfEnrolment.BY_ADMIN
+    if mode == "application":
+        return SelfEnrolment.BY_APPLICATION
     return SelfEnrolment.WITH_KEY if mode == "key" else SelfEnrolment.OPEN
 
 

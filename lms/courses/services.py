@@ -248,16 +248,18 @@ def _set_module_texts(module: Module, texts: Texts) -> None:
 # --- enrolment -----------------------------------------------------------------------------
 
 def enrol(user: User, course: Course, *, key: str | None = None, by_admin: bool = False,
-          role: CourseRole = CourseRole.LEARNER, now: datetime | None = None) -> Enrollment:
+          role: CourseRole = CourseRole.LEARNER, now: datetime | None = None, tell: bool = True) -> Enrollment:
     """Enrol `user`; idempotent. Learners enrol themselves only as the course's mode allows, and,
-    when the self-enrolment page gives `now`, only until the course's last day is over."""
+    when the self-enrolment page gives `now`, only until the course's last day is over. `tell=False`
+    when the caller's own mail says it (an approved application)."""
     enrollment = enrollment_in(course, user.id)
     if enrollment is not None:
         if enrollment.withdrawn_at is not None:  # enrolled again: the same records, counted again
             if not by_admin:
                 _check_self_enrolment(course, key, now)
             enrollment.withdrawn_at = None
-            notices.tell_enrolled(enrollment)
+            if tell:
+                notices.tell_enrolled(enrollment)
         if by_admin and role is CourseRole.TRAINER:
             enrollment.role = role
         db.session.flush()
@@ -266,7 +268,7 @@ def enrol(user: User, course: Course, *, key: str | None = None, by_admin: bool 
         _check_self_enrolment(course, key, now)
     enrollment = add_once(Enrollment(user_id=user.id, course_id=course.id, role=role),
                           lambda: enrollment_in(course, user.id))
-    if enrollment.role is CourseRole.LEARNER:
+    if enrollment.role is CourseRole.LEARNER and tell:
         notices.tell_enrolled(enrollment)
     return enrollment
 
@@ -281,6 +283,7 @@ def withdraw(actor: User, enrollment: Enrollment, now: datetime) -> None:
         audit.record(actor, AuditAction.LEARNER_WITHDRAWN, f"{enrollment.user.name} <{enrollment.user.email}>",
                      course=enrollment.course.slug)
         db.session.flush()
+        signals.learner_withdrawn.send(enrollment, now=now)
 
 
 def remove_trainer(course: Course, user: User) -> bool:
@@ -314,6 +317,8 @@ def _check_self_enrolment(course: Course, key: str | None, now: datetime | None)
         raise DomainError(_("This course has ended: enrolment is closed."), 403)
     if offer is SelfEnrolment.BY_ADMIN:
         raise DomainError(_("Only an administrator can enrol you in this course."), 403)
+    if offer is SelfEnrolment.BY_APPLICATION:
+        raise DomainError(_("This course takes applications: apply, and the training centre will decide."), 403)
     if offer is SelfEnrolment.WITH_KEY and not secrets.compare_digest(
         (key or "").strip().encode(), (course.enrolment_key or "").encode()
     ):

@@ -13,6 +13,7 @@ from lms.i18n import (
     file_size,
     language_name,
     localized,
+    localized_label,
     missing_locales,
 )
 from lms.links import absolute_url
@@ -53,6 +54,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["time_range_text"] = dates.time_range_text
     app.jinja_env.filters.update(points=numbers.points_text, percent=numbers.percent_text)
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["label_text"] = localized_label  # a short {locale: text} in the reader's language
     app.jinja_env.globals.update(
         localized=localized,
         fallback_locale=fallback_locale,
