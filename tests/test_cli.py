@@ -3,10 +3,11 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from lms.applications.models import Application, Intake
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.certificates.models import Certificate
-from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, Enrollment, Module
+from lms.courses.models import Course, CourseDay, CourseRole, CourseStatus, Enrollment, EnrolmentMode, Module
 from lms.courses.queries import progress_of
 from lms.extensions import db
 from lms.i18n import localized
@@ -40,20 +41,22 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     second = runner.invoke(args=["lms", "demo", "--password", "demo password"])
     assert second.exit_code == 0, second.output
     emails = set(db.session.scalars(select(User.email)))
-    expected = {"admin@example.org", "trainer1@example.org", "trainer2@example.org"} | {
+    expected = {"admin@example.org", "trainer1@example.org", "trainer2@example.org", "coordinator1@example.org",
+                "applicant1@example.org", "applicant2@example.org"} | {  # the two approved applicants
         f"learner{n}@example.org" for n in range(1, 11)}
     assert emails == expected
     countries = set(db.session.scalars(select(Organisation.country)))
     assert len(countries) >= 5
     three_day = Course.slug.like("key-concepts%")
-    assert db.session.scalar(select(func.count(Course.id)).where(three_day)) == 2  # today's cohort, the finished one
+    # today's cohort, the finished one, and the next taking applications
+    assert db.session.scalar(select(func.count(Course.id)).where(three_day)) == 3
     course = db.session.scalar(select(Course).where(Course.slug == "key-concepts-migration"))
     assert {t.locale for t in course.translations} == {"az", "en", "ru"}
     assert localized(course, "title", "ru") == "Ключевые понятия и тенденции в сфере миграции"
     assert accounts.authenticate("learner10@example.org", "demo password").role is Role.LEARNER
     assert [len(day.modules) for day in course.days] == [5, 5, 5]
     assert db.session.scalar(select(func.count(LiveSession.id)).join(Module).join(CourseDay).join(Course)
-                             .where(three_day)) == 6  # three per cohort
+                             .where(three_day)) == 9  # three per cohort
     quizzes = db.session.scalars(
         select(Quiz).join(Module).join(CourseDay).where(CourseDay.course_id == course.id)).all()
     assert len(quizzes) == 3 and all(len(quiz.slots) == 8 for quiz in quizzes)
@@ -116,3 +119,18 @@ def test_demo_without_a_password_prints_a_new_one_that_works(runner):
                     if line.strip().startswith("password:"))
     assert len(password) >= 12
     assert accounts.authenticate("trainer1@example.org", password) is not None
+
+
+def test_the_demo_next_edition_takes_applications_with_seats_per_country_and_a_coordinator(runner):
+    assert runner.invoke(args=["lms", "demo", "--password", "demo password"]).exit_code == 0
+    assert runner.invoke(args=["lms", "demo", "--password", "demo password"]).exit_code == 0  # nothing twice
+    course = db.session.scalar(select(Course).where(Course.slug == "key-concepts-migration-next"))
+    assert course.enrolment is EnrolmentMode.APPLICATION and course.status is CourseStatus.PUBLISHED
+    intake = db.session.scalar(select(Intake).where(Intake.course_id == course.id))
+    assert intake.seats == 20 and len(intake.quotas) == 10 and {q.seats for q in intake.quotas} == {2}
+    statuses = sorted(a.status.value for a in db.session.scalars(select(Application)))
+    assert statuses == ["approved", "approved", "declined", "submitted", "submitted", "submitted", "waitlisted"]
+    coordinator = accounts.authenticate("coordinator1@example.org", "demo password")
+    assert coordinator.role is Role.COORDINATOR and coordinator.organisation.country == "AZ"
+    nominated = db.session.scalar(select(Application).where(Application.nominated_by_id == coordinator.id))
+    assert nominated.organisation_id == coordinator.organisation_id

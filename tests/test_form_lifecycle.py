@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
+from lms.applications.models import Application, Intake
 from lms.auth.models import Organisation, Role, User
 from lms.certificates.models import CompletionRule
 from lms.courses import services as courses
@@ -78,6 +79,8 @@ def learner_uses_everything(w: World) -> None:
     session = db.session.scalar(select(LiveSession).where(LiveSession.module_id == w.live_module_id))
     live.record_presence(session, w.learner, enrollment, live.PresenceEvent.JOINED, NOW)
     programmes.enrol(w.learner, _programme(w), by_admin=True)
+    db.session.add(Application(course_id=w.course.id, name="Applicant", email="applicant@example.org", locale="az",
+                               answers={"1": "Statistics"}))  # someone applied to the course
     db.session.commit()
 
 
@@ -118,6 +121,8 @@ EDIT_FORMS = {
                         lambda w: db.session.get(User, w.person_id).name),
     "admin.edit_organisation": ("/admin/organisations/{organisation}", {"name": ["DMX", "Dövlət Miqrasiya Xidməti"]},
                                 lambda w: db.session.get(Organisation, w.organisation_id).name),
+    "applications.settings": ("/admin/courses/{slug}/applications/settings", {"seats": ["30", "25"]},
+                              lambda w: db.session.scalar(select(Intake.seats).where(Intake.course_id == w.course.id))),
     "auth.profile": ("/auth/profile", {"name": ["Admin Adminov", "Admin Adminova"]},
                      lambda w: db.session.get(User, w.admin.id).name),
 }
@@ -140,6 +145,7 @@ NOT_EDIT_FORMS = {
     "programmes.new_programme": "create: tests/programmes/test_programmes.py",
     "live.guest_list": "invite (create), withdraw, invite again: tests/live/test_guests.py",
     "courses.schedule": "preview, apply, apply again after learners used the days: tests/courses/test_day_dates.py",
+    "applications.apply": "create (and a second time: refused, the first shown): tests/applications/test_applying.py",
 }
 
 

@@ -11,6 +11,9 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from lms.applications import intake as settings
+from lms.applications import services as applications
+from lms.applications.models import Application, ApplicationStatus
 from lms.auth.models import Role
 from lms.certificates.models import Certificate
 from lms.courses import services as courses
@@ -22,6 +25,8 @@ from lms.programmes import services as programmes
 from lms.programmes.models import ProgrammeEnrolment
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Attempt
+from tests.applications.conftest import NOW as APPLICATIONS_NOW
+from tests.applications.conftest import applied, intake  # noqa: F401  (the fixture)
 from tests.quizzes.conftest import NOW, quiz_world  # noqa: F401  (the fixture)
 
 
@@ -126,3 +131,19 @@ def test_a_programme_completed_by_two_events_at_once_gets_one_certificate(client
     assert second.status_code == 302
     assert _count(Certificate, Certificate.programme_enrolment_id.is_not(None)) == 1
     assert _count(Certificate, Certificate.enrollment_id.is_not(None)) == 2
+
+
+def test_two_approvals_of_the_last_seat_give_one_seat(client, login, intake):  # noqa: F811
+    """Two admins approve different applicants for the course's last seat at the same moment: one is
+    approved, the other is refused with the reason, and the seats are not exceeded."""
+    settings.set_seats(intake.admin, intake.course, 1, 72, APPLICATIONS_NOW)
+    first, second = applied(intake, "First", "first@example.org"), applied(intake, "Second", "second@example.org")
+    login(intake.admin)
+    address, second_id = f"/admin/courses/{intake.course.slug}/applications/decide", second.id
+    applications.decide(intake.admin, intake.course, [first], ApplicationStatus.APPROVED, "", APPLICATIONS_NOW)
+    [response] = _while_held(lambda: client.post(address, data={"applications": [second_id], "decision": "approved"}))
+    assert response.status_code == 302
+    assert _count(Application, Application.status == ApplicationStatus.APPROVED) == 1
+    assert _count(Enrollment, Enrollment.course_id == intake.course.id) == 1
+    assert "Every seat of the course is taken." in client.get(response.headers["Location"],
+                                                              headers={"Accept-Language": "en"}).text

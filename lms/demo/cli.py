@@ -19,6 +19,8 @@ def load_demo(password: str | None) -> None:
                f"'{result.previous.slug}', where learner10 holds the certificate")
     click.echo(f"  programme '{result.school.slug}' (edition {result.school.edition}, under way; its previous "
                "edition finished with three graduates); the 3-day course's opening session has a guest speaker")
+    click.echo(f"  course '{result.next_edition.slug}' (the next edition) takes applications with seats per "
+               "country; coordinator1 nominates people of the State Migration Service (AZ)")
     click.echo("  Sign in with any of these accounts and this password:")
     click.echo(f"    password: {result.password}")
     for user in result.users:

@@ -1,4 +1,5 @@
-"""The demo's rows: organisations from the region, demo accounts, the demo course and its finished previous cohort."""
+"""The demo's rows: organisations from the region, demo accounts, the demo course, its finished previous cohort,
+the Migration School, and the course's next edition taking applications."""
 from __future__ import annotations
 
 import secrets
@@ -14,6 +15,7 @@ from lms.auth.models import Organisation, Role, User
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, ModuleKind, ModuleProgress
 from lms.demo.content import LIVE_TIMES, PROGRAMME, QUIZ_FILES
+from lms.demo.intake import load_intake
 from lms.demo.previous_cohort import load_previous_cohort
 from lms.demo.school import load_school
 from lms.extensions import db
@@ -59,6 +61,7 @@ ACCOUNTS = [
     ("learner8@example.org", "Farrukh Nazarov", Role.LEARNER, 7, "ru"),
     ("learner9@example.org", "Aýna Orazowa", Role.LEARNER, 8, "ru"),
     ("learner10@example.org", "Gülşən İsmayılova", Role.LEARNER, 0, "az"),
+    ("coordinator1@example.org", "Aysel Hüseynova", Role.COORDINATOR, 0, "az"),
 ]
 
 COURSE_TEXTS = {
@@ -91,6 +94,7 @@ class DemoResult:
     course: Course
     previous: Course  # the same course run five weeks earlier, finished
     school: Programme  # the six-month Migration School, fourth edition (its third is finished)
+    next_edition: Course  # the 3-day course's next edition, taking applications with seats per country
 
 
 def load(password: str | None = None) -> DemoResult:
@@ -106,7 +110,8 @@ def load(password: str | None = None) -> DemoResult:
     previous = load_previous_cohort(course, users, DEMO_TIMEZONE)
     _opening_guest(course, next(user for user in users if user.role is Role.ADMIN))
     school = load_school(users, DEMO_TIMEZONE)
-    return DemoResult(password, organisations, users, course, previous, school)
+    next_edition = load_intake(course, organisations, users, utcnow())
+    return DemoResult(password, organisations, users, course, previous, school, next_edition)
 
 
 def _organisation(name: str, country: str) -> Organisation:

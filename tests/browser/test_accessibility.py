@@ -26,14 +26,15 @@ def page_list(cohort) -> dict[str, list[str]]:  # noqa: F811
     return {
         None: ["/", "/auth/login", "/auth/register", f"/courses/{course.slug}/", f"/verify/{code}", "/programmes/"],
         "aynur": ["/progress/", f"/courses/{course.slug}/", f"/courses/{course.slug}/modules/{lesson.id}",
-                  "/auth/profile", "/notifications/"],
+                  "/auth/profile", "/notifications/", "/applications/"],
         "trainer": [f"/courses/{course.slug}/manage/", f"/courses/{course.slug}/manage/certificates/",
                     f"/courses/{course.slug}/manage/days/1", f"/courses/{course.slug}/manage/messages",
                     f"/courses/{course.slug}/manage/schedule", f"/courses/{course.slug}/manage/next-edition"],
         "admin": ["/admin/", "/admin/users", f"/admin/courses/{course.slug}/progress",
                   f"/admin/courses/{course.slug}/learners/{cohort.aynur.id}", "/admin/organisations",
                   "/admin/users/import", f"/admin/users/{cohort.aynur.id}", "/admin/audit", "/programmes/new",
-                  f"/admin/courses/{course.slug}/editions"],
+                  f"/admin/courses/{course.slug}/editions", f"/admin/courses/{course.slug}/applications/",
+                  f"/admin/courses/{course.slug}/applications/settings"],
     }
 
 
