@@ -22,8 +22,8 @@ def applications_csv(course: Course, applications: Sequence[Application]) -> str
     questions = intake.questions if intake is not None else []
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([_("Submitted"), _("Full name"), _("E-mail address"), _("Organisation"), _("Country"), _("Position"),
-                     _("Motivation"), _("Preferred language"),
+    writer.writerow([_("Submitted"), _("Full name"), _("E-mail address"), _("Organisation"), _("Country"),
+                     _("Position"), _("Motivation"), _("Preferred language"),
                      *(localized_label(question["labels"]) for question in questions),
                      _("Status"), _("Nominated by"), _("Decided"), _("Decided by"), _("Message")])
     for found in applications:

@@ -21,6 +21,7 @@ MAX_QUESTIONS = 10
 
 
 def set_seats(actor: User, course: Course, seats: int | None, offer_hours: int, now: datetime) -> None:
+    """Set the seats in total (None: no limit) and how many hours an offered seat waits."""
     intake = services.lock_intake(course)
     before = {"seats": intake.seats, "offer_hours": intake.offer_hours}
     intake.seats, intake.offer_hours = seats, offer_hours
@@ -47,6 +48,7 @@ def set_quota(actor: User, course: Course, *, country: str | None, organisation:
 
 
 def remove_quota(actor: User, course: Course, quota_id: int, now: datetime) -> None:
+    """Stop keeping seats for a country or an organisation (its people then count against the total only)."""
     intake = services.lock_intake(course)
     quota = next((quota for quota in intake.quotas if quota.id == quota_id), None)
     if quota is None:

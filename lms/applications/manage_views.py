@@ -43,7 +43,7 @@ def review(slug: str):
     decision_form.applications.choices = [(found.id, found.name) for found in applications]
     return render_template(
         "applications/manage/review.html", course=course, applications=applications, filters_form=filters_form,
-        decision_form=decision_form, seats=queries.quota_use(course, clock.now(), country_name),
+        decision_form=decision_form, seats=queries.quota_use(course, clock.now()),
         counts=queries.count_by_status(course), now=clock.now(), query=request.query_string.decode(),
         questions=intake.questions if (intake := queries.intake_of(course)) else [],
         status_labels=STATUS_LABELS)
@@ -179,5 +179,5 @@ def _settings_page(course: Course, **forms):
     forms.setdefault("quota_form", _quota_form())
     forms.setdefault("question_form", QuestionForm(required_answer="optional"))
     return render_template("applications/manage/settings.html", course=course, intake=intake,
-                           remove_form=RemoveForm(), seats=queries.quota_use(course, clock.now(), country_name),
+                           remove_form=RemoveForm(), seats=queries.quota_use(course, clock.now()),
                            **forms)

@@ -66,7 +66,7 @@ class Quota(db.Model):
     seats: Mapped[int]
 
     intake: Mapped[Intake] = relationship(back_populates="quotas")
-    organisation: Mapped[Organisation | None] = relationship()
+    organisation: Mapped[Organisation | None] = relationship(lazy="joined")  # every quota line shows its name
 
 
 class Application(db.Model):

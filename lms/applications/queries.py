@@ -14,13 +14,16 @@ from lms.applications.models import Application, ApplicationStatus, Intake
 from lms.auth.models import Organisation, User
 from lms.courses.models import Course
 from lms.extensions import db
+from lms.i18n import country_name
 
 
 def intake_of(course: Course) -> Intake | None:
+    """The course's intake settings, if the centre has set any."""
     return db.session.scalar(select(Intake).where(Intake.course_id == course.id))
 
 
 def limits_of(intake: Intake) -> rules.Limits:
+    """The intake's seats as the pure rules read them."""
     return rules.Limits(
         total=intake.seats,
         by_country={quota.country: quota.seats for quota in intake.quotas if quota.country},
@@ -65,7 +68,7 @@ class QuotaUse:
         return None if self.seats is None else max(self.seats - self.taken, 0)
 
 
-def quota_use(course: Course, now: datetime, country_name) -> list[QuotaUse]:
+def quota_use(course: Course, now: datetime) -> list[QuotaUse]:
     """The total and each quota with seats taken and applications waiting: two queries."""
     intake = intake_of(course)
     if intake is None:
@@ -113,6 +116,7 @@ def _for_course(course: Course) -> Select:
 
 
 def applications_by_id(course: Course, ids: Sequence[int]) -> list[Application]:
+    """The course's applications among `ids` (another course's are left out)."""
     return list(db.session.scalars(_for_course(course).where(Application.id.in_(ids)))) if ids else []
 
 
@@ -145,6 +149,7 @@ def applications_of_organisation(organisation_id: int) -> list[Application]:
 
 
 def count_by_status(course: Course) -> dict[str, int]:
+    """How many of the course's applications are in each status: one query."""
     return {status: count for status, count in db.session.execute(
         select(Application.status, func.count()).where(Application.course_id == course.id)
         .group_by(Application.status))}

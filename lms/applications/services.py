@@ -213,6 +213,7 @@ def _refusal(intake: Intake, application: Application, status: ApplicationStatus
 
 
 def quota_full_message(full: rules.FullQuota) -> str:
+    """Why an approval is refused, naming the quota that is full."""
     if full.scope == "organisation":
         organisation = db.session.get(Organisation, full.key)
         return _("No seat is left in the quota of %(name)s.", name=organisation.name if organisation else "?")
@@ -222,6 +223,7 @@ def quota_full_message(full: rules.FullQuota) -> str:
 
 
 def place_of(application: Application) -> rules.Place:
+    """The quotas an application's seat counts against."""
     return rules.Place(application.country, application.organisation_id)
 
 
