@@ -9,6 +9,7 @@ from wtforms.validators import AnyOf, Optional
 
 from lms.admin.report_rows import SortKey
 from lms.admin.report_table import STATUS_LABELS
+from lms.auth.genders import gender_choices
 from lms.auth.models import Role
 from lms.i18n import LANGUAGES, country_choices
 from lms.web.forms import Form, email_address, max_length, required
@@ -51,6 +52,7 @@ class UserForm(Form):
     organisation = SelectField(_l("Organisation"), coerce=int, validators=[Optional()])
     country = SelectField(_l("Country"), validators=[Optional()])
     locale = SelectField(_l("Language"), validators=[Optional()])
+    gender = SelectField(_l("Gender"), validators=[Optional()])
     submit = SubmitField(_l("Save"))
 
     def __init__(self, organisations: list[tuple[int, str]], *args, **kwargs) -> None:
@@ -59,6 +61,7 @@ class UserForm(Form):
         self.organisation.choices = [(0, _l("— none —"))] + organisations
         self.country.choices = [("", _l("— choose —"))] + country_choices()
         self.locale.choices = [("", _l("As their browser asks"))] + list(LANGUAGES.items())
+        self.gender.choices = gender_choices()
 
 
 class OrganisationForm(Form):

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from lms.audit.models import AuditAction
 from lms.audit.services import record
 from lms.auth import services as accounts
-from lms.auth.models import Organisation, Role, User
+from lms.auth.models import Gender, Organisation, Role, User
 from lms.auth.queries import organisations_by_name
 from lms.errors import DomainError
 from lms.extensions import db
@@ -15,17 +15,18 @@ from lms.notifications.account_mail import queue_password_link, set_password_lin
 
 
 def create_user(actor: User, *, email: str, name: str, role: Role, organisation: Organisation | None,
-                country: str | None, locale: str | None) -> User:
+                country: str | None, locale: str | None, gender: Gender | None = None) -> User:
     """A new account without a password: its owner sets one through a link."""
     _check_coordinator(role, organisation)
     user = accounts.create_user(email=email, name=name, password=None, role=role, locale=locale,
-                                country=country, organisation=organisation)
+                                country=country, organisation=organisation, gender=gender)
     record(actor, AuditAction.USER_CREATED, _label(user), role=role.value)
     return user
 
 
 def update_user(actor: User, user: User, *, email: str, name: str, role: Role,
-                organisation: Organisation | None, country: str | None, locale: str | None) -> None:
+                organisation: Organisation | None, country: str | None, locale: str | None,
+                gender: Gender | None = None) -> None:
     """Change an account's details; the log keeps which fields changed, from what to what."""
     email = accounts.normalise_email(email)
     if email != user.email and accounts.find_user_by_email(email) is not None:
@@ -37,6 +38,7 @@ def update_user(actor: User, user: User, *, email: str, name: str, role: Role,
     user.organisation = organisation
     user.country = country or None
     user.locale = locale if locale in LANGUAGES else None
+    user.gender = gender
     changes = {key: [before[key], value] for key, value in _snapshot(user).items() if before[key] != value}
     if changes:
         record(actor, AuditAction.USER_UPDATED, _label(user), changes=changes)
@@ -103,7 +105,8 @@ def _check_coordinator(role: Role, organisation: Organisation | None) -> None:
 
 def _snapshot(user: User) -> dict[str, str | None]:
     return {"email": user.email, "name": user.name, "role": user.role.value, "country": user.country,
-            "locale": user.locale, "organisation": user.organisation.name if user.organisation else None}
+            "locale": user.locale, "organisation": user.organisation.name if user.organisation else None,
+            "gender": user.gender.value if user.gender else None}
 
 
 def _label(user: User) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from lms.audit.models import AuditAction
 from lms.audit.services import record
 from lms.auth import services as accounts
-from lms.auth.models import Organisation, User
+from lms.auth.models import Gender, Organisation, User
 from lms.auth.queries import organisations_by_name
 from lms.courses import services as courses
 from lms.courses.models import Course, Enrollment
@@ -26,7 +26,7 @@ from lms.i18n import LANGUAGES, is_country_code
 
 # Columns of Moodle's "Upload users" that mean something here; course1, course2 … are added to these.
 # Others (username, city …) are reported as ignored: people sign in with their e-mail address.
-KNOWN_COLUMNS = {"email", "firstname", "lastname", "institution", "country", "lang", "password"}
+KNOWN_COLUMNS = {"email", "firstname", "lastname", "institution", "country", "lang", "password", "gender"}
 ORGANISATION_NAME_LENGTH = 200
 MAX_ROWS = 5000
 
@@ -47,6 +47,7 @@ class PlannedRow:
     locale: str
     password: str | None
     courses: list[str]
+    gender: str = ""  # female, male, another or undisclosed; empty when not given
     outcome: Outcome = Outcome.CREATE
     new_organisation: bool = False
     errors: list[str] = field(default_factory=list)
@@ -118,7 +119,7 @@ def run_import(actor: User, plan: ImportPlan, filename: str) -> ImportResult:
         if user is None:
             user = accounts.create_user(email=row.email, name=row.name, password=row.password,
                                         locale=row.locale or None, country=row.country or None,
-                                        organisation=organisation)
+                                        organisation=organisation, gender=Gender(row.gender) if row.gender else None)
             created.append(user)
         for slug in row.courses:
             course = course_by_slug[slug]
@@ -151,6 +152,7 @@ def _read_row(line: int, values: dict[str | None, str | list[str] | None]) -> Pl
         locale=value("lang").lower(),
         password=value("password") or None,
         courses=[value(name) for name in course_columns if value(name)],
+        gender=value("gender").lower(),
     )
 
 
@@ -179,6 +181,8 @@ def _check_rows(rows: list[PlannedRow]) -> None:
             errors.append(_("“%(code)s” is not an ISO 3166 country code (such as AZ, GE or KZ).", code=row.country))
         if row.locale and row.locale not in LANGUAGES:
             errors.append(_("The language must be az, en or ru."))
+        if row.gender and row.gender not in set(Gender):
+            errors.append(_("The gender must be female, male, another or undisclosed."))
         if row.password is not None and len(row.password) < accounts.MIN_PASSWORD_LENGTH:
             errors.append(_("The password must be at least %(count)d characters long.",
                             count=accounts.MIN_PASSWORD_LENGTH))

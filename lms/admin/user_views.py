@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from lms.admin import queries, services
 from lms.admin.forms import ROLE_LABELS, ActiveForm, PasswordLinkForm, RoleForm, UserForm, UserSearchForm
+from lms.auth.genders import gender_from
 from lms.auth.models import Organisation, Role, User
 from lms.auth.permissions import admin_required
 from lms.auth.queries import organisation_choices
@@ -57,7 +58,7 @@ def edit_user(user_id: int):
     user = db.get_or_404(User, user_id)
     form = UserForm(organisation_choices(), data={
         "name": user.name, "email": user.email, "role": user.role.value, "organisation": user.organisation_id or 0,
-        "country": user.country or "", "locale": user.locale or ""})
+        "country": user.country or "", "locale": user.locale or "", "gender": user.gender or ""})
     if form.validate_on_submit():
         with service_errors_on(form):
             services.update_user(current_user, user, **_account_fields(form))
@@ -111,6 +112,7 @@ def _account_fields(form: UserForm) -> dict:
         "email": form.email.data, "name": form.name.data, "role": Role(form.role.data),
         "organisation": db.session.get(Organisation, form.organisation.data or 0),
         "country": form.country.data or None, "locale": form.locale.data or None,
+        "gender": gender_from(form.gender.data),
     }
 
 

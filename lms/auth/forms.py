@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import Optional
 
+from lms.auth.genders import gender_choices
 from lms.auth.services import MIN_PASSWORD_LENGTH
 from lms.i18n import LANGUAGES, country_choices, timezone_choices
 from lms.web.forms import Form, email_address, max_length, password_length, required, same_as, stripped
@@ -36,12 +37,14 @@ class ProfileForm(Form):
     name = StringField(_l("Full name"), validators=[required(), max_length(120)])
     locale = SelectField(_l("Language"), validators=[Optional()])
     timezone = SelectField(_l("Time zone"), validators=[Optional()])
+    gender = SelectField(_l("Gender"), validators=[Optional()])
     submit = SubmitField(_l("Save profile"))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.locale.choices = [("", _l("As my browser asks"))] + list(LANGUAGES.items())
         self.timezone.choices = [("", _l("The training centre's time zone"))] + timezone_choices()
+        self.gender.choices = gender_choices()
 
 
 class PasswordForm(Form):

@@ -22,6 +22,15 @@ class Role(enum.StrEnum):
     COORDINATOR = "coordinator"
 
 
+class Gender(enum.StrEnum):
+    """What a person says of themselves, if they wish: donors ask for figures by sex."""
+
+    FEMALE = "female"
+    MALE = "male"
+    ANOTHER = "another"
+    UNDISCLOSED = "undisclosed"  # asked, and preferred not to say (None: never asked)
+
+
 class Organisation(db.Model):
     """A state body or international organisation whose staff take courses."""
 
@@ -51,6 +60,7 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(5))
     timezone: Mapped[str | None] = mapped_column(String(64))
     country: Mapped[str | None] = mapped_column(String(2))
+    gender: Mapped[Gender | None] = mapped_column(enum_column(Gender))
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True
     )

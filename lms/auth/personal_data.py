@@ -25,7 +25,7 @@ def personal_data(user: User, now: datetime) -> dict[str, Any]:
         "format": FORMAT, "version": VERSION, "exported_at": now,
         "profile": {
             "email": user.email, "name": user.name, "role": user.role, "language": user.locale,
-            "timezone": user.timezone, "country": user.country,
+            "timezone": user.timezone, "country": user.country, "gender": user.gender,
             "organisation": user.organisation.name if user.organisation else None,
             "active": user.active, "created_at": user.created_at, "last_login_at": user.last_login_at,
         },

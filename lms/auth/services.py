@@ -13,7 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from lms import signals
 from lms.auth import sign_ins
-from lms.auth.models import Organisation, Role, User
+from lms.auth.models import Gender, Organisation, Role, User
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES
@@ -47,6 +47,7 @@ def create_user(
     timezone: str | None = None,
     country: str | None = None,
     organisation: Organisation | None = None,
+    gender: Gender | None = None,
 ) -> User:
     """Add a new account; refuses an e-mail that is taken or a password that is too short.
 
@@ -66,6 +67,7 @@ def create_user(
         timezone=timezone or None,
         country=country or (organisation.country if organisation else None),
         organisation=organisation,
+        gender=gender,
     )
     db.session.add(user)
     db.session.flush()
@@ -101,11 +103,13 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
     db.session.flush()
 
 
-def update_profile(user: User, *, name: str, locale: str | None, timezone: str | None) -> None:
-    """Save the user's name, language and timezone."""
+def update_profile(user: User, *, name: str, locale: str | None, timezone: str | None,
+                   gender: Gender | None) -> None:
+    """Save the user's name, language, time zone and (if they wish to say) gender."""
     user.name = name.strip()
     user.locale = locale if locale in LANGUAGES else None
     user.timezone = timezone or None
+    user.gender = gender
     db.session.flush()
 
 

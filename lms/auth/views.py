@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, refresh
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -19,6 +19,7 @@ from lms.auth.forms import (
     RenewCalendarForm,
     SetPasswordForm,
 )
+from lms.auth.genders import gender_from
 from lms.auth.models import Organisation
 from lms.auth.personal_data import personal_data
 from lms.auth.queries import organisation_choices
@@ -134,9 +135,9 @@ def forgot_password():
 def profile():
     form = ProfileForm(obj=current_user)
     if form.validate_on_submit():
-        services.update_profile(
-            current_user, name=form.name.data, locale=form.locale.data, timezone=form.timezone.data
-        )
+        services.update_profile(current_user, name=form.name.data, locale=form.locale.data,
+                                timezone=form.timezone.data, gender=gender_from(form.gender.data))
+        refresh()  # say "saved" in the language just chosen, not the one this request began in
         flash(_("Your profile has been saved."), "success")
         return redirect(url_for("auth.profile"))
     return _render_profile(profile_form=form)

@@ -68,7 +68,7 @@ def test_change_password_checks_the_current_one(make_user):
 
 def test_update_profile_ignores_an_unknown_language(make_user):
     user = make_user()
-    services.update_profile(user, name="New Name", locale="xx", timezone="Asia/Tbilisi")
+    services.update_profile(user, name="New Name", locale="xx", timezone="Asia/Tbilisi", gender=None)
     assert (user.name, user.locale, user.timezone) == ("New Name", None, "Asia/Tbilisi")
 
 
