@@ -145,5 +145,5 @@ def test_two_approvals_of_the_last_seat_give_one_seat(client, login, intake):  #
     assert response.status_code == 302
     assert _count(Application, Application.status == ApplicationStatus.APPROVED) == 1
     assert _count(Enrollment, Enrollment.course_id == intake.course.id) == 1
-    assert "Every seat of the course is taken." in client.get(response.headers["Location"],
+    assert "Every seat is taken." in client.get(response.headers["Location"],
                                                               headers={"Accept-Language": "en"}).text

@@ -290,7 +290,8 @@ def test_every_route_is_in_the_matrix(app):
                     "<int:question_id>": "{question}", "<int:live_module_id>": "{live_module}",
                     "<int:session_id>": "{session}", "<token>": "{calendar_token}",
                     "<int:organisation_id>": "{organisation}", "<int:message_id>": "{message}",
-                    "<int:guest_id>": "{guest}", "<int:course_id>": "{course_id}", "<int:quota_id>": "{quota}"}
+                    "<int:guest_id>": "{guest}", "<int:course_id>": "{course_id}", "<int:quota_id>": "{quota}",
+                    "<any(courses, programmes):kind>": "courses"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

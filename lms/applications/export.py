@@ -10,15 +10,15 @@ from flask_babel import gettext as _
 from lms.applications.labels import STATUS_LABELS
 from lms.applications.models import Application
 from lms.applications.queries import intake_of
-from lms.courses.models import Course
+from lms.applications.targets import Target
 from lms.dates import datetime_text
 from lms.i18n import country_name, language_name, localized_label
 from lms.spreadsheets import csv_text
 
 
-def applications_csv(course: Course, applications: Sequence[Application]) -> str:
-    """One row per application with the answers to the course's own questions."""
-    intake = intake_of(course)
+def applications_csv(target: Target, applications: Sequence[Application]) -> str:
+    """One row per application with the answers to the course's (or programme's) own questions."""
+    intake = intake_of(target)
     questions = intake.questions if intake is not None else []
     buffer = io.StringIO()
     writer = csv.writer(buffer)

@@ -1,4 +1,5 @@
-"""Intake by application: a course's seats and quotas, the questions it asks, and each application."""
+"""Intake by application: a course's (or a programme's) seats and quotas, the questions it asks, and each
+application. Either target is named by its own column; exactly one is set."""
 from __future__ import annotations
 
 import enum
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from lms.auth.models import Organisation, User
 from lms.courses.models import Course
 from lms.extensions import db
+from lms.programmes.models import Programme
 from lms.types import UTCDateTime, enum_column, utcnow
 
 
@@ -27,24 +29,31 @@ OPEN_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.WAITLISTED)
 CLOSED_STATUSES = (ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN)
 
 
-class Intake(db.Model):
-    """How a course takes applications: its seats in total, how long an offered seat waits, extra questions.
+ONE_TARGET = "(course_id IS NULL) <> (programme_id IS NULL)"
 
-    Every decision about seats first updates this row (`revision`), so two decisions about one course
+
+class Intake(db.Model):
+    """How a course or a programme takes applications: its seats in total, how long an offered seat waits,
+    extra questions.
+
+    Every decision about seats first updates this row (`revision`), so two decisions about one target
     are taken one after the other on every database.
     """
 
     __tablename__ = "intakes"
+    __table_args__ = (CheckConstraint(ONE_TARGET, name="one_target"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), unique=True)
+    course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), unique=True)
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), unique=True)
     seats: Mapped[int | None]  # None: no limit in total
     offer_hours: Mapped[int] = mapped_column(default=72)
     # [{"id": 1, "labels": {"en": "...", "az": "..."}, "required": true}, ...]: asked after the usual fields.
     questions: Mapped[list] = mapped_column(JSON, default=list)
     revision: Mapped[int] = mapped_column(default=0)
 
-    course: Mapped[Course] = relationship()
+    course: Mapped[Course | None] = relationship()
+    programme: Mapped[Programme | None] = relationship()
     quotas: Mapped[list[Quota]] = relationship(back_populates="intake", cascade="all, delete-orphan",
                                                order_by="Quota.id")
 
@@ -73,10 +82,13 @@ class Application(db.Model):
     """Someone's request for a seat in a course, made by them or by their organisation's coordinator."""
 
     __tablename__ = "applications"
-    __table_args__ = (UniqueConstraint("course_id", "email", name="uq_applications_course_email"),)
+    __table_args__ = (UniqueConstraint("course_id", "email", name="uq_applications_course_email"),
+                      UniqueConstraint("programme_id", "email", name="uq_applications_programme_email"),
+                      CheckConstraint(ONE_TARGET, name="one_target"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
+    course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     nominated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     name: Mapped[str] = mapped_column(String(120))
@@ -104,11 +116,17 @@ class Application(db.Model):
     # The secret in the applicant's own link to this application (they may have no account).
     link_key: Mapped[str] = mapped_column(String(32), default=lambda: secrets.token_urlsafe(16))
 
-    course: Mapped[Course] = relationship()
+    course: Mapped[Course | None] = relationship()
+    programme: Mapped[Programme | None] = relationship()
     user: Mapped[User | None] = relationship(foreign_keys=[user_id])
     nominated_by: Mapped[User | None] = relationship(foreign_keys=[nominated_by_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
     organisation: Mapped[Organisation | None] = relationship()
+
+    @property
+    def target(self) -> Course | Programme:
+        """What the application is for: a course or a programme."""
+        return self.course or self.programme
 
     @property
     def organisation_label(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from lms.applications import targets
 from lms.applications.links import link_token
 from lms.applications.models import Application, ApplicationStatus
 from lms.auth.services import password_is_set
@@ -30,7 +31,8 @@ def tell(application: Application, kind: str) -> None:
     if application.user is not None:
         notifications.notify(application.user, kind, key, about_id=application.id)
     else:
-        addressee = Addressee(application.name, application.email, application.locale, application.course.timezone)
+        addressee = Addressee(application.name, application.email, application.locale,
+                              targets.timezone_of(application.target))
         notifications.notify_address(addressee, kind, key, about_id=application.id)
 
 
@@ -39,7 +41,7 @@ def _composer(kind: str):
         application = db.session.get(Application, notification.about_id)
         if application is None:  # deleted in the meantime
             return None
-        course = localized(application.course, "title")
+        course = localized(application.target, "title")
         paragraphs, link, label = _content(kind, application, course)
         if application.message and kind in (APPROVED, WAITLISTED, DECLINED):
             paragraphs = (*paragraphs, _("A word from the training centre: %(message)s", message=application.message))
@@ -66,7 +68,8 @@ def _content(kind: str, application: Application, course: str) -> tuple[tuple[st
         if user is not None and not password_is_set(user):
             return ((*said, _("Your account on Təlim LMS is ready: choose a password to sign in.")),
                     set_password_link(user), _("Choose a password"))
-        return said, absolute_url("courses.course", slug=application.course.slug), _("Open the course")
+        endpoint, values = targets.page_endpoint(application.target)
+        return said, absolute_url(endpoint, **values), _("Open the course")
     if kind == WAITLISTED:
         return (_("Every seat of “%(course)s” is taken for now: you are on the waiting list. If a seat is freed, "
                   "it is offered by mail in the order of the list.", course=course),), None, None

@@ -10,7 +10,7 @@ from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from sqlalchemy import delete, select, update
 
-from lms.applications import notices, rules
+from lms.applications import notices, rules, targets
 from lms.applications.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -19,17 +19,18 @@ from lms.applications.models import (
     Intake,
 )
 from lms.applications.queries import intake_of, limits_of, seats_taken, waitlist
+from lms.applications.targets import Target, columns_for, is_target
 from lms.audit import services as audit
 from lms.audit.models import AuditAction
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.auth.queries import organisations_by_name
-from lms.courses import services as courses
-from lms.courses.models import Course, CourseStatus, EnrolmentMode
+from lms.courses.models import Course
 from lms.courses.queries import enrollment_in
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES, country_name, is_country_code
+from lms.programmes.queries import enrolment_of as programme_enrolment_of
 
 NAME_LENGTH, TEXT_LENGTH, ANSWER_LENGTH = 120, 200, 4000
 
@@ -59,34 +60,33 @@ class Decisions:
 
 # --- applying ------------------------------------------------------------------------------
 
-def takes_applications(course: Course, now: datetime) -> bool:
-    """Whether the course's page offers the application form at `now`."""
-    return (course.enrolment is EnrolmentMode.APPLICATION and course.status is CourseStatus.PUBLISHED
-            and not course.has_ended(now))
+def takes_applications(target: Target, now: datetime) -> bool:
+    """Whether the course's (or programme's) page offers the application form at `now`."""
+    return targets.takes_applications(target, now)
 
 
-def apply(course: Course, details: ApplicantDetails, *, user: User | None, now: datetime,
+def apply(target: Target, details: ApplicantDetails, *, user: User | None, now: datetime,
           nominated_by: User | None = None) -> Application:
     """Submit an application (by the person, signed in or not, or by their coordinator) and mail it received."""
-    if not takes_applications(course, now):
-        raise DomainError(_("This course does not take applications now."), 403)
+    if not takes_applications(target, now):
+        raise DomainError(_("Applications are not taken now."), 403)
     email = accounts.normalise_email(user.email if user is not None else details.email)
     _check_details(details, email)
-    _check_answers(intake_of(course), details.answers)
+    _check_answers(intake_of(target), details.answers)
     if user is None:
         user = accounts.find_user_by_email(email)
         if user is not None and nominated_by is None:
             raise DomainError(_("An account uses this e-mail address: sign in to apply."), 409)
     if nominated_by is not None:
         _check_nominee(nominated_by, user)
-    if user is not None and (enrollment := enrollment_in(course, user.id)) and enrollment.withdrawn_at is None:
-        raise DomainError(_("%(email)s is already enrolled in this course.", email=email), 409)
-    application = db.session.scalar(select(Application).where(Application.course_id == course.id,
+    if user is not None and _already_in(target, user):
+        raise DomainError(_("%(email)s already has a place here.", email=email), 409)
+    application = db.session.scalar(select(Application).where(is_target(Application, target),
                                                               Application.email == email))
     if application is not None and application.status is not ApplicationStatus.WITHDRAWN:
-        raise DomainError(_("%(email)s has already applied for this course.", email=email), 409)
+        raise DomainError(_("%(email)s has already applied.", email=email), 409)
     if application is None:
-        application = Application(course_id=course.id, email=email, changes=0, answers={})
+        application = Application(**columns_for(target), email=email, changes=0, answers={})
     with db.session.no_autoflush:  # a new row is complete only once filled
         _fill(application, details, user=user, nominated_by=nominated_by, now=now)
     db.session.add(application)
@@ -95,16 +95,24 @@ def apply(course: Course, details: ApplicantDetails, *, user: User | None, now: 
     return application
 
 
-def nominate_many(coordinator: User, course: Course, people: Iterable[ApplicantDetails],
+def nominate_many(coordinator: User, target: Target, people: Iterable[ApplicantDetails],
                   now: datetime) -> list[Application]:
     """Nominate several people of the coordinator's organisation at once: all of them, or none."""
     nominated = []
     for line, details in enumerate(people, start=2):  # line 1 of a file is its header
         try:
-            nominated.append(apply(course, details, user=None, now=now, nominated_by=coordinator))
+            nominated.append(apply(target, details, user=None, now=now, nominated_by=coordinator))
         except DomainError as error:
             raise DomainError(_("Line %(line)d: %(message)s", line=line, message=error.message), error.status) from None
     return nominated
+
+
+def _already_in(target: Target, user: User) -> bool:
+    """Whether the person already has a place: enrolled in the course, or in the programme."""
+    if isinstance(target, Course):
+        enrollment = enrollment_in(target, user.id)
+        return enrollment is not None and enrollment.withdrawn_at is None
+    return programme_enrolment_of(target, user) is not None
 
 
 def _fill(application: Application, details: ApplicantDetails, *, user: User | None, nominated_by: User | None,
@@ -167,15 +175,15 @@ def _check_nominee(coordinator: User, user: User | None) -> None:
 
 # --- the centre's decisions ----------------------------------------------------------------
 
-def decide(actor: User, course: Course, applications: Iterable[Application], status: ApplicationStatus,
+def decide(actor: User, target: Target, applications: Iterable[Application], status: ApplicationStatus,
            message: str, now: datetime) -> Decisions:
-    """Approve, waitlist or decline applications to `course` in order; an approval past a quota is refused."""
+    """Approve, waitlist or decline applications to `target` in order; an approval past a quota is refused."""
     if status not in (ApplicationStatus.APPROVED, ApplicationStatus.WAITLISTED, ApplicationStatus.DECLINED):
         raise DomainError(_("Choose approve, waitlist or decline."))
-    intake = lock_intake(course)
+    intake = lock_intake(target)
     outcome = Decisions()
     for application in applications:
-        if application.course_id != course.id:
+        if application.target is not target:
             continue
         reason = _refusal(intake, application, status, now)
         if reason:
@@ -187,13 +195,13 @@ def decide(actor: User, course: Course, applications: Iterable[Application], sta
     return outcome
 
 
-def lock_intake(course: Course) -> Intake:
-    """The course's intake, written first so that decisions about one course's seats take turns.
+def lock_intake(target: Target) -> Intake:
+    """The target's intake, written first so that decisions about one target's seats take turns.
 
     On PostgreSQL the UPDATE holds the row until commit; on SQLite it takes the write lock before any
     seat is counted, so a count never misses a concurrent approval.
     """
-    intake = intake_for(course)
+    intake = intake_for(target)
     db.session.execute(update(Intake).where(Intake.id == intake.id).values(revision=Intake.revision + 1))
     db.session.refresh(intake)
     return intake
@@ -219,7 +227,7 @@ def quota_full_message(full: rules.FullQuota) -> str:
         return _("No seat is left in the quota of %(name)s.", name=organisation.name if organisation else "?")
     if full.scope == "country":
         return _("No seat is left in the quota of %(country)s.", country=country_name(str(full.key)))
-    return _("Every seat of the course is taken.")
+    return _("Every seat is taken.")
 
 
 def place_of(application: Application) -> rules.Place:
@@ -241,9 +249,10 @@ def _change(application: Application, status: ApplicationStatus, *, actor: User 
         application.closed_at = now
     if status is ApplicationStatus.APPROVED:
         _admit(application)
+    target = application.target
     audit.record(actor or application.user, AuditAction.APPLICATION_DECIDED,
-                 f"{application.name} <{application.email}>", course=application.course.slug,
-                 **{"from": before.value, "to": status.value})
+                 f"{application.name} <{application.email}>",
+                 **{targets.kind_of(target): target.slug, "from": before.value, "to": status.value})
     notices.tell(application, kind or notices.STATUS_KINDS[status])
 
 
@@ -255,7 +264,7 @@ def _admit(application: Application) -> None:
                                     locale=application.locale, country=application.country,
                                     organisation=application.organisation or _organisation_named(application))
     application.user = user
-    courses.enrol(user, application.course, by_admin=True, tell=False)  # the approval mail says it
+    targets.admit(user, application.target)
 
 
 def _organisation_named(application: Application) -> Organisation | None:
@@ -277,23 +286,22 @@ def withdraw(application: Application, by: User | None, now: datetime) -> None:
     if application.status in CLOSED_STATUSES:
         return
     was_approved = application.status is ApplicationStatus.APPROVED
-    lock_intake(application.course)
+    target = application.target
+    lock_intake(target)
     _change(application, ApplicationStatus.WITHDRAWN, actor=None, message="", now=now)
     if was_approved and application.user is not None:
-        enrollment = enrollment_in(application.course, application.user.id)
-        if enrollment is not None and enrollment.withdrawn_at is None:
-            courses.withdraw(by or application.user, enrollment, now)
+        targets.release(by or application.user, application.user, target, now)
     if by is not None and by.id != (application.user_id or -1):
         audit.record(by, AuditAction.APPLICATION_DECIDED, f"{application.name} <{application.email}>",
-                     course=application.course.slug, to=ApplicationStatus.WITHDRAWN.value)
+                     **{targets.kind_of(target): target.slug, "to": ApplicationStatus.WITHDRAWN.value})
     if was_approved:
-        offer_freed_seats(application.course, now, freed=place_of(application))
+        offer_freed_seats(target, now, freed=place_of(application))
     db.session.flush()
 
 
 def accept_offer(application: Application, now: datetime) -> None:
     """Take the seat offered from the waitlist, if the offer still holds."""
-    intake = lock_intake(application.course)
+    intake = lock_intake(application.target)
     db.session.refresh(application)
     if application.status is ApplicationStatus.APPROVED:  # a second tab, a second click
         return
@@ -307,15 +315,15 @@ def accept_offer(application: Application, now: datetime) -> None:
     db.session.flush()
 
 
-def offer_freed_seats(course: Course, now: datetime, freed: rules.Place | None = None) -> list[Application]:
+def offer_freed_seats(target: Target, now: datetime, freed: rules.Place | None = None) -> list[Application]:
     """Offer every seat that is free to the next in line (the freed seat's quota first), each by mail
     with a deadline; returns the new offers."""
-    intake = intake_of(course)
-    if intake is None or not takes_applications(course, now):
+    intake = intake_of(target)
+    if intake is None or not takes_applications(target, now):
         return []
     limits, offers = limits_of(intake), []
     taken = seats_taken(intake, now)
-    line = [(application.id, place_of(application)) for application in waitlist(course, now)]
+    line = [(application.id, place_of(application)) for application in waitlist(target, now)]
     while line:
         chosen = rules.next_in_line(line, freed or rules.Place(None, None), limits, taken)
         if chosen is None:
@@ -337,11 +345,11 @@ def lapse_offers(now: datetime) -> int:
     lapsed = db.session.scalars(select(Application).where(
         Application.status == ApplicationStatus.WAITLISTED, Application.offer_expires_at <= now)).all()
     for application in lapsed:
-        lock_intake(application.course)
+        lock_intake(application.target)
         expired = application.offer_expires_at
         _change(application, ApplicationStatus.DECLINED, actor=None, message="", now=now, kind=notices.LAPSED)
         application.offer_expires_at = expired  # what the status page says: the offer was not taken in time
-        offer_freed_seats(application.course, now, freed=place_of(application))
+        offer_freed_seats(application.target, now, freed=place_of(application))
     db.session.flush()
     return len(lapsed)
 
@@ -364,11 +372,11 @@ def forget_closed(now: datetime, keep_days: int) -> int:
     return result.rowcount or 0
 
 
-def intake_for(course: Course) -> Intake:
-    """The course's intake, made (no limits, no questions) the first time it is asked for."""
-    intake = intake_of(course)
+def intake_for(target: Target) -> Intake:
+    """The target's intake, made (no limits, no questions) the first time it is asked for."""
+    intake = intake_of(target)
     if intake is None:
-        intake = Intake(course=course, questions=[])
+        intake = Intake(**columns_for(target), questions=[], offer_hours=72, revision=0)
         db.session.add(intake)
         db.session.flush()
     return intake

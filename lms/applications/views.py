@@ -1,25 +1,28 @@
-"""Applying and nominating (`/courses/<slug>/apply`), my applications and a coordinator's nominees
-(`/applications/`), and an application's own page, reached by its link with or without an account."""
+"""Applying and nominating (`/courses/<slug>/apply`, `/programmes/<slug>/apply`), my applications and a
+coordinator's nominees (`/applications/`), and an application's own page, reached by its link with or
+without an account."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from lms import clock
-from lms.applications import queries, services
+from lms.applications import queries, services, targets
 from lms.applications.forms import NominationFileForm, OfferForm, WithdrawForm, application_form
 from lms.applications.links import application_for, link_token
 from lms.applications.models import Application, ApplicationStatus
 from lms.applications.nomination_file import read_nominees
+from lms.applications.targets import TARGET_KIND, Target
 from lms.auth.models import Role
+from lms.auth.permissions import can_manage_users
 from lms.auth.queries import organisation_choices
-from lms.courses.models import Course
+from lms.courses.models import Course, CourseStatus
 from lms.courses.permissions import can_see_course
-from lms.extensions import db, limiter
+from lms.extensions import limiter
 from lms.i18n import current_locale
+from lms.programmes.models import Programme
 from lms.web.rate_limits import setting
 from lms.web.routes import Routes
 from lms.web.unit_of_work import service_errors_flashed, service_errors_on
@@ -27,51 +30,52 @@ from lms.web.unit_of_work import service_errors_flashed, service_errors_on
 routes = Routes()
 
 
-@routes.route("/courses/<slug>/apply", methods=["GET", "POST"])
+@routes.route(f"/{TARGET_KIND}/<slug>/apply", methods=["GET", "POST"])
 @limiter.limit(setting("APPLICATION_RATE_LIMIT"), methods=["POST"])
-def apply(slug: str):
-    course, now = _visible_course(slug), clock.now()
-    nominating, mine = _is_coordinator(), _my_application(course)
-    intake = queries.intake_of(course)
+def apply(kind: str, slug: str):
+    target, now = _visible_target(kind, slug), clock.now()
+    nominating, mine = _is_coordinator(), _my_application(target)
+    intake = queries.intake_of(target)
     questions = intake.questions if intake is not None else []
     form = application_form(questions, organisation_choices(), nominating=nominating, **_prefill(nominating))
     if current_user.is_authenticated and not nominating:
         form.email.data = current_user.email  # an account applies with its own address
         form.email.render_kw = {"readonly": True}
-    accepting = services.takes_applications(course, now) and mine is None
+    accepting = services.takes_applications(target, now) and mine is None
     if accepting and form.validate_on_submit():
         with service_errors_on(form):
             application = services.apply(
-                course, form.details(questions), user=None if nominating or not current_user.is_authenticated
+                target, form.details(questions), user=None if nominating or not current_user.is_authenticated
                 else current_user, nominated_by=current_user if nominating else None, now=now)
             if nominating:
                 flash(_("%(name)s is nominated. They have been told by mail.", name=application.name), "success")
-                return redirect(url_for("applications.apply", slug=slug))
+                return redirect(url_for("applications.apply", kind=kind, slug=slug))
             flash(_("Your application has been sent. You will be told the decision by mail."), "success")
             return redirect(url_for("applications.application", token=link_token(application)))
     status = 400 if form.errors or form.form_errors else 200
     if request.method == "POST" and not accepting:
         status = 409 if mine is not None else 403
-    return render_template("applications/apply.html", course=course, form=form, nominating=nominating,
-                           file_form=NominationFileForm(), open=services.takes_applications(course, now),
-                           mine=mine, now=now), status
+    return render_template("applications/apply.html", target=target, kind=kind, form=form, nominating=nominating,
+                           file_form=NominationFileForm(), open=services.takes_applications(target, now),
+                           mine=mine, now=now, page=targets.page_endpoint(target),
+                           dates=targets.dates_of(target)), status
 
 
-@routes.route("/courses/<slug>/apply/file", methods=["POST"])
+@routes.route(f"/{TARGET_KIND}/<slug>/apply/file", methods=["POST"])
 @login_required
-def nominate_file(slug: str):
-    course = _visible_course(slug)
+def nominate_file(kind: str, slug: str):
+    target = _visible_target(kind, slug)
     if not _is_coordinator():
         abort(403)
     form = NominationFileForm()
     if not form.validate():
         flash(_("Choose a CSV file."), "error")
-        return redirect(url_for("applications.apply", slug=slug))
+        return redirect(url_for("applications.apply", kind=kind, slug=slug))
     with service_errors_flashed():
-        nominated = services.nominate_many(current_user, course, read_nominees(form.file.data.read(),
+        nominated = services.nominate_many(current_user, target, read_nominees(form.file.data.read(),
                                                                                 current_locale()), clock.now())
         flash(ngettext("%(num)d person is nominated.", "%(num)d people are nominated.", len(nominated)), "success")
-    return redirect(url_for("applications.apply", slug=slug))
+    return redirect(url_for("applications.apply", kind=kind, slug=slug))
 
 
 @routes.route("/applications/")
@@ -117,11 +121,17 @@ def answer_offer(token: str):
     return redirect(url_for("applications.application", token=token))
 
 
-def _visible_course(slug: str) -> Course:
-    course = db.session.scalar(select(Course).where(Course.slug == slug))
-    if course is None or not can_see_course(current_user, course):
+def _visible_target(kind: str, slug: str) -> Target:
+    """A course its visitor may see, or a published (or archived) programme; drafts for their editors only."""
+    target = targets.target_by_slug(kind, slug)
+    if target is None:
         abort(404)
-    return course
+    if isinstance(target, Course) and not can_see_course(current_user, target):
+        abort(404)
+    if isinstance(target, Programme) and target.status is CourseStatus.DRAFT and not (
+            current_user.is_authenticated and can_manage_users(current_user)):
+        abort(404)
+    return target
 
 
 def _by_link(token: str) -> Application:
@@ -142,8 +152,8 @@ def _prefill(nominating: bool) -> dict:
             "country": current_user.country or "", "organisation": current_user.organisation_id or 0}
 
 
-def _my_application(course: Course) -> Application | None:
+def _my_application(target: Target) -> Application | None:
     if not current_user.is_authenticated or _is_coordinator():
         return None
     return next((found for found in queries.applications_of(current_user)
-                 if found.course_id == course.id and found.status is not ApplicationStatus.WITHDRAWN), None)
+                 if found.target is target and found.status is not ApplicationStatus.WITHDRAWN), None)

@@ -12,6 +12,7 @@ from lms.web.forms import Form, max_length, required, select_choices
 ENROLMENT_CHOICES = select_choices([
     (EnrolmentMode.ADMIN.value, _l("Only administrators enrol people")),
     (EnrolmentMode.OPEN.value, _l("Anyone signed in may enrol")),
+    (EnrolmentMode.APPLICATION.value, _l("By application: people apply or are nominated, the centre selects")),
 ])
 
 

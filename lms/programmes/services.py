@@ -100,6 +100,24 @@ def enrol(user: User, programme: Programme, *, by_admin: bool = False) -> Progra
     return enrolment
 
 
+def withdraw(actor: User, programme: Programme, user: User, now: datetime) -> None:
+    """Take someone out of a programme they gave their place back in: withdrawn from each of its courses
+    (their records stay), and no longer enrolled in it. A completed programme is not withdrawn from."""
+    enrolment = _enrolment_of(programme, user)
+    if enrolment is None:
+        return
+    if enrolment.completed_at is not None:
+        raise DomainError(_("%(name)s has completed this programme: it cannot be withdrawn from.", name=user.name),
+                          409)
+    for item in programme.courses:
+        enrollment = db.session.scalar(select(Enrollment).where(Enrollment.course_id == item.course_id,
+                                                                Enrollment.user_id == user.id))
+        if enrollment is not None and enrollment.withdrawn_at is None:
+            courses.withdraw(actor, enrollment, now)
+    db.session.delete(enrolment)
+    db.session.flush()
+
+
 def enrol_addresses(programme: Programme, text: str) -> tuple[int, list[str]]:
     """Enrol the accounts of the e-mail addresses in `text` (separated by spaces, commas, semicolons
     or lines); returns how many were enrolled and the addresses no account has."""

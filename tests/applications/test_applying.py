@@ -82,7 +82,7 @@ def test_the_course_page_offers_apply_and_self_enrolment_is_refused(client, inta
 def test_a_course_that_does_not_take_applications_refuses_them(client, intake, make_course):
     open_course = make_course(slug="open-course", enrolment=EnrolmentMode.OPEN)
     client.get("/lang/en")
-    assert "does not take applications" in client.get(f"/courses/{open_course.slug}/apply").text
+    assert "are not taken now" in client.get(f"/courses/{open_course.slug}/apply").text
     assert client.post(f"/courses/{open_course.slug}/apply", data=_form(intake)).status_code == 403
     assert db.session.query(Application).count() == 0
     assert client.get("/courses/no-such-course/apply").status_code == 404

@@ -55,7 +55,7 @@ def test_approving_past_a_quota_is_refused_with_the_quota_named(intake):
     assert outcome.changed == [first, georgian]
     reasons = dict((found.email, reason) for found, reason in outcome.refused)
     assert reasons["a2@example.org"] == "No seat is left in the quota of Azerbaijan."
-    assert reasons["g2@example.org"] == "Every seat of the course is taken."  # Georgia had room, the course not
+    assert reasons["g2@example.org"] == "Every seat is taken."  # Georgia had room, the course not
     assert (second.status, another.status) == (ApplicationStatus.SUBMITTED, ApplicationStatus.SUBMITTED)
 
 
