@@ -25,12 +25,9 @@ from lms.audit.models import AuditAction
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.auth.queries import organisations_by_name
-from lms.courses.models import Course
-from lms.courses.queries import enrollment_in
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES, country_name, is_country_code
-from lms.programmes.queries import enrolment_of as programme_enrolment_of
 
 NAME_LENGTH, TEXT_LENGTH, ANSWER_LENGTH = 120, 200, 4000
 
@@ -79,7 +76,7 @@ def apply(target: Target, details: ApplicantDetails, *, user: User | None, now: 
             raise DomainError(_("An account uses this e-mail address: sign in to apply."), 409)
     if nominated_by is not None:
         _check_nominee(nominated_by, user)
-    if user is not None and _already_in(target, user):
+    if user is not None and targets.has_place(target, user):
         raise DomainError(_("%(email)s already has a place here.", email=email), 409)
     application = db.session.scalar(select(Application).where(is_target(Application, target),
                                                               Application.email == email))
@@ -105,14 +102,6 @@ def nominate_many(coordinator: User, target: Target, people: Iterable[ApplicantD
         except DomainError as error:
             raise DomainError(_("Line %(line)d: %(message)s", line=line, message=error.message), error.status) from None
     return nominated
-
-
-def _already_in(target: Target, user: User) -> bool:
-    """Whether the person already has a place: enrolled in the course, or in the programme."""
-    if isinstance(target, Course):
-        enrollment = enrollment_in(target, user.id)
-        return enrollment is not None and enrollment.withdrawn_at is None
-    return programme_enrolment_of(target, user) is not None
 
 
 def _fill(application: Application, details: ApplicantDetails, *, user: User | None, nominated_by: User | None,

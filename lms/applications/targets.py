@@ -71,6 +71,14 @@ def page_endpoint(target: Target) -> tuple[str, dict[str, str]]:
     return "programmes.programme", {"slug": target.slug}
 
 
+def has_place(target: Target, user: User) -> bool:
+    """Whether the person already has a place: enrolled in the course, or in the programme."""
+    if isinstance(target, Course):
+        enrollment = enrollment_in(target, user.id)
+        return enrollment is not None and enrollment.withdrawn_at is None
+    return programme_queries.enrolment_of(target, user) is not None
+
+
 def admit(user: User, target: Target) -> None:
     """Enrol an approved applicant (a programme enrols them in each of its courses); the approval mail
     says it, so the course's own enrolment mail is not sent."""
