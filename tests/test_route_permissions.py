@@ -168,6 +168,7 @@ MATRIX = [
     ("GET", "/courses/{slug}/manage/next-edition", None, EDITORS),
     ("POST", "/courses/{slug}/manage/next-edition", {}, EDITORS_REFUSED_FORM),
     ("GET", "/admin/courses/{slug}/editions", None, EDITORS),
+    ("GET", "/admin/courses/{slug}/evaluation", None, EDITORS),
     # The world's programme has the course's slug (another namespace), is published, and enrols by admins only.
     ("GET", "/programmes/", None, EVERYONE_200),
     ("GET", "/programmes/{slug}/", None, EVERYONE_200),

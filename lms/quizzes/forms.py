@@ -16,7 +16,7 @@ from wtforms.validators import NumberRange, Optional
 
 from lms.i18n import LANGUAGES
 from lms.quizzes.grading import Kind
-from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
+from lms.quizzes.models import GradingMethod, Question, QuizPurpose, ReviewPolicy
 from lms.web.forms import Form, NumberField, max_length, present, required, select_choices
 
 
@@ -81,6 +81,7 @@ class QuizSettingsForm(Form):
     draw_count = IntegerField(_l("Draw this many of the chosen questions at random"),
                               validators=[Optional(), _range(1, 500)])
     review_policy = SelectField(_l("After submitting, learners see"), validators=[required()])
+    purpose = SelectField(_l("Knowledge gain"), validators=[Optional()])
     submit = SubmitField(_l("Save quiz"))
 
     def __init__(self, *args, **kwargs) -> None:
@@ -96,6 +97,11 @@ class QuizSettingsForm(Form):
             (ReviewPolicy.AFTER_LAST.value,
              _l("their score; the correct answers after their last attempt or once the quiz has closed")),
             (ReviewPolicy.AFTER_CLOSE.value, _l("their score; the correct answers once the quiz has closed")),
+        ])
+        self.purpose.choices = select_choices([
+            ("", _l("An ordinary quiz")),
+            (QuizPurpose.PRE_TEST.value, _l("The course's pre-test: what learners know before it")),
+            (QuizPurpose.POST_TEST.value, _l("The course's post-test: what they know after it")),
         ])
 
 

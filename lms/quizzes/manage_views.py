@@ -19,7 +19,7 @@ from lms.numbers import round_percent, round_points
 from lms.quizzes import queries, question_import, services
 from lms.quizzes.bank import bank_as_gift
 from lms.quizzes.forms import QuestionImportForm, QuizSettingsForm, question_form_class
-from lms.quizzes.models import GradingMethod, Question, ReviewPolicy
+from lms.quizzes.models import GradingMethod, Question, QuizPurpose, ReviewPolicy
 from lms.quizzes.problems import problem_message
 from lms.quizzes.question_form import fill_question_form, question_changes
 from lms.quizzes.review import what_learners_see
@@ -127,6 +127,7 @@ def quiz_settings(slug: str, quiz_module_id: int):
             questions_per_page=form.questions_per_page.data, shuffle_questions=form.shuffle_questions.data,
             shuffle_choices=form.shuffle_choices.data, draw_count=form.draw_count.data,
             review_policy=ReviewPolicy(form.review_policy.data),
+            purpose=QuizPurpose(form.purpose.data) if form.purpose.data else None,
         )
         services.set_questions(quiz, ids_from(request.form.getlist("question")))
         flash(_("The quiz has been saved."), "success")

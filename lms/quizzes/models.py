@@ -30,6 +30,13 @@ class ReviewPolicy(enum.StrEnum):
     AFTER_LAST = "after_last"
 
 
+class QuizPurpose(enum.StrEnum):
+    """A quiz that measures what the course taught: the same (or parallel) questions before and after."""
+
+    PRE_TEST = "pre_test"
+    POST_TEST = "post_test"
+
+
 class AttemptState(enum.StrEnum):
     IN_PROGRESS = "in_progress"
     SUBMITTED = "submitted"
@@ -53,6 +60,7 @@ class Quiz(db.Model):
     shuffle_choices: Mapped[bool] = mapped_column(default=False)
     draw_count: Mapped[int | None]  # draw this many of the quiz's questions at random per attempt
     review_policy: Mapped[ReviewPolicy] = mapped_column(enum_column(ReviewPolicy), default=ReviewPolicy.AFTER_LAST)
+    purpose: Mapped[QuizPurpose | None] = mapped_column(enum_column(QuizPurpose))  # at most one of each per course
 
     module: Mapped[Module] = relationship()
     slots: Mapped[list[QuizQuestion]] = relationship(

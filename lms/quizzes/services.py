@@ -16,7 +16,7 @@ from lms.audit.models import AuditAction
 from lms.audit.services import changes_between, record
 from lms.auth.models import User
 from lms.courses import services as courses
-from lms.courses.models import CourseRole, Enrollment, Module, ModuleKind
+from lms.courses.models import CourseDay, CourseRole, Enrollment, Module, ModuleKind
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES, localized
@@ -31,6 +31,7 @@ from lms.quizzes.models import (
     Question,
     QuestionTranslation,
     Quiz,
+    QuizPurpose,
     QuizQuestion,
 )
 from lms.quizzes.question_import import upsert_translation
@@ -81,12 +82,22 @@ def update_quiz(quiz: Quiz, actor: User | None = None, **settings: Any) -> None:
     if settings.get("opens_at") and settings.get("closes_at") and settings["closes_at"] <= settings["opens_at"]:
         raise DomainError(_("The quiz must close after it opens."))
     changes = changes_between({name: getattr(quiz, name) for name in settings}, settings)
+    if settings.get("purpose") is not None:
+        _take_purpose(quiz, settings["purpose"])
     for name, value in settings.items():
         setattr(quiz, name, value)
     if actor is not None and changes:
         record(actor, AuditAction.QUIZ_SETTINGS, localized(quiz.module, "title"),
                course=quiz.module.day.course.slug, changes=changes)
     db.session.flush()
+
+
+def _take_purpose(quiz: Quiz, purpose: QuizPurpose) -> None:
+    """A course has one pre-test and one post-test: another quiz that was it becomes an ordinary quiz."""
+    others = (select(Quiz.id).join(Module, Module.id == Quiz.module_id).join(CourseDay, CourseDay.id == Module.day_id)
+              .where(CourseDay.course_id == quiz.module.day.course_id, Quiz.purpose == purpose, Quiz.id != quiz.id))
+    db.session.execute(update(Quiz).where(Quiz.id.in_(others)).values(purpose=None).execution_options(
+        synchronize_session="fetch"))
 
 
 def set_questions(quiz: Quiz, question_ids: list[int]) -> None:

@@ -17,6 +17,7 @@ from lms.quizzes.models import (
     Question,
     QuestionTranslation,
     Quiz,
+    QuizPurpose,
     ReviewPolicy,
 )
 
@@ -32,7 +33,8 @@ def export_quiz(module: Module) -> dict[str, Any] | None:
         return {"settings": _DEFAULT_SETTINGS, "questions": []}
     return {
         "settings": {**{name: getattr(quiz, name) for name in SETTINGS},
-                     "grading_method": quiz.grading_method.value, "review_policy": quiz.review_policy.value},
+                     "grading_method": quiz.grading_method.value, "review_policy": quiz.review_policy.value,
+                     "purpose": quiz.purpose.value if quiz.purpose else None},
         "questions": [_question(slot.question) for slot in quiz.slots],
     }
 
@@ -86,6 +88,7 @@ def load_quiz(module: Module, data: Any, where: str, shift_days: int) -> None:
         services.update_quiz(
             quiz, grading_method=GradingMethod(settings.get("grading_method", "highest")),
             review_policy=ReviewPolicy(settings.get("review_policy", ReviewPolicy.AFTER_LAST.value)),
+            purpose=QuizPurpose(settings["purpose"]) if settings.get("purpose") else None,  # older files: none
             **{name: settings[name] for name in SETTINGS if name in settings})
         questions = [_load_question(module, raw) for raw in data["questions"]]
     except (ValueError, TypeError, KeyError, AttributeError):

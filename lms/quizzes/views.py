@@ -16,7 +16,8 @@ from lms.extensions import csrf, db
 from lms.json_input import UnsafeJSON, load_json
 from lms.quizzes import queries, services
 from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
-from lms.quizzes.models import Attempt, AttemptState, Question, Quiz
+from lms.quizzes.knowledge import gain_of
+from lms.quizzes.models import Attempt, AttemptState, Question, Quiz, QuizPurpose
 from lms.quizzes.paper import quiz_paper
 from lms.quizzes.responses import InvalidResponse, response_from_fields
 from lms.quizzes.review import may_see_answers
@@ -50,6 +51,8 @@ def start_page(quiz_id: int):
         in_progress=next((a for a in attempts if a.state is AttemptState.IN_PROGRESS), None),
         is_learner=is_learner(enrollment),
         now=clock.now(), form=StartForm(),
+        # the post-test shows the learner what the course taught them
+        gain=gain_of(quiz.module.course, current_user) if quiz.purpose is QuizPurpose.POST_TEST else None,
     )
 
 

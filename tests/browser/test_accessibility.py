@@ -34,6 +34,7 @@ def page_list(cohort) -> dict[str, list[str]]:  # noqa: F811
                   f"/admin/courses/{course.slug}/learners/{cohort.aynur.id}", "/admin/organisations",
                   "/admin/users/import", f"/admin/users/{cohort.aynur.id}", "/admin/audit", "/programmes/new",
                   f"/admin/courses/{course.slug}/editions", f"/admin/courses/{course.slug}/applications/",
+                  f"/admin/courses/{course.slug}/evaluation",
                   f"/admin/courses/{course.slug}/applications/settings"],
     }
 

@@ -1,0 +1,58 @@
+"""The facts of a course's evaluation report that donors ask for: who was enrolled, completed and was
+certified, disaggregated by gender, country and organisation (one query), and the knowledge gain."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select
+
+from lms.auth.models import Gender, Organisation, User
+from lms.certificates.models import Certificate
+from lms.courses.models import Course, Enrollment
+from lms.extensions import db
+
+
+@dataclass
+class Outcomes:
+    """How many were enrolled, completed the course and hold its certificate."""
+
+    enrolled: int = 0
+    completed: int = 0
+    certified: int = 0
+
+    @property
+    def completion_share(self) -> float | None:
+        return self.completed / self.enrolled if self.enrolled else None
+
+
+@dataclass(frozen=True)
+class Participation:
+    total: Outcomes
+    by_gender: list[tuple[Gender | None, Outcomes]]  # every answer in its order, then "not given"
+    by_country: list[tuple[str, Outcomes]]
+    by_organisation: list[tuple[str, Outcomes]]
+
+
+def participation(course: Course) -> Participation:
+    """The course's active learners counted three ways, in one query."""
+    rows = db.session.execute(
+        select(User.gender, User.country, Organisation.name, Enrollment.completed_at, Certificate.id)
+        .join(Enrollment, Enrollment.user_id == User.id)
+        .outerjoin(Organisation, Organisation.id == User.organisation_id)
+        .outerjoin(Certificate, and_(Certificate.enrollment_id == Enrollment.id, Certificate.revoked_at.is_(None)))
+        .where(Enrollment.course_id == course.id, Enrollment.is_active_learner())).all()
+    total = Outcomes()
+    genders: dict[Gender | None, Outcomes] = {gender: Outcomes() for gender in (*Gender, None)}
+    countries: dict[str, Outcomes] = defaultdict(Outcomes)
+    organisations: dict[str, Outcomes] = defaultdict(Outcomes)
+    for gender, country, organisation, completed_at, certificate in rows:
+        for outcomes in (total, genders[gender], countries[country or ""], organisations[organisation or ""]):
+            outcomes.enrolled += 1
+            outcomes.completed += completed_at is not None
+            outcomes.certified += certificate is not None
+    return Participation(total, list(genders.items()), _largest_first(countries), _largest_first(organisations))
+
+
+def _largest_first(groups: dict[str, Outcomes]) -> list[tuple[str, Outcomes]]:
+    return sorted(groups.items(), key=lambda item: (-item[1].enrolled, item[0]))
