@@ -13,7 +13,8 @@ from lms.extensions import db
 from lms.i18n import localized
 from lms.live.models import GuestInvite, LiveSession
 from lms.programmes.models import Programme, ProgrammeEnrolment
-from lms.quizzes.models import Attempt, Quiz
+from lms.quizzes.knowledge import knowledge_gain
+from lms.quizzes.models import Attempt, Quiz, QuizPurpose
 
 
 def test_create_admin_asks_for_the_password_without_echoing_it(runner):
@@ -54,12 +55,15 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     assert {t.locale for t in course.translations} == {"az", "en", "ru"}
     assert localized(course, "title", "ru") == "Ключевые понятия и тенденции в сфере миграции"
     assert accounts.authenticate("learner10@example.org", "demo password").role is Role.LEARNER
-    assert [len(day.modules) for day in course.days] == [5, 5, 5]
+    assert [len(day.modules) for day in course.days] == [6, 5, 5]  # day 1 opens with the pre-test
     assert db.session.scalar(select(func.count(LiveSession.id)).join(Module).join(CourseDay).join(Course)
                              .where(three_day)) == 9  # three per cohort
     quizzes = db.session.scalars(
         select(Quiz).join(Module).join(CourseDay).where(CourseDay.course_id == course.id)).all()
-    assert len(quizzes) == 3 and all(len(quiz.slots) == 8 for quiz in quizzes)
+    assert len(quizzes) == 4 and all(len(quiz.slots) == 8 for quiz in quizzes)
+    pre_test, *_, post_test = sorted(quizzes, key=lambda quiz: (quiz.module.day.number, quiz.module.position))
+    assert (pre_test.purpose, post_test.purpose) == (QuizPurpose.PRE_TEST, QuizPurpose.POST_TEST)
+    assert [slot.question_id for slot in pre_test.slots] == [slot.question_id for slot in post_test.slots]
     for slot in quizzes[0].slots:
         assert {t.locale for t in slot.question.translations} == {"az", "en", "ru"}
     assert course.status is CourseStatus.PUBLISHED
@@ -108,8 +112,9 @@ def test_in_the_demo_learner10_has_finished_the_previous_cohort_with_a_certifica
     progress = progress_of(enrollment_ids)
     assert sum(1 for p in progress.values() if 0 < p.completed < p.required) >= 3  # a few part-way
     scores = db.session.scalars(select(Attempt.score / Attempt.max_score).join(User).where(
-        User.email == "learner10@example.org"))
-    assert list(scores) == [1.0, 1.0, 1.0]  # every quiz answered right, through the real services
+        User.email == "learner10@example.org").order_by(Attempt.started_at))
+    # half right in the pre-test before the course, then every quiz right, through the real services
+    assert list(scores) == [0.5, 1.0, 1.0, 1.0]
 
 
 def test_demo_without_a_password_prints_a_new_one_that_works(runner):
@@ -134,3 +139,10 @@ def test_the_demo_next_edition_takes_applications_with_seats_per_country_and_a_c
     assert coordinator.role is Role.COORDINATOR and coordinator.organisation.country == "AZ"
     nominated = db.session.scalar(select(Application).where(Application.nominated_by_id == coordinator.id))
     assert nominated.organisation_id == coordinator.organisation_id
+
+
+def test_the_demo_previous_cohort_has_a_knowledge_gain_to_report(runner):
+    assert runner.invoke(args=["lms", "demo", "--password", "demo password"]).exit_code == 0
+    previous = db.session.scalar(select(Course).where(Course.slug == "key-concepts-migration-previous"))
+    report = knowledge_gain(previous)
+    assert report.overall.count >= 1 and report.overall.points > 0  # learner10 took both, and learnt

@@ -4,8 +4,9 @@ Figures are the rounded ones the named sources published; each lesson says which
 """
 
 # (day titles {locale: title}, [modules]); a module is (kind, required, minutes, {locale: (title, body)}).
-# Quiz modules take their questions, in order, from questions/day1, day2 and final.{en,az,ru}.gift.
-QUIZ_FILES = ["day1", "day2", "final"]
+# Quiz modules take their questions, in order, from questions/<name>.{en,az,ru}.gift: the pre-test asks the
+# final quiz's questions (the post-test) before the course, so that the two measure what it taught.
+QUIZ_FILES = ["final", "day1", "day2", "final"]
 # Live modules, in order: (hour, minute, minutes long) in Baku time on their day.
 LIVE_TIMES = [(10, 0, 60), (11, 0, 60), (15, 0, 90)]
 PROGRAMME = [
@@ -47,6 +48,11 @@ Dərsi oxuduqdan sonra onu tamamlanmış kimi qeyd edin; irəliləyişiniz kurs 
 2. День 2 — трудовая миграция и денежные переводы.
 3. День 3 — нерегулярная миграция и глобальные тенденции.
 """),
+            }),
+            ("quiz", False, 10, {
+                "en": ("Before we start: what do you know?", "The final quiz's eight questions, once, before the lessons: at the end you see what the course taught you. It does not count towards the certificate."),
+                "az": ("Başlamazdan əvvəl: nə bilirsiniz?", "Yekun testin səkkiz sualı, dərslərdən əvvəl bir dəfə: sonda kursun sizə nə öyrətdiyini görəcəksiniz. Sertifikata təsir etmir."),
+                "ru": ("Перед началом: что вы знаете?", "Восемь вопросов итогового теста, один раз, до уроков: в конце вы увидите, чему вас научил курс. На сертификат не влияет."),
             }),
             ("lesson", True, 30, {
                 "en": ("Migrant, refugee, asylum-seeker", """

@@ -22,7 +22,7 @@ from lms.extensions import db
 from lms.live import services as live
 from lms.quizzes import services as quizzes
 from lms.quizzes.grading import Kind
-from lms.quizzes.models import Question
+from lms.quizzes.models import Question, QuizPurpose
 
 SLUG = "key-concepts-migration-previous"
 WEEKS_AGO = 5
@@ -71,7 +71,8 @@ def _follow_day(enrollment: Enrollment, modules: list[Module], zone: ZoneInfo, r
             session = live.session_for(module)
             live.record_join(session, enrollment.user, enrollment, session.starts_at + timedelta(minutes=2))
         elif module.kind is ModuleKind.QUIZ:
-            _take_quiz(enrollment, module, moment, right, rng)
+            before_the_course = quizzes.quiz_for(module).purpose is QuizPurpose.PRE_TEST
+            _take_quiz(enrollment, module, moment, right / 2 if before_the_course else right, rng)
 
 
 def _take_quiz(enrollment: Enrollment, module: Module, moment: datetime, right: float, rng: random.Random) -> None:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from lms.auth import services as accounts
-from lms.auth.models import Organisation, Role, User
+from lms.auth.models import Gender, Organisation, Role, User
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, ModuleKind, ModuleProgress
 from lms.demo.content import LIVE_TIMES, PROGRAMME, QUIZ_FILES
@@ -24,6 +24,7 @@ from lms.live import services as live
 from lms.programmes.models import Programme
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
+from lms.quizzes.models import QuizPurpose
 from lms.types import utcnow
 
 DEMO_TIMEZONE = "Asia/Baku"
@@ -63,6 +64,13 @@ ACCOUNTS = [
     ("learner10@example.org", "Gülşən İsmayılova", Role.LEARNER, 0, "az"),
     ("coordinator1@example.org", "Aysel Hüseynova", Role.COORDINATOR, 0, "az"),
 ]
+
+# What the demo learners said of themselves (one prefers not to say; the others' accounts say nothing).
+GENDERS = {"learner1@example.org": Gender.FEMALE, "learner2@example.org": Gender.MALE,
+           "learner3@example.org": Gender.FEMALE, "learner4@example.org": Gender.FEMALE,
+           "learner5@example.org": Gender.MALE, "learner6@example.org": Gender.FEMALE,
+           "learner7@example.org": Gender.FEMALE, "learner8@example.org": Gender.MALE,
+           "learner9@example.org": Gender.UNDISCLOSED, "learner10@example.org": Gender.FEMALE}
 
 COURSE_TEXTS = {
     "en": dict(
@@ -134,7 +142,8 @@ def _account(email: str, name: str, role: Role, organisation: Organisation | Non
     user = accounts.find_user_by_email(email)
     if user is None:
         return accounts.create_user(email=email, name=name, password=password, role=role,
-                                    locale=locale, timezone=DEMO_TIMEZONE, organisation=organisation)
+                                    locale=locale, timezone=DEMO_TIMEZONE, organisation=organisation,
+                                    gender=GENDERS.get(email))
     user.password_hash = accounts.hash_password(password)
     user.active = True
     return user
@@ -195,17 +204,21 @@ def _opening_guest(course: Course, admin: User) -> None:
 def _quizzes(course: Course) -> None:
     """Each quiz module asks the questions of its GIFT file, imported in English, then az and ru."""
     modules = [m for day in course.days for m in day.modules if m.kind is ModuleKind.QUIZ]
-    for module, name in zip(modules, QUIZ_FILES, strict=True):
-        source = {locale: (QUESTIONS_DIR / f"{name}.{locale}.gift").read_text(encoding="utf-8")
-                  for locale in ("en", "az", "ru")}
-        questions = question_import.import_questions(course, source["en"], "gift", "en")
-        for locale in ("az", "ru"):
-            question_import.import_translations(course, source[locale], "gift", locale)
+    imported: dict[str, list] = {}  # the pre-test and the final quiz share one file's questions
+    for position, (module, name) in enumerate(zip(modules, QUIZ_FILES, strict=True)):
+        if name not in imported:
+            source = {locale: (QUESTIONS_DIR / f"{name}.{locale}.gift").read_text(encoding="utf-8")
+                      for locale in ("en", "az", "ru")}
+            imported[name] = question_import.import_questions(course, source["en"], "gift", "en")
+            for locale in ("az", "ru"):
+                question_import.import_translations(course, source[locale], "gift", locale)
         quiz = quizzes.quiz_for(module)
-        final = name == "final"
-        quizzes.update_quiz(quiz, time_limit_minutes=20 if final else 15, attempts_allowed=2 if final else 3,
-                            pass_mark=60, questions_per_page=2, shuffle_choices=True)
-        quizzes.set_questions(quiz, [q.id for q in questions])
+        pre_test, final = position == 0, position == len(modules) - 1
+        quizzes.update_quiz(quiz, time_limit_minutes=20 if final or pre_test else 15,
+                            attempts_allowed=1 if pre_test else 2 if final else 3, pass_mark=60,
+                            questions_per_page=2, shuffle_choices=True,
+                            purpose=QuizPurpose.PRE_TEST if pre_test else QuizPurpose.POST_TEST if final else None)
+        quizzes.set_questions(quiz, [q.id for q in imported[name]])
 
 
 def _progress(course: Course, users: list[User]) -> None:
