@@ -169,6 +169,7 @@ MATRIX = [
     ("POST", "/courses/{slug}/manage/next-edition", {}, EDITORS_REFUSED_FORM),
     ("GET", "/admin/courses/{slug}/editions", None, EDITORS),
     ("GET", "/admin/courses/{slug}/evaluation", None, EDITORS),
+    ("GET", "/admin/courses/{slug}/evaluation.xlsx", None, EDITORS),
     # The world's programme has the course's slug (another namespace), is published, and enrols by admins only.
     ("GET", "/programmes/", None, EVERYONE_200),
     ("GET", "/programmes/{slug}/", None, EVERYONE_200),

@@ -1,5 +1,5 @@
-"""The facts of a course's evaluation report that donors ask for: who was enrolled, completed and was
-certified, disaggregated by gender, country and organisation (one query), and the knowledge gain."""
+"""The facts of a course's evaluation report that donors ask for: who was enrolled, completed, was
+certified and attended, disaggregated by gender, country and organisation."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -9,21 +9,28 @@ from sqlalchemy import and_, select
 
 from lms.auth.models import Gender, Organisation, User
 from lms.certificates.models import Certificate
+from lms.certificates.queries import records
 from lms.courses.models import Course, Enrollment
 from lms.extensions import db
 
 
 @dataclass
 class Outcomes:
-    """How many were enrolled, completed the course and hold its certificate."""
+    """How many were enrolled, completed the course and hold its certificate, and their attendance."""
 
     enrolled: int = 0
     completed: int = 0
     certified: int = 0
+    attendance_sum: float = 0.0  # of each learner's percent of live sessions attended
 
     @property
     def completion_share(self) -> float | None:
         return self.completed / self.enrolled if self.enrolled else None
+
+    @property
+    def attendance(self) -> float | None:
+        """The learners' mean percent of live sessions attended."""
+        return self.attendance_sum / self.enrolled if self.enrolled else None
 
 
 @dataclass(frozen=True)
@@ -35,9 +42,11 @@ class Participation:
 
 
 def participation(course: Course) -> Participation:
-    """The course's active learners counted three ways, in one query."""
+    """The course's active learners counted three ways: one query, and the certificates' records (two)
+    for attendance as the course's rule counts it."""
+    attendance = {enrollment_id: record.attendance_percent for enrollment_id, record in records(course).items()}
     rows = db.session.execute(
-        select(User.gender, User.country, Organisation.name, Enrollment.completed_at, Certificate.id)
+        select(User.gender, User.country, Organisation.name, Enrollment.completed_at, Certificate.id, Enrollment.id)
         .join(Enrollment, Enrollment.user_id == User.id)
         .outerjoin(Organisation, Organisation.id == User.organisation_id)
         .outerjoin(Certificate, and_(Certificate.enrollment_id == Enrollment.id, Certificate.revoked_at.is_(None)))
@@ -46,11 +55,12 @@ def participation(course: Course) -> Participation:
     genders: dict[Gender | None, Outcomes] = {gender: Outcomes() for gender in (*Gender, None)}
     countries: dict[str, Outcomes] = defaultdict(Outcomes)
     organisations: dict[str, Outcomes] = defaultdict(Outcomes)
-    for gender, country, organisation, completed_at, certificate in rows:
+    for gender, country, organisation, completed_at, certificate, enrollment_id in rows:
         for outcomes in (total, genders[gender], countries[country or ""], organisations[organisation or ""]):
             outcomes.enrolled += 1
             outcomes.completed += completed_at is not None
             outcomes.certified += certificate is not None
+            outcomes.attendance_sum += attendance.get(enrollment_id, 0.0)
     return Participation(total, list(genders.items()), _largest_first(countries), _largest_first(organisations))
 
 

@@ -3,8 +3,10 @@ learner's first attempts count, the learner sees their own gain, the evaluation 
 by country and organisation, each question before and after, and participation by gender."""
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime, timedelta
 
+import openpyxl
 import pytest
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
@@ -108,6 +110,13 @@ def test_first_attempts_give_the_gain_the_learner_and_the_report_see(client, log
     assert evaluation.status_code == 200
     assert "Female" in evaluation.text and "Not given" in evaluation.text
     assert "Right in the pre-test" in evaluation.text and "Giorgi" in evaluation.text
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(f"/admin/courses/{course.slug}/evaluation.xlsx").data))
+    assert workbook.sheetnames == ["Participation", "Knowledge gain"]
+    gain_rows = list(workbook["Knowledge gain"].values)
+    assert gain_rows[1] == (None, 2, 25, 75, 50, 75)  # count, pre, post, points, normalised (%)
+    assert ("Giorgi", 0, 50, 50, 50, None) in gain_rows  # the sheet is six columns wide
+    participation = list(workbook["Participation"].values)
+    assert ("Female", 1, 0, 0, 100) in participation  # Aysel: enrolled, not completed, not certified; no sessions
 
 
 def test_the_evaluation_report_is_for_the_course_s_editors_only(client, login, tests_world):

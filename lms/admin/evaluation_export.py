@@ -1,0 +1,87 @@
+"""The evaluation report as an XLSX workbook in the reader's language: participation (by gender,
+country and organisation) on one sheet, the knowledge gain (groups, questions, learners) on another."""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from flask_babel import gettext as _
+
+from lms.admin.evaluation import Outcomes, Participation
+from lms.auth.genders import GENDER_LABELS
+from lms.auth.models import Gender
+from lms.i18n import country_name, localized
+from lms.quizzes.gain import Means
+from lms.quizzes.knowledge import GainReport
+from lms.spreadsheets import xlsx_cell
+
+
+def evaluation_workbook(participation: Participation, gain: GainReport) -> bytes:
+    from openpyxl import Workbook  # imported here: few requests need it
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=_("Participation")[:31])
+    outcome_header = [_("Enrolled"), _("Completed"), _("Certified"), _("Live sessions attended")]
+    for title, rows, label in ((_("By gender"), participation.by_gender, _gender),
+                               (_("By country"), participation.by_country, _country),
+                               (_("By organisation"), participation.by_organisation, _organisation)):
+        _append(sheet, [title, *outcome_header])
+        for key, outcomes in rows:
+            _append(sheet, [label(key), *_outcomes(outcomes)])
+        _append(sheet, [])
+    sheet = workbook.create_sheet(title=_("Knowledge gain")[:31])
+    means_header = [_("Took both tests"), _("Pre-test"), _("Post-test"), _("Gain (points)"), _("Normalised gain")]
+    _append(sheet, [_("All learners"), *means_header])
+    _append(sheet, ["", *_means(gain.overall)])
+    for title, rows, label in ((_("By country"), gain.by_country, _country),
+                               (_("By organisation"), gain.by_organisation, _organisation)):
+        _append(sheet, [])
+        _append(sheet, [title, *means_header])
+        for key, means in rows:
+            _append(sheet, [label(key), *_means(means)])
+    _append(sheet, [])
+    _append(sheet, [_("No."), _("Question"), _("Right in the pre-test"), _("Right in the post-test")])
+    for item in gain.items:
+        _append(sheet, [item.position, localized(item.question, "text") if item.question else "",
+                        _share(item.before), _share(item.after)])
+    _append(sheet, [])
+    _append(sheet, [_("Full name"), _("Pre-test"), _("Post-test"), _("Gain (points)"), _("Normalised gain")])
+    for row in gain.learners:
+        _append(sheet, [row.learner.name, row.gain.pre, row.gain.post, row.gain.points, _share(row.gain.normalised)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _append(sheet, values: Iterable[Any]) -> None:
+    sheet.append([xlsx_cell(sheet, _rounded(value)) for value in values])
+
+
+def _rounded(value: Any) -> Any:
+    return round(value, 1) if isinstance(value, float) else value
+
+
+def _outcomes(outcomes: Outcomes) -> list[Any]:
+    return [outcomes.enrolled, outcomes.completed, outcomes.certified, outcomes.attendance]
+
+
+def _means(means: Means) -> list[Any]:
+    return [means.count, means.pre, means.post, means.points, _share(means.normalised)]
+
+
+def _share(value: float | None) -> float | None:
+    """A share as a percentage, as the page shows it."""
+    return None if value is None else value * 100
+
+
+def _gender(key: Gender | None) -> str:
+    return str(GENDER_LABELS[key]) if key else _("Not given")
+
+
+def _country(key: str) -> str:
+    return country_name(key) if key else _("Not given")
+
+
+def _organisation(key: str) -> str:
+    return key or _("No organisation")
