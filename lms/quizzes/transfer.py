@@ -1,6 +1,7 @@
 """A quiz module's settings and questions (every language) in a course's JSON export."""
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -21,6 +22,7 @@ from lms.quizzes.models import (
     ReviewPolicy,
 )
 
+_LOADED = "quiz_questions_loaded"  # session.info: course id → {a question as the file has it: its new row}
 SETTINGS = ("time_limit_minutes", "attempts_allowed", "pass_mark", "questions_per_page", "shuffle_questions",
             "shuffle_choices", "draw_count")
 
@@ -106,6 +108,16 @@ def _number(value: Any, low: float, high: float) -> float:
 
 
 def _load_question(module: Module, raw: dict[str, Any]) -> Question:
+    """The question as the new course's bank holds it: made once, though a file carries a question with each
+    quiz that asks it (a pre-test and its post-test share theirs)."""
+    loaded = db.session.info.setdefault(_LOADED, {}).setdefault(module.day.course_id, {})
+    key = json.dumps(raw, sort_keys=True, default=str)
+    if key not in loaded:
+        loaded[key] = _new_question(module, raw)
+    return loaded[key]
+
+
+def _new_question(module: Module, raw: dict[str, Any]) -> Question:
     question = Question(course=module.day.course, kind=Kind(raw["kind"]), title=str(raw.get("title", ""))[:200],
                         category=str(raw.get("category", ""))[:200], points=_number(raw.get("points", 1), 0, 1000),
                         wrong_pick_penalty=_number(raw.get("wrong_pick_penalty", 0), 0, 1),
