@@ -26,6 +26,7 @@ from lms import (
     programmes,
     progress,
     quizzes,
+    surveys,
 )
 from lms.courses import content_cache
 from lms.extensions import babel, csrf, db, jobs, limiter, login_manager, migrate, talisman
@@ -37,8 +38,8 @@ from lms.web.unit_of_work import UnitOfWorkFlask, watch_session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Each feature uses only those before it (DESIGN.md), and registers its pages, commands and reactions.
-FEATURES = (auth, files, notifications, courses, quizzes, live, programmes, applications, certificates, progress,
-            calendar, core, admin, demo)
+FEATURES = (auth, files, notifications, courses, quizzes, live, surveys, programmes, applications, certificates,
+            progress, calendar, core, admin, demo)
 
 
 def create_app(config_class: type = DevConfig, **overrides) -> Flask:

@@ -29,6 +29,7 @@ from lms.quizzes.models import (
     Quiz,
     QuizQuestion,
 )
+from lms.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyReceipt, SurveyResponse
 
 __all__ = [
     "Application", "Intake", "Quota",
@@ -38,5 +39,5 @@ __all__ = [
     "Attachment", "Course", "CourseDay", "CourseDayTranslation", "CourseTranslation", "Enrollment", "Module",
     "ModuleProgress", "ModuleTranslation", "Organisation", "Role", "User", "StoredFile", "StoredFileChunk",
     "MailState", "Notification", "OptOut", "GuestInvite", "Programme", "ProgrammeCourse", "ProgrammeEnrolment",
-    "ProgrammeTranslation",
+    "ProgrammeTranslation", "Survey", "SurveyAnswer", "SurveyQuestion", "SurveyReceipt", "SurveyResponse",
 ]

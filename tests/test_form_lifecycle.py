@@ -26,6 +26,8 @@ from lms.programmes.models import Programme
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Question, Quiz
+from lms.surveys import services as surveys
+from lms.surveys.models import QuestionKind, Survey, SurveyQuestion
 from tests.forms import changed, form_fields
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -39,6 +41,8 @@ class World:
     lesson_id: int
     quiz_module_id: int
     live_module_id: int
+    survey_module_id: int
+    survey_question_id: int
     question_id: int
     organisation_id: int
     person_id: int
@@ -55,6 +59,9 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     quiz_module = courses.add_module(day, kind=ModuleKind.QUIZ, texts={"en": {"title": "Check", "body": ""}})
     live_module = courses.add_module(day, kind=ModuleKind.LIVE, texts={"en": {"title": "Talk", "body": ""}})
     live.schedule(live_module, NOW - timedelta(minutes=10), NOW + timedelta(hours=1))
+    survey_module = courses.add_module(day, kind=ModuleKind.SURVEY, texts={"en": {"title": "Feedback", "body": ""}})
+    survey = surveys.survey_for(survey_module)
+    surveys.start_from(survey, "end_of_day")
     questions = question_import.import_questions(course, GIFT, "gift")
     quizzes.set_questions(quizzes.quiz_for(quiz_module), [q.id for q in questions])
     organisation = make_organisation("Dövlət Miqrasiya Xidməti", "AZ")
@@ -64,12 +71,12 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     programme = programmes.create_programme(slug=course.slug, original_locale="en", texts={"en": {"title": "School"}})
     programmes.add_course(programme, course)
     db.session.commit()
-    return World(course, day.modules[0].id, quiz_module.id, live_module.id, questions[0].id, organisation.id,
-                 person.id, admin, learner)
+    return World(course, day.modules[0].id, quiz_module.id, live_module.id, survey_module.id, survey.questions[0].id,
+                 questions[0].id, organisation.id, person.id, admin, learner)
 
 
 def learner_uses_everything(w: World) -> None:
-    """The learner reads the lesson, takes the quiz and is in the live session."""
+    """The learner reads the lesson, takes the quiz, is in the live session and answers the survey."""
     enrollment = courses.enrol(w.learner, w.course)
     lesson = db.session.get(courses.Module, w.lesson_id)
     courses.complete_by_hand(enrollment, lesson, NOW)
@@ -78,6 +85,10 @@ def learner_uses_everything(w: World) -> None:
     quizzes.submit_attempt(attempt, NOW)
     session = db.session.scalar(select(LiveSession).where(LiveSession.module_id == w.live_module_id))
     live.record_presence(session, w.learner, enrollment, live.PresenceEvent.JOINED, NOW)
+    survey = db.session.scalar(select(Survey).where(Survey.module_id == w.survey_module_id))
+    answers = {f"q{q.id}": ["2"] for q in survey.questions if q.kind in (QuestionKind.RATING, QuestionKind.SINGLE)}
+    answers |= {f"q{q.id}-{session.id}": ["4"] for q in survey.questions if q.kind is QuestionKind.DAY_SESSIONS}
+    surveys.submit(survey, w.learner, enrollment, answers, NOW)
     programmes.enrol(w.learner, _programme(w), by_admin=True)
     db.session.add(Application(course_id=w.course.id, name="Applicant", email="applicant@example.org", locale="az",
                                answers={"1": "Statistics"}))  # someone applied to the course
@@ -123,6 +134,11 @@ EDIT_FORMS = {
                                 lambda w: db.session.get(Organisation, w.organisation_id).name),
     "applications.settings": ("/admin/courses/{slug}/applications/settings", {"seats": ["30", "25"]},
                               lambda w: db.session.scalar(select(Intake.seats).where(Intake.course_id == w.course.id))),
+    "surveys.edit": ("/courses/{slug}/manage/surveys/{survey_module}/", {"purpose": ["end_of_course", "other"]},
+                     lambda w: db.session.scalar(select(Survey.purpose).where(Survey.module_id == w.survey_module_id))),
+    "surveys.edit_question": ("/courses/{slug}/manage/surveys/{survey_module}/questions/{survey_question}",
+                              {"prompt_en": ["How was today?", "How satisfied are you with today?"]},
+                              lambda w: db.session.get(SurveyQuestion, w.survey_question_id).texts["en"]["prompt"]),
     "auth.profile": ("/auth/profile", {"name": ["Admin Adminov", "Admin Adminova"]},
                      lambda w: db.session.get(User, w.admin.id).name),
 }
@@ -146,6 +162,7 @@ NOT_EDIT_FORMS = {
     "live.guest_list": "invite (create), withdraw, invite again: tests/live/test_guests.py",
     "courses.schedule": "preview, apply, apply again after learners used the days: tests/courses/test_day_dates.py",
     "applications.apply": "create (and a second time: refused, the first shown): tests/applications/test_applying.py",
+    "surveys.answer": "answered once (a second time: refused, nothing doubled): tests/surveys/test_answering.py",
 }
 
 
@@ -157,6 +174,7 @@ def test_every_page_with_a_form_is_in_this_suite(app):
 def _address(template: str, w: World) -> str:
     return template.format(slug=w.course.slug, lesson=w.lesson_id, quiz_module=w.quiz_module_id,
                            question=w.question_id, live_module=w.live_module_id, person=w.person_id,
+                           survey_module=w.survey_module_id, survey_question=w.survey_question_id,
                            organisation=w.organisation_id)
 
 

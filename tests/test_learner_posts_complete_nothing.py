@@ -1,4 +1,4 @@
-"""Every POST the site takes, sent by a learner who failed the quiz and missed the live session, for
+"""Every POST the site takes, sent by a learner who failed the quiz, missed the live session and left the survey, for
 every kind of module: nothing completes that should not, and no certificate is issued.
 
 The defect this guards: "mark complete" completed any module, so such a learner certified herself.
@@ -18,6 +18,8 @@ from lms.live.models import Attendance
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Question
+from lms.surveys import services as surveys
+from lms.surveys.models import SurveyReceipt
 
 STARTS = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
 AFTER_THE_SESSION = STARTS + timedelta(hours=3)
@@ -25,13 +27,17 @@ AFTER_THE_SESSION = STARTS + timedelta(hours=3)
 
 @pytest.fixture()
 def failed_learner(make_user, make_course, frozen_clock):
-    """A course of a lesson, a quiz (pass mark 60 %) and a live session; the learner scored 50 % and was absent."""
+    """A course of a lesson, a quiz (pass mark 60 %), a live session and a survey; the learner scored 50 %, was
+    absent and has not answered."""
     frozen_clock(STARTS)
     course = make_course(days=[["Reading"]], starts_on=date(2026, 11, 23))
     day = course.days[0]
     quiz_module = courses.add_module(day, kind=ModuleKind.QUIZ, texts={"en": {"title": "Check", "body": ""}})
     live_module = courses.add_module(day, kind=ModuleKind.LIVE, texts={"en": {"title": "Talk", "body": ""}})
     session = live.schedule(live_module, STARTS, STARTS + timedelta(hours=1))
+    survey_module = courses.add_module(day, kind=ModuleKind.SURVEY, texts={"en": {"title": "Feedback", "body": ""}})
+    survey = surveys.survey_for(survey_module)
+    surveys.start_from(survey, "end_of_day")
     question_import.import_questions(course, "::A::Refugees? {=Yes ~No}\n\n::B::Tourists? {~Yes =No}", "gift")
     quiz = quizzes.quiz_for(quiz_module)
     quizzes.set_questions(quiz, list(db.session.scalars(select(Question.id).where(Question.course_id == course.id))))
@@ -46,13 +52,16 @@ def failed_learner(make_user, make_course, frozen_clock):
     assert attempt.percent == 50
     frozen_clock(AFTER_THE_SESSION)
     return dict(course=course, enrollment=enrollment, learner=learner, quiz=quiz, attempt=attempt, session=session,
-                modules={"lesson": day.modules[0].id, "quiz": quiz_module.id, "live": live_module.id})
+                survey=survey, modules={"lesson": day.modules[0].id, "quiz": quiz_module.id, "live": live_module.id,
+                                        "survey": survey_module.id})
 
 
 def _addresses(app, world, module_id):
     """Every POST route, with its parts filled from the world (the module of the kind being tried)."""
     values = {"slug": world["course"].slug, "module_id": module_id, "quiz_module_id": module_id,
-              "live_module_id": module_id, "quiz_id": world["quiz"].id, "attempt_id": world["attempt"].id,
+              "live_module_id": module_id, "survey_module_id": module_id, "survey_id": world["survey"].id,
+              "survey_question_id": world["survey"].questions[0].id, "quiz_id": world["quiz"].id,
+              "attempt_id": world["attempt"].id,
               "session_id": world["session"].id, "user_id": world["learner"].id, "number": 1,
               "question_id": 1, "organisation_id": 1, "attachment_id": 1, "token": "not-a-token",
               "code": "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ", "message_id": 1, "guest_id": 1,
@@ -62,7 +71,7 @@ def _addresses(app, world, module_id):
             yield rule.rule, rule.build({name: values[name] for name in rule.arguments}, append_unknown=False)[1]
 
 
-@pytest.mark.parametrize("kind", ["lesson", "quiz", "live"])
+@pytest.mark.parametrize("kind", ["lesson", "quiz", "live", "survey"])
 def test_nothing_a_failed_absent_learner_posts_completes_a_quiz_or_a_session(app, client, login, failed_learner,
                                                                              kind):
     world = failed_learner
@@ -83,5 +92,7 @@ def test_nothing_a_failed_absent_learner_posts_completes_a_quiz_or_a_session(app
         ModuleProgress.enrollment_id == enrollment_id, ModuleProgress.completed_at.is_not(None))))
     assert world["modules"]["quiz"] not in completed
     assert world["modules"]["live"] not in completed
+    assert world["modules"]["survey"] not in completed  # no answers sent, no receipt
+    assert db.session.scalar(select(func.count(SurveyReceipt.id))) == 0
     assert db.session.scalar(select(func.count(Attendance.id))) == 0
     assert db.session.scalar(select(func.count(Certificate.id))) == 0

@@ -25,9 +25,13 @@ from lms.programmes import services as programmes
 from lms.programmes.models import ProgrammeEnrolment
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Attempt
+from lms.surveys import services as surveys
+from lms.surveys.models import SurveyReceipt, SurveyResponse
 from tests.applications.conftest import NOW as APPLICATIONS_NOW
 from tests.applications.conftest import applied, intake  # noqa: F401  (the fixture)
 from tests.quizzes.conftest import NOW, quiz_world  # noqa: F401  (the fixture)
+from tests.surveys.conftest import NOW as SURVEY_NOW
+from tests.surveys.conftest import full_answers, survey_world  # noqa: F401  (the fixture)
 
 
 def _while_held(request) -> list:
@@ -147,3 +151,14 @@ def test_two_approvals_of_the_last_seat_give_one_seat(client, login, intake):  #
     assert _count(Enrollment, Enrollment.course_id == intake.course.id) == 1
     assert "Every seat is taken." in client.get(response.headers["Location"],
                                                               headers={"Accept-Language": "en"}).text
+
+
+def test_two_submissions_of_a_survey_keep_one_response(client, login, survey_world):  # noqa: F811
+    world = survey_world
+    learner, enrollment = world.learners[0], world.enrollments[0]
+    answers = full_answers(world.survey, trainer_id=world.trainer.id, session_id=world.session_id)
+    login(learner)
+    surveys.submit(world.survey, learner, enrollment, answers, SURVEY_NOW)  # the first tab's, not committed yet
+    [second] = _while_held(lambda: client.post(f"/surveys/{world.survey.id}/", data=answers))
+    assert second.status_code == 409 and "You have already answered this survey." in second.text
+    assert _count(SurveyReceipt) == 1 and _count(SurveyResponse) == 1

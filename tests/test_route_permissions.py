@@ -21,6 +21,7 @@ from lms.live import services as live
 from lms.programmes import services as programmes
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
+from lms.surveys import services as surveys
 from tests.conftest import PASSWORD
 
 VISITORS = ANON, LEARNER, ENROLLED, OTHER_TRAINER, TRAINER, ADMIN, COORDINATOR = (
@@ -145,6 +146,21 @@ MATRIX = [
     ("GET", "/live/{session}/guest/{calendar_token}", None, NOBODY_404),  # not a guest's link (valid ones: tests/live)
     ("POST", "/live/{session}/presence", {}, row(401, 403, 400, 403, 400, 400)),  # JSON: an empty form is no report
     ("GET", "/live/module/{live_module}", None, row(302, 403, 302, 403, 302, 302)),
+    ("GET", "/courses/{slug}/manage/surveys/{survey_module}/", None, EDITORS),
+    # an empty post saves the settings unchanged (Flask-WTF reads no form data)
+    ("POST", "/courses/{slug}/manage/surveys/{survey_module}/", {}, EDITORS_POST),
+    ("POST", "/courses/{slug}/manage/surveys/{survey_module}/template", {}, EDITORS_REFUSED_FORM),
+    ("POST", "/courses/{slug}/manage/surveys/{survey_module}/questions", {}, EDITORS_REFUSED_FORM),
+    ("GET", "/courses/{slug}/manage/surveys/{survey_module}/questions/{survey_question}", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/surveys/{survey_module}/questions/{survey_question}", {}, EDITORS_REFUSED_FORM),
+    ("POST", "/courses/{slug}/manage/surveys/{survey_module}/questions/{survey_question}/remove", {}, EDITORS_POST),
+    ("GET", "/courses/{slug}/manage/surveys/{survey_module}/results", None, EDITORS),
+    ("GET", "/courses/{slug}/manage/surveys/{survey_module}/results.csv", None, EDITORS),
+    ("GET", "/courses/{slug}/manage/surveys/{survey_module}/results.xlsx", None, EDITORS),
+    ("GET", "/surveys/module/{survey_module}", None, row(302, 403, 302, 403, 302, 302)),
+    ("GET", "/surveys/{survey}/", None, row(302, 403, 200, 403, 200, 200)),
+    # an enrolled learner's empty answers are refused with the questions to answer; nobody else answers
+    ("POST", "/surveys/{survey}/", {}, row(302, 403, 400, 403, 403, 403)),
     ("GET", "/live/{session}/", None, row(302, 403, 200, 403, 200, 200)),
     # The session is in 2030: joining now is refused even to the course's people (window tests: tests/live).
     ("GET", "/live/{session}/join", None, row(302, 403, 403, 403, 403, 403)),
@@ -243,6 +259,9 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     attempt = quizzes.start_attempt(quiz, services.enrol(enrolled, course), course.created_at)
     live_module = services.add_module(course.days[1], kind=ModuleKind.LIVE, texts={"en": {"title": "Live"}})
     session = live.schedule(live_module, datetime(2030, 1, 1, 6, tzinfo=UTC), datetime(2030, 1, 1, 7, tzinfo=UTC))
+    survey_module = services.add_module(course.days[0], kind=ModuleKind.SURVEY, texts={"en": {"title": "Feedback"}})
+    survey = surveys.survey_for(survey_module)
+    surveys.start_from(survey, "end_of_day")
     programme = programmes.create_programme(slug=course.slug, original_locale="en",
                                             texts={"en": {"title": "School"}})
     programmes.add_course(programme, course)
@@ -258,7 +277,8 @@ def world(make_user, make_course, make_organisation, frozen_clock):
              "attachment": attachment.id, "quiz_module": quiz_module.id, "quiz": quiz.id, "attempt": attempt.id,
              "question": question.id, "live_module": live_module.id, "session": session.id,
              "calendar_token": accounts.calendar_token(enrolled),
-             "course_id": course.id, "quota": quota.id,
+             "course_id": course.id, "quota": quota.id, "survey_module": survey_module.id, "survey": survey.id,
+             "survey_question": survey.questions[0].id,
              "guest": guests.invite(session, name="Guest", email="guest@example.org", organisation="", locale="en",
                                     moderator=False, by=trainer, now=datetime(2026, 11, 24, 8, tzinfo=UTC)).id,
              "message": messaging.write_to_learners(trainer, course, {"en": ("Hi", "Hello.")}, country=None,
@@ -318,7 +338,8 @@ def test_every_route_is_in_the_matrix(app):
                     "<int:session_id>": "{session}", "<token>": "{calendar_token}",
                     "<int:organisation_id>": "{organisation}", "<int:message_id>": "{message}",
                     "<int:guest_id>": "{guest}", "<int:course_id>": "{course_id}", "<int:quota_id>": "{quota}",
-                    "<any(courses, programmes):kind>": "courses"}
+                    "<any(courses, programmes):kind>": "courses", "<int:survey_module_id>": "{survey_module}",
+                    "<int:survey_id>": "{survey}", "<int:survey_question_id>": "{survey_question}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

@@ -57,6 +57,7 @@ DETAIL_LABELS = {
     "min_attendance_percent": _l("Attendance at live sessions, at least (%)"),
     "min_presence_percent": _l("Share of a session in the meeting (%)"),
     "manual_approval": _l("A trainer approves each learner"),
+    "final_survey_answered": _l("The end-of-course survey answered"),
     "session": _l("Live session"), "moderator": _l("Moderator"),
 }
 

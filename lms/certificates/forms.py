@@ -18,6 +18,7 @@ class RuleForm(Form):
         _l("A session counts as attended after this share of its length in the meeting (%)"),
         validators=[Optional(), NumberRange(0, 100, message=_l("Enter a number from 0 to 100."))])
     manual_approval = BooleanField(_l("A trainer approves each learner"))
+    final_survey_answered = BooleanField(_l("The end-of-course survey answered"))
     submit = SubmitField(_l("Save the rule"))
 
 

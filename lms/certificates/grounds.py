@@ -1,9 +1,9 @@
 """Certificates whose enrolment no longer meets its course's rule, counted from the records themselves.
 
 A quiz module counts as done only with a submitted attempt at the pass mark, a live module only with
-recorded attendance; a completion without that record (such as one a learner once claimed by hand)
-does not count. `flask lms check-certificates` lists what this finds; admins decide, nothing is
-revoked here.
+recorded attendance, a survey module only with a receipt of its answers; a completion without that
+record (such as one a learner once claimed by hand) does not count. `flask lms check-certificates`
+lists what this finds; admins decide, nothing is revoked here.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from lms.courses.models import Course, CourseDay, Enrollment, Module, ModuleKind
 from lms.extensions import db
 from lms.live.models import Attendance, LiveSession
 from lms.quizzes.models import Attempt, AttemptState, Quiz
+from lms.surveys.models import Survey, SurveyReceipt
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def certificates_in_doubt() -> list[Doubt]:
 
 
 def _unsupported_completions(enrollment_ids: list[int]) -> dict[int, list[Module]]:
-    """Enrollment id → its quiz and live modules marked complete without a passing attempt or attendance."""
+    """Enrollment id → its quiz, live and survey modules marked complete without their record."""
     if not enrollment_ids:
         return {}
     passed = exists().where(
@@ -74,12 +75,15 @@ def _unsupported_completions(enrollment_ids: list[int]) -> dict[int, list[Module
         or_(Attempt.max_score == 0, Attempt.score * 100 >= Quiz.pass_mark * Attempt.max_score - 1e-6))
     attended = exists().where(LiveSession.module_id == Module.id, Attendance.session_id == LiveSession.id,
                               Attendance.user_id == Enrollment.user_id)
+    answered = exists().where(Survey.module_id == Module.id, SurveyReceipt.survey_id == Survey.id,
+                              SurveyReceipt.user_id == Enrollment.user_id)
     rows = db.session.execute(
         select(ModuleProgress.enrollment_id, Module)
         .join(Enrollment, Enrollment.id == ModuleProgress.enrollment_id)
         .join(Module, Module.id == ModuleProgress.module_id).join(CourseDay, CourseDay.id == Module.day_id)
         .where(ModuleProgress.enrollment_id.in_(enrollment_ids), ModuleProgress.completed_at.is_not(None),
-               or_(and_(Module.kind == ModuleKind.QUIZ, ~passed), and_(Module.kind == ModuleKind.LIVE, ~attended)))
+               or_(and_(Module.kind == ModuleKind.QUIZ, ~passed), and_(Module.kind == ModuleKind.LIVE, ~attended),
+                   and_(Module.kind == ModuleKind.SURVEY, ~answered)))
         .order_by(CourseDay.number, Module.position)
     )
     found: dict[int, list[Module]] = defaultdict(list)

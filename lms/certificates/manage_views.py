@@ -27,6 +27,7 @@ UNMET_LABELS = {
     Unmet.REQUIRED_QUIZZES: _l("required quizzes"),
     Unmet.ATTENDANCE: _l("attendance"),
     Unmet.APPROVAL: _l("approval"),
+    Unmet.SURVEY: _l("end-of-course survey"),
 }
 
 
@@ -40,6 +41,7 @@ def index(slug: str):
                               required_quizzes_passed=form.required_quizzes_passed.data,
                               min_attendance_percent=form.min_attendance_percent.data,
                               manual_approval=form.manual_approval.data,
+                              final_survey_answered=form.final_survey_answered.data,
                               min_presence_percent=form.min_presence_percent.data, actor=current_user)
             flash(_("The completion rule has been saved. It applies to certificates issued from now on."), "success")
             return redirect(url_for("certificates.index", slug=slug))

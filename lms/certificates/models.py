@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.auth.models import User
@@ -28,6 +28,8 @@ class CompletionRule(db.Model):
     # present by a trainer); None: joining counts
     min_presence_percent: Mapped[int | None]
     manual_approval: Mapped[bool] = mapped_column(default=False)
+    # the course's end-of-course survey answered (a course without one does not hold anyone back)
+    final_survey_answered: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     course: Mapped[Course] = relationship()
 

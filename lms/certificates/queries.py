@@ -15,6 +15,7 @@ from lms.extensions import db
 from lms.live.models import LiveSession
 from lms.live.queries import attendance_counts
 from lms.programmes.models import Programme, ProgrammeEnrolment
+from lms.surveys.queries import final_survey_answered
 
 
 def rule_of(course: Course) -> Rule:
@@ -24,7 +25,7 @@ def rule_of(course: Course) -> Rule:
         return Rule()
     return Rule(all_required_modules=row.all_required_modules, required_quizzes_passed=row.required_quizzes_passed,
                 min_attendance_percent=row.min_attendance_percent, manual_approval=row.manual_approval,
-                min_presence_percent=row.min_presence_percent)
+                min_presence_percent=row.min_presence_percent, final_survey_answered=row.final_survey_answered)
 
 
 def records(course: Course, enrollment_ids: list[int] | None = None, rule: Rule | None = None) -> dict[int, Record]:
@@ -43,7 +44,7 @@ def records(course: Course, enrollment_ids: list[int] | None = None, rule: Rule 
     attended = attendance_counts(course.id, (rule or rule_of(course)).min_presence_percent)
     query = (
         select(Enrollment.id, func.coalesce(done.c.required, 0), func.coalesce(done.c.quizzes, 0),
-               func.coalesce(attended.c.count, 0), Approval.id.is_not(None))
+               func.coalesce(attended.c.count, 0), Approval.id.is_not(None), final_survey_answered(course.id))
         .outerjoin(done, done.c.enrollment_id == Enrollment.id)
         .outerjoin(attended, attended.c.user_id == Enrollment.user_id)
         .outerjoin(Approval, Approval.enrollment_id == Enrollment.id)
@@ -54,8 +55,8 @@ def records(course: Course, enrollment_ids: list[int] | None = None, rule: Rule 
     return {
         enrollment_id: Record(required_done=required, required_total=required_total, quizzes_passed=quizzes,
                               quizzes_total=quizzes_total, sessions_attended=sessions,
-                              sessions_total=sessions_total, approved=bool(approved))
-        for enrollment_id, required, quizzes, sessions, approved in db.session.execute(query)
+                              sessions_total=sessions_total, approved=bool(approved), survey_answered=bool(answered))
+        for enrollment_id, required, quizzes, sessions, approved, answered in db.session.execute(query)
     }
 
 

@@ -12,6 +12,7 @@ class Unmet(enum.StrEnum):
     REQUIRED_QUIZZES = "required_quizzes"
     ATTENDANCE = "attendance"
     APPROVAL = "approval"
+    SURVEY = "survey"
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Rule:
     manual_approval: bool = False
     # what counts as attending a session: in it for this share of its length (None: having joined)
     min_presence_percent: int | None = None
+    final_survey_answered: bool = False  # the course's end-of-course survey answered (when it has one)
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Record:
     sessions_attended: int
     sessions_total: int
     approved: bool
+    survey_answered: bool = True  # the end-of-course survey, or true for a course without one
 
     @property
     def attendance_percent(self) -> float:
@@ -52,4 +55,6 @@ def unmet_conditions(rule: Rule, record: Record) -> list[Unmet]:
         unmet.append(Unmet.ATTENDANCE)
     if rule.manual_approval and not record.approved:
         unmet.append(Unmet.APPROVAL)
+    if rule.final_survey_answered and not record.survey_answered:
+        unmet.append(Unmet.SURVEY)
     return unmet

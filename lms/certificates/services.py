@@ -42,7 +42,8 @@ def normalise_code(code: str) -> str | None:
 
 def set_rule(course: Course, *, all_required_modules: bool, required_quizzes_passed: bool,
              min_attendance_percent: int | None, manual_approval: bool,
-             min_presence_percent: int | None = None, actor: User | None = None) -> None:
+             min_presence_percent: int | None = None, final_survey_answered: bool = False,
+             actor: User | None = None) -> None:
     """Save the course's completion rule (it applies to certificates issued from now on); a
     trainer's change is in the audit log."""
     for percent in (min_attendance_percent, min_presence_percent):
@@ -57,7 +58,7 @@ def set_rule(course: Course, *, all_required_modules: bool, required_quizzes_pas
         db.session.add(rule)
     wanted = {"all_required_modules": all_required_modules, "required_quizzes_passed": required_quizzes_passed,
               "min_attendance_percent": min_attendance_percent, "min_presence_percent": min_presence_percent,
-              "manual_approval": manual_approval}
+              "manual_approval": manual_approval, "final_survey_answered": final_survey_answered}
     changes = changes_between(asdict(queries.rule_of(course)), wanted)
     for name, value in wanted.items():
         setattr(rule, name, value)

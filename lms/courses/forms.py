@@ -87,6 +87,7 @@ KIND_CHOICES = select_choices([
     (ModuleKind.LESSON.value, _l("Lesson")),
     (ModuleKind.QUIZ.value, _l("Quiz")),
     (ModuleKind.LIVE.value, _l("Live session")),
+    (ModuleKind.SURVEY.value, _l("Survey")),
 ])
 
 

@@ -35,6 +35,7 @@ class ModuleKind(enum.StrEnum):
     LESSON = "lesson"
     QUIZ = "quiz"
     LIVE = "live"
+    SURVEY = "survey"
 
 
 class CourseRole(enum.StrEnum):
@@ -144,7 +145,7 @@ class CourseDayTranslation(db.Model):
 
 
 class Module(db.Model):
-    """A lesson, quiz or live session inside a day, in the order the trainer set."""
+    """A lesson, quiz, live session or survey inside a day, in the order the trainer set."""
 
     __tablename__ = "modules"
 

@@ -340,8 +340,8 @@ def record_view(enrollment: Enrollment, module: Module, now: datetime) -> Module
 def complete_module(enrollment: Enrollment, module: Module, now: datetime) -> ModuleProgress:
     """Mark the module complete (once), and the course when every required module is complete.
 
-    Lessons are completed by the learner; quizzes and live sessions call this when the quiz is
-    passed or the attendance recorded.
+    Lessons are completed by the learner; quizzes, live sessions and surveys call this when the quiz
+    is passed, the attendance recorded or the survey answered.
     """
     progress = record_view(enrollment, module, now)
     if progress.completed_at is None:
@@ -364,6 +364,8 @@ def complete_by_hand(enrollment: Enrollment, module: Module, now: datetime) -> M
         raise DomainError(_("This module is completed when you pass its quiz."), 403)
     if module.kind is ModuleKind.LIVE:
         raise DomainError(_("This module is completed when your attendance at the live session is recorded."), 403)
+    if module.kind is ModuleKind.SURVEY:
+        raise DomainError(_("This module is completed when you answer its survey."), 403)
     return complete_module(enrollment, module, now)
 
 

@@ -24,6 +24,7 @@ ERROR_TEXTS = {
     403: (_l("Access denied"), _l("You do not have permission to open this page.")),
     404: (_l("Page not found"), _l("The page you are looking for does not exist or has been moved.")),
     405: (_l("Method not allowed"), _l("This page cannot be used in that way.")),
+    409: (_l("Already done"), _l("This has already been done, or something else changed it first.")),
     413: (_l("File too large"), _l("The file you sent is larger than this site accepts.")),
     429: (
         _l("Too many attempts"),
