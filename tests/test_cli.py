@@ -15,6 +15,7 @@ from lms.live.models import GuestInvite, LiveSession
 from lms.programmes.models import Programme, ProgrammeEnrolment
 from lms.quizzes.knowledge import knowledge_gain
 from lms.quizzes.models import Attempt, Quiz, QuizPurpose
+from lms.surveys.models import Survey, SurveyPurpose, SurveyReceipt
 
 
 def test_create_admin_asks_for_the_password_without_echoing_it(runner):
@@ -55,7 +56,8 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     assert {t.locale for t in course.translations} == {"az", "en", "ru"}
     assert localized(course, "title", "ru") == "Ключевые понятия и тенденции в сфере миграции"
     assert accounts.authenticate("learner10@example.org", "demo password").role is Role.LEARNER
-    assert [len(day.modules) for day in course.days] == [6, 5, 5]  # day 1 opens with the pre-test
+    # day 1 opens with the pre-test and ends with a feedback survey; day 3 ends with the course evaluation
+    assert [len(day.modules) for day in course.days] == [7, 5, 6]
     assert db.session.scalar(select(func.count(LiveSession.id)).join(Module).join(CourseDay).join(Course)
                              .where(three_day)) == 9  # three per cohort
     quizzes = db.session.scalars(
@@ -66,6 +68,14 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
     assert [slot.question_id for slot in pre_test.slots] == [slot.question_id for slot in post_test.slots]
     for slot in quizzes[0].slots:
         assert {t.locale for t in slot.question.translations} == {"az", "en", "ru"}
+    surveys = db.session.scalars(select(Survey).join(Module).join(CourseDay).where(CourseDay.course_id == course.id)
+                                 .order_by(CourseDay.number)).all()
+    assert [s.purpose for s in surveys] == [SurveyPurpose.END_OF_DAY, SurveyPurpose.END_OF_COURSE]
+    assert all(s.anonymous and {"az", "en", "ru"} <= set(s.questions[0].texts) for s in surveys)
+    previous = db.session.scalar(select(Course).where(Course.slug == "key-concepts-migration-previous"))
+    answered = db.session.scalars(select(func.count(SurveyReceipt.id)).join(Survey).join(Module).join(CourseDay)
+                                  .where(CourseDay.course_id == previous.id).group_by(Survey.id)).all()
+    assert answered == [5, 5]  # the finished cohort's answers: enough for results to show
     assert course.status is CourseStatus.PUBLISHED
     assert course.days[0].opens_at is None and all(day.opens_at for day in course.days[1:])
     for module in (m for day in course.days for m in day.modules):

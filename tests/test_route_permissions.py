@@ -187,6 +187,7 @@ MATRIX = [
     ("GET", "/admin/courses/{slug}/editions", None, EDITORS),
     ("GET", "/admin/courses/{slug}/evaluation", None, EDITORS),
     ("GET", "/admin/courses/{slug}/evaluation.xlsx", None, EDITORS),
+    ("GET", "/admin/courses/{slug}/evaluation.pdf", None, EDITORS),
     # The world's programme has the course's slug (another namespace), is published, and enrols by admins only.
     ("GET", "/programmes/", None, EVERYONE_200),
     ("GET", "/programmes/{slug}/", None, EVERYONE_200),

@@ -1,5 +1,6 @@
 """The facts of a course's evaluation report that donors ask for: who was enrolled, completed, was
-certified and attended, disaggregated by gender, country and organisation."""
+certified and attended, disaggregated by gender, country and organisation; with the knowledge gain
+and the satisfaction the report puts beside them."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -12,6 +13,8 @@ from lms.certificates.models import Certificate
 from lms.certificates.queries import records
 from lms.courses.models import Course, Enrollment
 from lms.extensions import db
+from lms.quizzes.knowledge import GainReport, knowledge_gain
+from lms.surveys.queries import Results, end_of_course_survey, results
 
 
 @dataclass
@@ -66,3 +69,17 @@ def participation(course: Course) -> Participation:
 
 def _largest_first(groups: dict[str, Outcomes]) -> list[tuple[str, Outcomes]]:
     return sorted(groups.items(), key=lambda item: (-item[1].enrolled, item[0]))
+
+
+@dataclass(frozen=True)
+class EvaluationReport:
+    """Everything the evaluation page, its XLSX and its PDF show (Kirkpatrick levels 1 and 2)."""
+
+    participation: Participation
+    gain: GainReport
+    satisfaction: Results | None  # the end-of-course survey's results, when the course has one
+
+
+def evaluation_report(course: Course) -> EvaluationReport:
+    final = end_of_course_survey(course.id)
+    return EvaluationReport(participation(course), knowledge_gain(course), results(final) if final else None)

@@ -1,25 +1,28 @@
 """The evaluation report as an XLSX workbook in the reader's language: participation (by gender,
-country and organisation) on one sheet, the knowledge gain (groups, questions, learners) on another."""
+country and organisation) on one sheet, the knowledge gain (groups, questions, learners) on another,
+satisfaction (the end-of-course survey's results) on a third; and the printed report as a PDF."""
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
 from typing import Any
 
+from flask import current_app
 from flask_babel import gettext as _
 
-from lms.admin.evaluation import Outcomes, Participation
+from lms.admin.evaluation import EvaluationReport, Outcomes
 from lms.auth.genders import GENDER_LABELS
 from lms.auth.models import Gender
 from lms.i18n import country_name, localized
 from lms.quizzes.gain import Means
-from lms.quizzes.knowledge import GainReport
 from lms.spreadsheets import xlsx_cell
+from lms.surveys.export import result_rows
 
 
-def evaluation_workbook(participation: Participation, gain: GainReport) -> bytes:
+def evaluation_workbook(report: EvaluationReport) -> bytes:
     from openpyxl import Workbook  # imported here: few requests need it
 
+    participation, gain = report.participation, report.gain
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_("Participation")[:31])
     outcome_header = [_("Enrolled"), _("Completed"), _("Certified"), _("Live sessions attended")]
@@ -49,9 +52,20 @@ def evaluation_workbook(participation: Participation, gain: GainReport) -> bytes
     _append(sheet, [_("Full name"), _("Pre-test"), _("Post-test"), _("Gain (points)"), _("Normalised gain")])
     for row in gain.learners:
         _append(sheet, [row.learner.name, row.gain.pre, row.gain.post, row.gain.points, _share(row.gain.normalised)])
+    if report.satisfaction is not None:
+        sheet = workbook.create_sheet(title=_("Satisfaction")[:31])
+        for row in result_rows(report.satisfaction):
+            _append(sheet, row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def evaluation_pdf(html: str) -> bytes:
+    """The printed report (its template already in the reader's language) as PDF bytes."""
+    # Imported here: WeasyPrint and its fonts cost each worker tens of MB, and few requests draw PDFs.
+    from weasyprint import HTML
+    return HTML(string=html, base_url=current_app.static_folder).write_pdf()
 
 
 def _append(sheet, values: Iterable[Any]) -> None:

@@ -177,6 +177,11 @@ Həmkarlarla müzakirə üçün suallar:
                 "az": ("Açılış sessiyası", "Təlim mərkəzi və tərəfdaş təşkilatla kursun açılışı: tanışlıq, kursun məqsədləri və üç günün necə keçəcəyi."),
                 "ru": ("Открытие курса", "Открытие курса с учебным центром и организацией-партнёром: знакомство, цели курса и порядок работы в течение трёх дней."),
             }),
+            ("survey", False, 5, {
+                "en": ("Feedback on day 1", "Five short questions on today. Your answers are anonymous."),
+                "az": ("1-ci gün haqqında rəy", "Bu gün haqqında beş qısa sual. Cavablarınız anonimdir."),
+                "ru": ("Отзыв о дне 1", "Пять коротких вопросов о сегодняшнем дне. Ваши ответы анонимны."),
+            }),
         ],
     ),
     (
@@ -364,6 +369,11 @@ rəqəmsal əmək formalaşdıracaq.
                 "en": ("Course summary", "Migrant, refugee, asylum-seeker, IDP and stateless person are different situations with different protection. Labour migration and remittances link countries' economies. Irregular migration, smuggling and trafficking call for cooperation across borders."),
                 "az": ("Kursun yekunu", "Miqrant, qaçqın, sığınacaq axtaran, məcburi köçkün və vətəndaşlığı olmayan şəxs fərqli müdafiə tələb edən fərqli vəziyyətlərdir. Əmək miqrasiyası və pul köçürmələri ölkələrin iqtisadiyyatlarını birləşdirir. Qeyri-qanuni miqrasiya, qaçaqmalçılıq və insan alveri sərhədlərarası əməkdaşlıq tələb edir."),
                 "ru": ("Итоги курса", "Мигрант, беженец, лицо, ищущее убежища, ВПЛ и лицо без гражданства — разные ситуации с разной защитой. Трудовая миграция и денежные переводы связывают экономики стран. Нерегулярная миграция, незаконный ввоз и торговля людьми требуют сотрудничества через границы."),
+            }),
+            ("survey", False, 10, {
+                "en": ("Course evaluation", "Tell us how the course went for you: ten questions, about ten minutes. Your answers are anonymous; the certificate needs only that you have answered."),
+                "az": ("Kursun qiymətləndirilməsi", "Kursun sizin üçün necə keçdiyini bizə bildirin: on sual, təxminən on dəqiqə. Cavablarınız anonimdir; sertifikat üçün yalnız cavab vermiş olmağınız lazımdır."),
+                "ru": ("Оценка курса", "Расскажите, как прошёл для вас курс: десять вопросов, около десяти минут. Ваши ответы анонимны; для сертификата нужно только, чтобы вы ответили."),
             }),
         ],
     ),

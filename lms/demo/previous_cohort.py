@@ -1,13 +1,14 @@
 """The demo's previous cohort: the same course run five weeks ago, now finished.
 
-learner10 went through every day (lessons, live sessions, quizzes answered right) and holds the
-certificate; others stopped part-way. Everything is recorded through the services at the moments
-it would have happened, so reports, the chart and the certificate show a real finished cohort.
+learner10 went through every day (lessons, live sessions, quizzes answered right, the surveys) and
+holds the certificate; others stopped part-way, and still answered the course evaluation at its end.
+Everything is recorded through the services at the moments it would have happened, so reports, the
+chart, the survey results and the certificate show a real finished cohort.
 """
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,6 +24,9 @@ from lms.live import services as live
 from lms.quizzes import services as quizzes
 from lms.quizzes.grading import Kind
 from lms.quizzes.models import Question, QuizPurpose
+from lms.surveys import queries as survey_queries
+from lms.surveys import services as surveys
+from lms.surveys.models import QuestionKind
 
 SLUG = "key-concepts-migration-previous"
 WEEKS_AGO = 5
@@ -34,6 +38,15 @@ PATHS = {
     "learner6@example.org": (1, 0.75),
     "learner7@example.org": (1, 0.4),
 }
+# What the cohort wrote in the surveys' free-text questions, each in the language its author used.
+COMMENTS = [
+    "More case studies from our region, please.",
+    "The live sessions were the most useful part.",
+    "Daha çox praktik nümunə olsaydı, yaxşı olardı.",
+    "Statistika mövzusuna daha çox vaxt ayırmaq lazımdır.",
+    "Хотелось бы больше времени на обсуждение в группах.",
+    "Очень полезные материалы по статистике миграции.",
+]
 
 
 def load_previous_cohort(course: Course, users: list[User], timezone: str) -> Course:
@@ -44,7 +57,7 @@ def load_previous_cohort(course: Course, users: list[User], timezone: str) -> Co
     starts_on = course.starts_on - timedelta(weeks=WEEKS_AGO)
     previous = transfer.import_course(transfer.export_course(course), slug=SLUG, starts_on=starts_on)
     certificates.set_rule(previous, all_required_modules=True, required_quizzes_passed=True,
-                          min_attendance_percent=60, manual_approval=False)
+                          min_attendance_percent=60, manual_approval=False, final_survey_answered=True)
     courses.set_status(previous, CourseStatus.PUBLISHED)
     rng = random.Random(2026)  # noqa: S311  (demo timings, the same on every machine; not a secret)  # nosec B311
     for user in users:
@@ -55,6 +68,9 @@ def load_previous_cohort(course: Course, users: list[User], timezone: str) -> Co
             days, right = PATHS.get(user.email, (0, 0.0))
             for day in previous.days[:days]:
                 _follow_day(enrollment, day.modules, ZoneInfo(timezone), right, rng)
+            if 0 < days < len(previous.days):  # stopped part-way, still asked for the evaluation at the end
+                evaluation = previous.days[-1].modules[-1]
+                _answer_survey(enrollment, evaluation, previous.days[-1].date, ZoneInfo(timezone), rng)
     return previous
 
 
@@ -70,9 +86,35 @@ def _follow_day(enrollment: Enrollment, modules: list[Module], zone: ZoneInfo, r
         elif module.kind is ModuleKind.LIVE:
             session = live.session_for(module)
             live.record_join(session, enrollment.user, enrollment, session.starts_at + timedelta(minutes=2))
+        elif module.kind is ModuleKind.SURVEY:
+            _answer_survey(enrollment, module, module.day.date, zone, rng)
         elif module.kind is ModuleKind.QUIZ:
             before_the_course = quizzes.quiz_for(module).purpose is QuizPurpose.PRE_TEST
             _take_quiz(enrollment, module, moment, right / 2 if before_the_course else right, rng)
+
+
+def _answer_survey(enrollment: Enrollment, module: Module, on: date, zone: ZoneInfo, rng: random.Random) -> None:
+    """Answers as people give them: mostly good ratings, now and then a comment, in the evening of `on`."""
+    survey = surveys.survey_for(module)
+    subjects = survey_queries.subjects_of(survey)
+    form: dict[str, list[str]] = {}
+    for question in survey.questions:
+        name = f"q{question.id}"
+        if question.kind is QuestionKind.RATING:
+            form[name] = [str(rng.choice((3, 4, 4, 5, 5)))]
+        elif question.kind is QuestionKind.RECOMMEND:
+            form[name] = [str(rng.choice((6, 8, 9, 9, 10)))]
+        elif question.kind is QuestionKind.SINGLE:
+            form[name] = [str(rng.choice((0, 1, 1, 1, 2)) % question.option_count)]
+        elif question.kind is QuestionKind.MULTIPLE:
+            form[name] = [str(i) for i in sorted(rng.sample(range(question.option_count), 2))]
+        elif question.kind is QuestionKind.TEXT:
+            if rng.random() < 0.6:
+                form[name] = [rng.choice(COMMENTS)]
+        else:
+            form |= {f"{name}-{subject}": [str(rng.choice((4, 5, 5)))] for subject, _label in subjects[question.kind]}
+    evening = datetime.combine(on, time(19, 0), zone).astimezone(UTC) + timedelta(minutes=rng.randint(0, 90))
+    surveys.submit(survey, enrollment.user, enrollment, form, evening)
 
 
 def _take_quiz(enrollment: Enrollment, module: Module, moment: datetime, right: float, rng: random.Random) -> None:

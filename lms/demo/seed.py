@@ -25,6 +25,7 @@ from lms.programmes.models import Programme
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import QuizPurpose
+from lms.surveys import services as surveys
 from lms.types import utcnow
 
 DEMO_TIMEZONE = "Asia/Baku"
@@ -178,6 +179,7 @@ def _build_course() -> Course:
                                       for locale, (title, body) in texts.items()})
     _quizzes(course)
     _live_sessions(course)
+    _surveys(course)
     courses.set_status(course, CourseStatus.PUBLISHED)
     return course
 
@@ -189,6 +191,13 @@ def _live_sessions(course: Course) -> None:
     for module, (hour, minute, length) in zip(modules, LIVE_TIMES, strict=True):
         starts_at = datetime.combine(module.day.date, time(hour, minute), zone).astimezone(UTC)
         live.schedule(module, starts_at, starts_at + timedelta(minutes=length))
+
+
+def _surveys(course: Course) -> None:
+    """Day 1's feedback and the course evaluation, each from its template (in az, en and ru)."""
+    modules = [m for day in course.days for m in day.modules if m.kind is ModuleKind.SURVEY]
+    for module, starter in zip(modules, ("end_of_day", "end_of_course"), strict=True):
+        surveys.start_from(surveys.survey_for(module), starter)
 
 
 def _opening_guest(course: Course, admin: User) -> None:

@@ -253,3 +253,9 @@ def final_survey_answered(course_id: int) -> ColumnElement[bool]:
     final = survey_ids_in(course_id).where(Survey.purpose == SurveyPurpose.END_OF_COURSE)
     answered = exists().where(SurveyReceipt.survey_id.in_(final), SurveyReceipt.user_id == Enrollment.user_id)
     return or_(~exists(final), answered)
+
+
+def end_of_course_survey(course_id: int) -> Survey | None:
+    """The survey the course's trainers marked as its end-of-course evaluation, if any."""
+    return db.session.scalar(select(Survey).where(
+        Survey.id.in_(survey_ids_in(course_id).where(Survey.purpose == SurveyPurpose.END_OF_COURSE))))

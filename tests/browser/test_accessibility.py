@@ -8,7 +8,12 @@ import pytest
 from playwright.sync_api import Browser
 
 from lms.certificates import queries as certificates
+from lms.courses import services as courses
 from lms.courses.models import ModuleKind
+from lms.courses.queries import enrollment_of
+from lms.extensions import db
+from lms.surveys import services as surveys
+from lms.surveys.models import QuestionKind
 from tests.admin.conftest import cohort  # noqa: F401  (the hand-computed cohort, as a fixture)
 from tests.conftest import PASSWORD
 
@@ -18,18 +23,39 @@ AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 LANGUAGES = ["az", "en", "ru"]
 
 
+def _survey(cohort):  # noqa: F811
+    """An end-of-course survey on day 2 that three of the cohort answered (Aynur has not yet)."""
+    module = courses.add_module(cohort.course.days[1], kind=ModuleKind.SURVEY, required=False,
+                                texts={"en": {"title": "Course evaluation"}})
+    survey = surveys.survey_for(module)
+    surveys.start_from(survey, "end_of_course")
+    for person in (cohort.giorgi, cohort.nodar, cohort.olga):
+        answers = {f"q{q.id}": ["1"] for q in survey.questions if q.kind in (QuestionKind.RATING, QuestionKind.SINGLE,
+                                                                             QuestionKind.MULTIPLE)}
+        answers |= {f"q{q.id}": ["9"] for q in survey.questions if q.kind is QuestionKind.RECOMMEND}
+        answers |= {f"q{q.id}-{cohort.trainer.id}": ["5"] for q in survey.questions if q.kind is QuestionKind.TRAINERS}
+        answers |= {f"q{q.id}-{session.id}": ["4"] for q in survey.questions if q.kind is QuestionKind.COURSE_SESSIONS
+                    for session in [cohort.course.days[0].modules[-1].live_session]}
+        surveys.submit(survey, person, enrollment_of(person, cohort.course), answers, cohort.course.created_at)
+    db.session.commit()
+    return module, survey
+
+
 def page_list(cohort) -> dict[str, list[str]]:  # noqa: F811
     """Who looks at which pages: None for someone signed out."""
     course = cohort.course
+    module, survey = _survey(cohort)
+    manage_survey = f"/courses/{course.slug}/manage/surveys/{module.id}/"
     lesson = next(m for day in course.days for m in day.modules if m.kind is ModuleKind.LESSON)
     code = next(iter(certificates.certificates_of_course(course).values())).code
     return {
         None: ["/", "/auth/login", "/auth/register", f"/courses/{course.slug}/", f"/verify/{code}", "/programmes/"],
         "aynur": ["/progress/", f"/courses/{course.slug}/", f"/courses/{course.slug}/modules/{lesson.id}",
-                  "/auth/profile", "/notifications/", "/applications/"],
+                  "/auth/profile", "/notifications/", "/applications/", f"/surveys/{survey.id}/"],
         "trainer": [f"/courses/{course.slug}/manage/", f"/courses/{course.slug}/manage/certificates/",
                     f"/courses/{course.slug}/manage/days/1", f"/courses/{course.slug}/manage/messages",
-                    f"/courses/{course.slug}/manage/schedule", f"/courses/{course.slug}/manage/next-edition"],
+                    f"/courses/{course.slug}/manage/schedule", f"/courses/{course.slug}/manage/next-edition",
+                    manage_survey, manage_survey + "results", manage_survey + f"questions/{survey.questions[0].id}"],
         "admin": ["/admin/", "/admin/users", f"/admin/courses/{course.slug}/progress",
                   f"/admin/courses/{course.slug}/learners/{cohort.aynur.id}", "/admin/organisations",
                   "/admin/users/import", f"/admin/users/{cohort.aynur.id}", "/admin/audit", "/programmes/new",
