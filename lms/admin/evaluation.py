@@ -4,6 +4,7 @@ and the satisfaction the report puts beside them."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import and_, select
@@ -54,16 +55,23 @@ def participation(course: Course) -> Participation:
         .outerjoin(Organisation, Organisation.id == User.organisation_id)
         .outerjoin(Certificate, and_(Certificate.enrollment_id == Enrollment.id, Certificate.revoked_at.is_(None)))
         .where(Enrollment.course_id == course.id, Enrollment.is_active_learner())).all()
+    return counted((gender, country, organisation, completed_at, certificate, attendance.get(enrollment_id, 0.0))
+                   for gender, country, organisation, completed_at, certificate, enrollment_id in rows)
+
+
+def counted(rows: Iterable[tuple]) -> Participation:
+    """Participation from one row per learner: (gender, country, organisation, completed at, certificate
+    id, percent of live sessions attended)."""
     total = Outcomes()
     genders: dict[Gender | None, Outcomes] = {gender: Outcomes() for gender in (*Gender, None)}
     countries: dict[str, Outcomes] = defaultdict(Outcomes)
     organisations: dict[str, Outcomes] = defaultdict(Outcomes)
-    for gender, country, organisation, completed_at, certificate, enrollment_id in rows:
+    for gender, country, organisation, completed_at, certificate, attended in rows:
         for outcomes in (total, genders[gender], countries[country or ""], organisations[organisation or ""]):
             outcomes.enrolled += 1
             outcomes.completed += completed_at is not None
             outcomes.certified += certificate is not None
-            outcomes.attendance_sum += attendance.get(enrollment_id, 0.0)
+            outcomes.attendance_sum += attended
     return Participation(total, list(genders.items()), _largest_first(countries), _largest_first(organisations))
 
 

@@ -10,7 +10,8 @@ from typing import Any
 from flask import current_app
 from flask_babel import gettext as _
 
-from lms.admin.evaluation import EvaluationReport, Outcomes
+from lms.admin.evaluation import EvaluationReport, Outcomes, Participation
+from lms.admin.programme_evaluation import ProgrammeEvaluation
 from lms.auth.genders import GENDER_LABELS
 from lms.auth.models import Gender
 from lms.i18n import country_name, localized
@@ -22,25 +23,16 @@ from lms.surveys.export import result_rows
 def evaluation_workbook(report: EvaluationReport) -> bytes:
     from openpyxl import Workbook  # imported here: few requests need it
 
-    participation, gain = report.participation, report.gain
+    gain = report.gain
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Participation")[:31])
-    outcome_header = [_("Enrolled"), _("Completed"), _("Certified"), _("Live sessions attended")]
-    for title, rows, label in ((_("By gender"), participation.by_gender, _gender),
-                               (_("By country"), participation.by_country, _country),
-                               (_("By organisation"), participation.by_organisation, _organisation)):
-        _append(sheet, [title, *outcome_header])
-        for key, outcomes in rows:
-            _append(sheet, [label(key), *_outcomes(outcomes)])
-        _append(sheet, [])
+    _participation_sheet(workbook, report.participation)
     sheet = workbook.create_sheet(title=_("Knowledge gain")[:31])
-    means_header = [_("Took both tests"), _("Pre-test"), _("Post-test"), _("Gain (points)"), _("Normalised gain")]
-    _append(sheet, [_("All learners"), *means_header])
+    _append(sheet, [_("All learners"), *_means_header()])
     _append(sheet, ["", *_means(gain.overall)])
     for title, rows, label in ((_("By country"), gain.by_country, _country),
                                (_("By organisation"), gain.by_organisation, _organisation)):
         _append(sheet, [])
-        _append(sheet, [title, *means_header])
+        _append(sheet, [title, *_means_header()])
         for key, means in rows:
             _append(sheet, [label(key), *_means(means)])
     _append(sheet, [])
@@ -56,6 +48,44 @@ def evaluation_workbook(report: EvaluationReport) -> bytes:
         sheet = workbook.create_sheet(title=_("Satisfaction")[:31])
         for row in result_rows(report.satisfaction):
             _append(sheet, row)
+    return _saved(workbook)
+
+
+def programme_workbook(report: ProgrammeEvaluation) -> bytes:
+    """The programme's participation, then a row per course: outcomes, knowledge gain, satisfaction."""
+    from openpyxl import Workbook  # imported here: few requests need it
+
+    workbook = Workbook(write_only=True)
+    _participation_sheet(workbook, report.participation)
+    sheet = workbook.create_sheet(title=_("Courses")[:31])
+    _append(sheet, [_("Course"), _("Required"), *_outcome_header(), *_means_header(), _("Satisfaction (1–5)"),
+                    _("Responses")])
+    for row in report.courses:
+        _append(sheet, [localized(row.course, "title"), _("Yes") if row.required else _("No"),
+                        *_outcomes(row.outcomes), *_means(row.gain), row.satisfaction, row.responses])
+    return _saved(workbook)
+
+
+def _outcome_header() -> list[str]:
+    return [_("Enrolled"), _("Completed"), _("Certified"), _("Live sessions attended")]
+
+
+def _means_header() -> list[str]:
+    return [_("Took both tests"), _("Pre-test"), _("Post-test"), _("Gain (points)"), _("Normalised gain")]
+
+
+def _participation_sheet(workbook, participation: Participation) -> None:
+    sheet = workbook.create_sheet(title=_("Participation")[:31])
+    for title, rows, label in ((_("By gender"), participation.by_gender, _gender),
+                               (_("By country"), participation.by_country, _country),
+                               (_("By organisation"), participation.by_organisation, _organisation)):
+        _append(sheet, [title, *_outcome_header()])
+        for key, outcomes in rows:
+            _append(sheet, [label(key), *_outcomes(outcomes)])
+        _append(sheet, [])
+
+
+def _saved(workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

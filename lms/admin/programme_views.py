@@ -27,7 +27,7 @@ routes = Routes("/admin")
 @routes.route("/programmes/<slug>/progress")
 @requires(can_manage_users)
 def programme_report(slug: str):
-    programme = _programme(slug)
+    programme = programme_or_404(slug)
     return render_template("admin/programme_report.html", programme=programme,
                            report=programme_reports.programme_report(programme), revoke_form=RevokeForm())
 
@@ -35,7 +35,7 @@ def programme_report(slug: str):
 @routes.route("/programmes/<slug>/progress.csv")
 @requires(can_manage_users)
 def programme_report_csv(slug: str):
-    programme = _programme(slug)
+    programme = programme_or_404(slug)
     report = programme_reports.programme_report(programme)
     lines = csv_lines(_columns(programme), report.rows, str(get_timezone()))
     return Response(stream_with_context(lines), mimetype="text/csv", headers={
@@ -45,7 +45,7 @@ def programme_report_csv(slug: str):
 @routes.route("/programmes/<slug>/progress.xlsx")
 @requires(can_manage_users)
 def programme_report_xlsx(slug: str):
-    programme = _programme(slug)
+    programme = programme_or_404(slug)
     report = programme_reports.programme_report(programme)
     chunks = xlsx_chunks(_columns(programme), report.rows, str(get_timezone()), localized(programme, "title"))
     return Response(stream_with_context(chunks), mimetype=XLSX, headers={
@@ -55,7 +55,7 @@ def programme_report_xlsx(slug: str):
 @routes.route("/programmes/<slug>/certificates/<int:user_id>/revoke", methods=["POST"])
 @requires(can_manage_users)
 def revoke_programme_certificate(slug: str, user_id: int):
-    programme = _programme(slug)
+    programme = programme_or_404(slug)
     certificate = programme_reports.programme_certificate(programme, user_id)
     if certificate is None:
         abort(404)
@@ -72,7 +72,7 @@ def revoke_programme_certificate(slug: str, user_id: int):
 @routes.route("/programmes/<slug>/editions")
 @requires(can_manage_users)
 def programme_editions(slug: str):
-    programme = _programme(slug)
+    programme = programme_or_404(slug)
     return render_template("admin/editions.html", subject=programme, back=("programmes.manage", programme.slug),
                            rows=programme_reports.programme_editions(programme.series))
 
@@ -84,7 +84,7 @@ def course_editions(slug: str):
                            rows=programme_reports.course_editions(course.series))
 
 
-def _programme(slug: str) -> Programme:
+def programme_or_404(slug: str) -> Programme:
     programme = programme_by_slug(slug)
     if programme is None:
         abort(404)

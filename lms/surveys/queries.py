@@ -139,6 +139,18 @@ class Results:
     def hidden(self) -> bool:
         return self.responses < rules.MIN_GROUP
 
+    @property
+    def rating_mean(self) -> float | None:
+        """Every 1–5 answer to the survey's rating questions together (trainers and sessions aside)."""
+        if self.hidden:
+            return None
+        counts: dict[int, int] = defaultdict(int)
+        for result in self.questions:
+            if result.scale is not None and result.question.kind is QuestionKind.RATING:
+                for value, count in result.scale.counts.items():
+                    counts[value] += count
+        return rules.mean(counts)
+
 
 def results(survey: Survey) -> Results:
     """Everything the results page, its CSV and XLSX show, with small cells withheld."""
