@@ -14,8 +14,8 @@ from lms.auth.models import Role
 from lms.courses.models import EnrolmentMode
 from lms.extensions import db
 from lms.notifications.delivery import deliver_due
+from tests.browser.signing_in import sign_in
 from tests.browser.test_accessibility import serious_violations
-from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +30,6 @@ def next_edition(make_course, make_organisation, make_user):
                         required=True)
     db.session.commit()
     return course, agency, admin
-
-
-def _sign_in(page: Page, live_server: str, email: str, language: str, labels: tuple[str, str, str]) -> None:
-    page.goto(f"{live_server}/lang/{language}?next=/auth/login")
-    page.get_by_label(labels[0]).fill(email)
-    page.get_by_label(labels[1]).fill(PASSWORD)
-    page.get_by_role("button", name=labels[2]).click()
-    page.wait_for_url(re.compile(r"^(?!.*/auth/login).*$"))
 
 
 def test_a_visitor_applies_in_russian_is_approved_in_azerbaijani_and_sets_her_password(
@@ -61,7 +53,7 @@ def test_a_visitor_applies_in_russian_is_approved_in_azerbaijani_and_sets_her_pa
     expect(page.get_by_text("Ожидает решения")).to_be_visible()
 
     page.context.clear_cookies()
-    _sign_in(page, live_server, admin.email, "az", ("E-poçt", "Parol", "Daxil ol"))
+    sign_in(page, live_server, admin.email, "az", ("E-poçt", "Parol", "Daxil ol"))
     page.goto(f"{live_server}/admin/courses/{course.slug}/applications/")
     expect(page.get_by_role("table").first).to_contain_text("Qazaxıstan")  # the seats of Kazakhstan's quota
     page.get_by_label("Айгерим Сапарова seç").check()
@@ -87,7 +79,7 @@ def test_a_visitor_applies_in_russian_is_approved_in_azerbaijani_and_sets_her_pa
 def test_a_coordinator_nominates_a_colleague_and_follows_her(page: Page, live_server: str, make_user, next_edition):
     course, agency, _ = next_edition
     coordinator = make_user(Role.COORDINATOR, locale="en", organisation=agency)
-    _sign_in(page, live_server, coordinator.email, "en", ("E-mail", "Password", "Sign in"))
+    sign_in(page, live_server, coordinator.email, "en", ("E-mail", "Password", "Sign in"))
     page.goto(f"{live_server}/courses/{course.slug}/")
     page.get_by_role("link", name="Nominate people").click()
     page.get_by_label("Nominee's full name").fill("Dana Seitkali")

@@ -15,19 +15,11 @@ from lms.extensions import db
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Question
-from tests.conftest import PASSWORD
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
 
 GIFT = "::A::Who is a refugee? {=A person fleeing persecution ~A tourist}\n\n::B::Remittances are sent home. {T}"
-
-
-def _sign_in(page: Page, live_server: str, email: str, language: str, labels: tuple[str, str, str]) -> None:
-    page.goto(f"{live_server}/lang/{language}?next=/auth/login")
-    page.get_by_label(labels[0]).fill(email)
-    page.get_by_label(labels[1]).fill(PASSWORD)
-    page.get_by_role("button", name=labels[2]).click()
-    page.wait_for_url(re.compile(r"^(?!.*/auth/login).*$"))
 
 
 def _take(module, enrollment, right: list[bool], when: datetime) -> None:
@@ -59,7 +51,7 @@ def test_pre_and_post_tests_marked_in_azerbaijani_and_the_gain_seen_in_russian(p
     _take(after, enrollment, [True, False], now + timedelta(hours=3))
     db.session.commit()
 
-    _sign_in(page, live_server, trainer.email, "az", ("E-poçt", "Parol", "Daxil ol"))
+    sign_in(page, live_server, trainer.email, "az", ("E-poçt", "Parol", "Daxil ol"))
     for module, purpose in ((before, "pre_test"), (after, "post_test")):
         page.goto(f"{live_server}/courses/gain/manage/quizzes/{module.id}")
         page.get_by_label("Bilik artımı").select_option(purpose)
@@ -73,7 +65,7 @@ def test_pre_and_post_tests_marked_in_azerbaijani_and_the_gain_seen_in_russian(p
     expect(page.get_by_role("row", name=re.compile("Айгерим"))).to_contain_text("50")
 
     page.context.clear_cookies()
-    _sign_in(page, live_server, learner.email, "ru", ("Электронная почта", "Пароль", "Войти"))
+    sign_in(page, live_server, learner.email, "ru", ("Электронная почта", "Пароль", "Войти"))
     page.goto(f"{live_server}/quizzes/{quizzes.quiz_for(after).id}/")
     expect(page.get_by_role("heading", name="Чему вы научились")).to_be_visible()
     expect(page.get_by_text("Ваш прирост знаний в процентных пунктах: 50.")).to_be_visible()

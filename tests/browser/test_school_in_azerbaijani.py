@@ -16,16 +16,9 @@ from lms.live import services as live
 from lms.notifications.delivery import deliver_due
 from lms.programmes import services as programmes
 from lms.programmes.models import ProgrammeEnrolment
-from tests.conftest import PASSWORD
+from tests.browser.signing_in import sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page: Page, live_server: str, email: str, language: str, labels: tuple[str, str, str]) -> None:
-    page.goto(f"{live_server}/lang/{language}?next=/auth/login")
-    page.get_by_label(labels[0]).fill(email)
-    page.get_by_label(labels[1]).fill(PASSWORD)
-    page.get_by_role("button", name=labels[2]).click()
 
 
 def test_a_trainer_schedules_two_days_a_week_and_invites_a_guest_who_joins_by_the_link(
@@ -38,7 +31,7 @@ def test_a_trainer_schedules_two_days_a_week_and_invites_a_guest_who_joins_by_th
                                 texts={"en": {"title": "Opening", "body": ""}, "ru": {"title": "Открытие", "body": ""}})
     session = live.schedule(module, now - timedelta(minutes=5), now + timedelta(minutes=55))
     db.session.commit()
-    _sign_in(page, live_server, trainer.email, "az", ("E-poçt", "Parol", "Daxil ol"))
+    sign_in(page, live_server, trainer.email, "az", ("E-poçt", "Parol", "Daxil ol"))
 
     page.goto(f"{live_server}/courses/school/manage/")
     page.get_by_role("link", name="Günlərin cədvəli").click()
@@ -88,7 +81,7 @@ def test_a_learner_enrols_in_a_programme_and_sees_each_course(page: Page, live_s
     programmes.add_course(programme, second, required=False)
     programmes.set_status(programme, CourseStatus.PUBLISHED)
     db.session.commit()
-    _sign_in(page, live_server, learner.email, "az", ("E-poçt", "Parol", "Daxil ol"))
+    sign_in(page, live_server, learner.email, "az", ("E-poçt", "Parol", "Daxil ol"))
     page.get_by_role("link", name="Proqramlar").click()
     page.get_by_role("link", name=re.compile("Buraxılış 1")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Miqrasiya Məktəbi")

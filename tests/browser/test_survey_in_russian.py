@@ -13,18 +13,10 @@ from lms.courses import services as courses
 from lms.extensions import db
 from lms.surveys import services as surveys
 from lms.surveys.models import Survey, SurveyResponse
-from tests.conftest import PASSWORD
+from tests.browser.signing_in import sign_in
 from tests.surveys.conftest import full_answers
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page: Page, live_server: str, email: str, language: str, labels: tuple[str, str, str]) -> None:
-    page.goto(f"{live_server}/lang/{language}?next=/auth/login")
-    page.get_by_label(labels[0]).fill(email)
-    page.get_by_label(labels[1]).fill(PASSWORD)
-    page.get_by_role("button", name=labels[2]).click()
-    page.wait_for_url(re.compile(r"^(?!.*/auth/login).*$"))
 
 
 def test_a_survey_made_in_azerbaijani_answered_in_russian(page: Page, live_server: str, make_course, make_user):
@@ -35,7 +27,7 @@ def test_a_survey_made_in_azerbaijani_answered_in_russian(page: Page, live_serve
     enrollments = [courses.enrol(person, course) for person in (learner, *others)]
     db.session.commit()
 
-    _sign_in(page, live_server, trainer.email, "az", ("E-poçt", "Parol", "Daxil ol"))
+    sign_in(page, live_server, trainer.email, "az", ("E-poçt", "Parol", "Daxil ol"))
     page.goto(f"{live_server}/courses/feedback/manage/")
     page.get_by_role("link", name="+ Sorğu").click()
     page.get_by_label("Ad (English)").fill("Course evaluation")
@@ -48,7 +40,7 @@ def test_a_survey_made_in_azerbaijani_answered_in_russian(page: Page, live_serve
     expect(page.get_by_role("link", name=re.compile("Redaktə et.*Ümumilikdə kursdan"))).to_be_visible()
 
     page.context.clear_cookies()
-    _sign_in(page, live_server, learner.email, "ru", ("Электронная почта", "Пароль", "Войти"))
+    sign_in(page, live_server, learner.email, "ru", ("Электронная почта", "Пароль", "Войти"))
     page.goto(f"{live_server}/courses/feedback/")
     page.get_by_role("link", name="Оценка курса").click()
     page.get_by_role("link", name="Ответить на опрос").click()
@@ -78,7 +70,7 @@ def test_a_survey_made_in_azerbaijani_answered_in_russian(page: Page, live_serve
     db.session.commit()
 
     page.context.clear_cookies()
-    _sign_in(page, live_server, trainer.email, "az", ("E-poçt", "Parol", "Daxil ol"))
+    sign_in(page, live_server, trainer.email, "az", ("E-poçt", "Parol", "Daxil ol"))
     page.goto(f"{live_server}/courses/feedback/manage/surveys/{survey.module_id}/results")
     expect(page.get_by_role("heading", name=re.compile("Ümumilikdə kursdan nə dərəcədə razısınız"))).to_be_visible()
     expect(page.get_by_text("Больше практических примеров, пожалуйста.")).to_be_visible()
