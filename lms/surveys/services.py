@@ -48,12 +48,16 @@ def survey_for(module: Module) -> Survey:
     """The survey of a survey module, made (anonymous, without questions) the first time it is asked for."""
     if module.kind is not ModuleKind.SURVEY:
         raise DomainError(_("This module is not a survey."), 404)
-    survey = db.session.scalar(select(Survey).where(Survey.module_id == module.id))
+    survey = existing_survey(module)
     if survey is None:
         survey = Survey(module=module, anonymous=True, purpose=SurveyPurpose.OTHER)
         db.session.add(survey)
         db.session.flush()
     return survey
+
+
+def existing_survey(module: Module) -> Survey | None:
+    return db.session.scalar(select(Survey).where(Survey.module_id == module.id))
 
 
 def has_responses(survey: Survey) -> bool:

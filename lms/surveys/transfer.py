@@ -11,9 +11,9 @@ from lms.surveys.models import QuestionKind, SurveyPurpose
 
 
 def export_survey(module: Module) -> dict[str, Any] | None:
-    if module.kind is not ModuleKind.SURVEY:
-        return None
-    survey = services.survey_for(module)
+    survey = services.existing_survey(module) if module.kind is ModuleKind.SURVEY else None
+    if survey is None:
+        return None  # never opened: the imported module makes its own, empty, when first opened
     return {"anonymous": survey.anonymous, "purpose": survey.purpose.value,
             "questions": [{"kind": q.kind.value, "required": q.required, "texts": q.texts} for q in survey.questions]}
 

@@ -149,3 +149,14 @@ def test_the_day_sessions_question_rates_only_that_days_sessions(survey_world):
     subjects = subjects_of(world.survey)
     assert [s[0] for s in subjects[QuestionKind.DAY_SESSIONS]] == [world.session_id]
     assert [s[0] for s in subjects[QuestionKind.TRAINERS]] == [world.trainer.id]
+
+
+def test_the_persons_own_data_says_which_surveys_they_answered_and_no_anonymous_answers(survey_world, client,
+                                                                                         login):
+    world = survey_world
+    login(world.learners[0])
+    client.post(_page(world.survey), data=full_answers(world.survey, trainer_id=world.trainer.id,
+                                                       session_id=world.session_id))
+    [entry] = client.get("/auth/profile/data.json").get_json()["surveys"]
+    assert entry["survey"] == "Course evaluation" and entry["anonymous"] is True
+    assert entry["answers"] is None  # an anonymous response has no author, so it is nobody's to download
