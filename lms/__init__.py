@@ -12,6 +12,7 @@ from config import BASE_DIR, DevConfig
 from lms import (
     admin,
     applications,
+    assignments,
     auth,
     calendar,
     certificates,
@@ -38,8 +39,8 @@ from lms.web.unit_of_work import UnitOfWorkFlask, watch_session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Each feature uses only those before it (DESIGN.md), and registers its pages, commands and reactions.
-FEATURES = (auth, files, notifications, courses, quizzes, live, surveys, programmes, applications, certificates,
-            progress, calendar, core, admin, demo)
+FEATURES = (auth, files, notifications, courses, quizzes, live, surveys, assignments, programmes, applications,
+            certificates, progress, calendar, core, admin, demo)
 
 
 def create_app(config_class: type = DevConfig, **overrides) -> Flask:

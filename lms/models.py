@@ -1,5 +1,6 @@
 """Every model of the app, imported in one place so that SQLAlchemy and Alembic see all tables."""
 from lms.applications.models import Application, Intake, Quota
+from lms.assignments.models import Assignment, Submission
 from lms.audit.models import AuditAction, AuditEntry
 from lms.auth.models import Organisation, Role, User
 from lms.certificates.models import Approval, Certificate, CompletionRule
@@ -32,7 +33,7 @@ from lms.quizzes.models import (
 from lms.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyReceipt, SurveyResponse
 
 __all__ = [
-    "Application", "Intake", "Quota",
+    "Application", "Intake", "Quota", "Assignment", "Submission",
     "AuditAction", "AuditEntry", "Approval", "Certificate", "CompletionRule",
     "Attendance", "LiveSession", "ContentVersion",
     "Answer", "Attempt", "Choice", "ChoiceTranslation", "Question", "QuestionTranslation", "Quiz", "QuizQuestion",

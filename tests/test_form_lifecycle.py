@@ -14,6 +14,8 @@ from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
 from lms.applications.models import Application, Intake
+from lms.assignments import services as assignments
+from lms.assignments.models import Assignment
 from lms.auth.models import Organisation, Role, User
 from lms.certificates.models import CompletionRule
 from lms.courses import services as courses
@@ -42,6 +44,7 @@ class World:
     quiz_module_id: int
     live_module_id: int
     survey_module_id: int
+    assignment_module_id: int
     survey_question_id: int
     question_id: int
     organisation_id: int
@@ -59,6 +62,9 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     quiz_module = courses.add_module(day, kind=ModuleKind.QUIZ, texts={"en": {"title": "Check", "body": ""}})
     live_module = courses.add_module(day, kind=ModuleKind.LIVE, texts={"en": {"title": "Talk", "body": ""}})
     live.schedule(live_module, NOW - timedelta(minutes=10), NOW + timedelta(hours=1))
+    assignment_module = courses.add_module(day, kind=ModuleKind.ASSIGNMENT,
+                                           texts={"en": {"title": "Action plan", "body": "Write it."}})
+    assignments.assignment_for(assignment_module)
     survey_module = courses.add_module(day, kind=ModuleKind.SURVEY, texts={"en": {"title": "Feedback", "body": ""}})
     survey = surveys.survey_for(survey_module)
     surveys.start_from(survey, "end_of_day")
@@ -71,12 +77,14 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     programme = programmes.create_programme(slug=course.slug, original_locale="en", texts={"en": {"title": "School"}})
     programmes.add_course(programme, course)
     db.session.commit()
-    return World(course, day.modules[0].id, quiz_module.id, live_module.id, survey_module.id, survey.questions[0].id,
+    return World(course, day.modules[0].id, quiz_module.id, live_module.id, survey_module.id, assignment_module.id,
+                 survey.questions[0].id,
                  questions[0].id, organisation.id, person.id, admin, learner)
 
 
 def learner_uses_everything(w: World) -> None:
-    """The learner reads the lesson, takes the quiz, is in the live session and answers the survey."""
+    """The learner reads the lesson, takes the quiz, is in the live session, answers the survey and hands in
+    the assignment, which a trainer grades and returns."""
     enrollment = courses.enrol(w.learner, w.course)
     lesson = db.session.get(courses.Module, w.lesson_id)
     courses.complete_by_hand(enrollment, lesson, NOW)
@@ -89,6 +97,9 @@ def learner_uses_everything(w: World) -> None:
     answers = {f"q{q.id}": ["2"] for q in survey.questions if q.kind in (QuestionKind.RATING, QuestionKind.SINGLE)}
     answers |= {f"q{q.id}-{session.id}": ["4"] for q in survey.questions if q.kind is QuestionKind.DAY_SESSIONS}
     surveys.submit(survey, w.learner, enrollment, answers, NOW)
+    assignment = db.session.scalar(select(Assignment).where(Assignment.module_id == w.assignment_module_id))
+    work = assignments.hand_in(assignment, enrollment, "My action plan.", NOW)
+    assignments.grade(w.admin, work, points=80, comment="Good.", give_back=True, now=NOW)
     programmes.enrol(w.learner, _programme(w), by_admin=True)
     db.session.add(Application(course_id=w.course.id, name="Applicant", email="applicant@example.org", locale="az",
                                answers={"1": "Statistics"}))  # someone applied to the course
@@ -134,6 +145,9 @@ EDIT_FORMS = {
                                 lambda w: db.session.get(Organisation, w.organisation_id).name),
     "applications.settings": ("/admin/courses/{slug}/applications/settings", {"seats": ["30", "25"]},
                               lambda w: db.session.scalar(select(Intake.seats).where(Intake.course_id == w.course.id))),
+    "assignments.overview": ("/courses/{slug}/manage/assignments/{assignment_module}/", {"pass_mark": ["60", "70"]},
+                             lambda w: db.session.scalar(select(Assignment.pass_mark).where(
+                                 Assignment.module_id == w.assignment_module_id))),
     "surveys.edit": ("/courses/{slug}/manage/surveys/{survey_module}/", {"purpose": ["end_of_course", "other"]},
                      lambda w: db.session.scalar(select(Survey.purpose).where(Survey.module_id == w.survey_module_id))),
     "surveys.edit_question": ("/courses/{slug}/manage/surveys/{survey_module}/questions/{survey_question}",
@@ -162,6 +176,8 @@ NOT_EDIT_FORMS = {
     "live.guest_list": "invite (create), withdraw, invite again: tests/live/test_guests.py",
     "courses.schedule": "preview, apply, apply again after learners used the days: tests/courses/test_day_dates.py",
     "applications.apply": "create (and a second time: refused, the first shown): tests/applications/test_applying.py",
+    "assignments.page": "draft, hand in, hand in again, refused once graded: tests/assignments/test_handing_in.py",
+    "assignments.grade": "graded, saved again, returned: tests/assignments/test_handing_in.py",
     "surveys.answer": "answered once (a second time: refused, nothing doubled): tests/surveys/test_answering.py",
 }
 
@@ -175,6 +191,7 @@ def _address(template: str, w: World) -> str:
     return template.format(slug=w.course.slug, lesson=w.lesson_id, quiz_module=w.quiz_module_id,
                            question=w.question_id, live_module=w.live_module_id, person=w.person_id,
                            survey_module=w.survey_module_id, survey_question=w.survey_question_id,
+                           assignment_module=w.assignment_module_id,
                            organisation=w.organisation_id)
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from lms.assignments import services as assignments
 from lms.certificates.models import Certificate
 from lms.courses import services as courses
 from lms.courses.models import ModuleKind, ModuleProgress
@@ -35,6 +36,9 @@ def failed_learner(make_user, make_course, frozen_clock):
     quiz_module = courses.add_module(day, kind=ModuleKind.QUIZ, texts={"en": {"title": "Check", "body": ""}})
     live_module = courses.add_module(day, kind=ModuleKind.LIVE, texts={"en": {"title": "Talk", "body": ""}})
     session = live.schedule(live_module, STARTS, STARTS + timedelta(hours=1))
+    assignment_module = courses.add_module(day, kind=ModuleKind.ASSIGNMENT,
+                                           texts={"en": {"title": "Action plan", "body": ""}})
+    assignment = assignments.assignment_for(assignment_module)
     survey_module = courses.add_module(day, kind=ModuleKind.SURVEY, texts={"en": {"title": "Feedback", "body": ""}})
     survey = surveys.survey_for(survey_module)
     surveys.start_from(survey, "end_of_day")
@@ -52,14 +56,16 @@ def failed_learner(make_user, make_course, frozen_clock):
     assert attempt.percent == 50
     frozen_clock(AFTER_THE_SESSION)
     return dict(course=course, enrollment=enrollment, learner=learner, quiz=quiz, attempt=attempt, session=session,
-                survey=survey, modules={"lesson": day.modules[0].id, "quiz": quiz_module.id, "live": live_module.id,
-                                        "survey": survey_module.id})
+                survey=survey, assignment=assignment,
+                modules={"lesson": day.modules[0].id, "quiz": quiz_module.id, "live": live_module.id,
+                         "survey": survey_module.id, "assignment": assignment_module.id})
 
 
 def _addresses(app, world, module_id):
     """Every POST route, with its parts filled from the world (the module of the kind being tried)."""
     values = {"slug": world["course"].slug, "module_id": module_id, "quiz_module_id": module_id,
               "live_module_id": module_id, "survey_module_id": module_id, "survey_id": world["survey"].id,
+              "assignment_module_id": module_id, "assignment_id": world["assignment"].id, "submission_id": 1,
               "survey_question_id": world["survey"].questions[0].id, "quiz_id": world["quiz"].id,
               "attempt_id": world["attempt"].id,
               "session_id": world["session"].id, "user_id": world["learner"].id, "number": 1,
@@ -71,7 +77,7 @@ def _addresses(app, world, module_id):
             yield rule.rule, rule.build({name: values[name] for name in rule.arguments}, append_unknown=False)[1]
 
 
-@pytest.mark.parametrize("kind", ["lesson", "quiz", "live", "survey"])
+@pytest.mark.parametrize("kind", ["lesson", "quiz", "live", "survey", "assignment"])
 def test_nothing_a_failed_absent_learner_posts_completes_a_quiz_or_a_session(app, client, login, failed_learner,
                                                                              kind):
     world = failed_learner
@@ -93,6 +99,7 @@ def test_nothing_a_failed_absent_learner_posts_completes_a_quiz_or_a_session(app
     assert world["modules"]["quiz"] not in completed
     assert world["modules"]["live"] not in completed
     assert world["modules"]["survey"] not in completed  # no answers sent, no receipt
+    assert world["modules"]["assignment"] not in completed  # nothing graded
     assert db.session.scalar(select(func.count(SurveyReceipt.id))) == 0
     assert db.session.scalar(select(func.count(Attendance.id))) == 0
     assert db.session.scalar(select(func.count(Certificate.id))) == 0

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from lms.applications import intake
+from lms.assignments import services as assignments
 from lms.auth import services as accounts
 from lms.auth.models import Role
 from lms.certificates import services as certificates
@@ -158,6 +159,15 @@ MATRIX = [
     ("GET", "/courses/{slug}/manage/surveys/{survey_module}/results.csv", None, EDITORS),
     ("GET", "/courses/{slug}/manage/surveys/{survey_module}/results.xlsx", None, EDITORS),
     ("GET", "/surveys/module/{survey_module}", None, row(302, 403, 302, 403, 302, 302)),
+    ("GET", "/courses/{slug}/manage/assignments/{assignment_module}/", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/", {}, EDITORS_REFUSED_FORM),
+    ("GET", "/courses/{slug}/manage/assignments/{assignment_module}/submissions/{submission}", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/submissions/{submission}", {},
+     EDITORS_REFUSED_FORM),
+    ("GET", "/assignments/module/{assignment_module}", None, row(302, 403, 302, 403, 302, 302)),
+    ("GET", "/assignments/{assignment}/", None, row(302, 403, 200, 403, 200, 200)),
+    # the enrolled learner has handed in (no draft to keep any more); nobody else hands in
+    ("POST", "/assignments/{assignment}/", {}, row(302, 403, 409, 403, 403, 403)),
     ("GET", "/surveys/{survey}/", None, row(302, 403, 200, 403, 200, 200)),
     # an enrolled learner's empty answers are refused with the questions to answer; nobody else answers
     ("POST", "/surveys/{survey}/", {}, row(302, 403, 400, 403, 403, 403)),
@@ -263,6 +273,11 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     attempt = quizzes.start_attempt(quiz, services.enrol(enrolled, course), course.created_at)
     live_module = services.add_module(course.days[1], kind=ModuleKind.LIVE, texts={"en": {"title": "Live"}})
     session = live.schedule(live_module, datetime(2030, 1, 1, 6, tzinfo=UTC), datetime(2030, 1, 1, 7, tzinfo=UTC))
+    assignment_module = services.add_module(course.days[0], kind=ModuleKind.ASSIGNMENT,
+                                            texts={"en": {"title": "Action plan"}})
+    assignment = assignments.assignment_for(assignment_module)
+    submission = assignments.hand_in(assignment, services.enrol(enrolled, course), "My plan",
+                                     datetime(2026, 11, 24, 8, tzinfo=UTC))
     survey_module = services.add_module(course.days[0], kind=ModuleKind.SURVEY, texts={"en": {"title": "Feedback"}})
     survey = surveys.survey_for(survey_module)
     surveys.start_from(survey, "end_of_day")
@@ -282,7 +297,8 @@ def world(make_user, make_course, make_organisation, frozen_clock):
              "question": question.id, "live_module": live_module.id, "session": session.id,
              "calendar_token": accounts.calendar_token(enrolled),
              "course_id": course.id, "quota": quota.id, "survey_module": survey_module.id, "survey": survey.id,
-             "survey_question": survey.questions[0].id,
+             "survey_question": survey.questions[0].id, "assignment_module": assignment_module.id,
+             "assignment": assignment.id, "submission": submission.id,
              "guest": guests.invite(session, name="Guest", email="guest@example.org", organisation="", locale="en",
                                     moderator=False, by=trainer, now=datetime(2026, 11, 24, 8, tzinfo=UTC)).id,
              "message": messaging.write_to_learners(trainer, course, {"en": ("Hi", "Hello.")}, country=None,
@@ -343,7 +359,9 @@ def test_every_route_is_in_the_matrix(app):
                     "<int:organisation_id>": "{organisation}", "<int:message_id>": "{message}",
                     "<int:guest_id>": "{guest}", "<int:course_id>": "{course_id}", "<int:quota_id>": "{quota}",
                     "<any(courses, programmes):kind>": "courses", "<int:survey_module_id>": "{survey_module}",
-                    "<int:survey_id>": "{survey}", "<int:survey_question_id>": "{survey_question}"}
+                    "<int:survey_id>": "{survey}", "<int:survey_question_id>": "{survey_question}",
+                    "<int:assignment_module_id>": "{assignment_module}", "<int:assignment_id>": "{assignment}",
+                    "<int:submission_id>": "{submission}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

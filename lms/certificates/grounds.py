@@ -1,7 +1,8 @@
 """Certificates whose enrolment no longer meets its course's rule, counted from the records themselves.
 
 A quiz module counts as done only with a submitted attempt at the pass mark, a live module only with
-recorded attendance, a survey module only with a receipt of its answers; a completion without that
+recorded attendance, a survey module only with a receipt of its answers, an assignment only with its
+work handed in and, unless handing in is enough, returned with a passing grade; a completion without that
 record (such as one a learner once claimed by hand) does not count. `flask lms check-certificates`
 lists what this finds; admins decide, nothing is revoked here.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import selectinload
 
+from lms.assignments.models import Assignment, CompletesOn, Submission, SubmissionStatus
 from lms.certificates import queries
 from lms.certificates.models import Certificate
 from lms.certificates.rules import Unmet, unmet_conditions
@@ -65,7 +67,7 @@ def certificates_in_doubt() -> list[Doubt]:
 
 
 def _unsupported_completions(enrollment_ids: list[int]) -> dict[int, list[Module]]:
-    """Enrollment id → its quiz, live and survey modules marked complete without their record."""
+    """Enrollment id → its quiz, live, survey and assignment modules marked complete without their record."""
     if not enrollment_ids:
         return {}
     passed = exists().where(
@@ -77,13 +79,20 @@ def _unsupported_completions(enrollment_ids: list[int]) -> dict[int, list[Module
                               Attendance.user_id == Enrollment.user_id)
     answered = exists().where(Survey.module_id == Module.id, SurveyReceipt.survey_id == Survey.id,
                               SurveyReceipt.user_id == Enrollment.user_id)
+    handed_in = exists().where(
+        Assignment.module_id == Module.id, Submission.assignment_id == Assignment.id,
+        Submission.user_id == Enrollment.user_id,
+        or_(and_(Assignment.completes_on == CompletesOn.SUBMISSION, Submission.submitted_at.is_not(None)),
+            and_(Submission.status == SubmissionStatus.RETURNED,
+                 Submission.points * 100 >= Assignment.pass_mark * Assignment.max_points)))
     rows = db.session.execute(
         select(ModuleProgress.enrollment_id, Module)
         .join(Enrollment, Enrollment.id == ModuleProgress.enrollment_id)
         .join(Module, Module.id == ModuleProgress.module_id).join(CourseDay, CourseDay.id == Module.day_id)
         .where(ModuleProgress.enrollment_id.in_(enrollment_ids), ModuleProgress.completed_at.is_not(None),
                or_(and_(Module.kind == ModuleKind.QUIZ, ~passed), and_(Module.kind == ModuleKind.LIVE, ~attended),
-                   and_(Module.kind == ModuleKind.SURVEY, ~answered)))
+                   and_(Module.kind == ModuleKind.SURVEY, ~answered),
+                   and_(Module.kind == ModuleKind.ASSIGNMENT, ~handed_in)))
         .order_by(CourseDay.number, Module.position)
     )
     found: dict[int, list[Module]] = defaultdict(list)

@@ -88,6 +88,7 @@ KIND_CHOICES = select_choices([
     (ModuleKind.QUIZ.value, _l("Quiz")),
     (ModuleKind.LIVE.value, _l("Live session")),
     (ModuleKind.SURVEY.value, _l("Survey")),
+    (ModuleKind.ASSIGNMENT.value, _l("Assignment")),
 ])
 
 

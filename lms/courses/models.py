@@ -36,6 +36,7 @@ class ModuleKind(enum.StrEnum):
     QUIZ = "quiz"
     LIVE = "live"
     SURVEY = "survey"
+    ASSIGNMENT = "assignment"
 
 
 class CourseRole(enum.StrEnum):
@@ -145,7 +146,7 @@ class CourseDayTranslation(db.Model):
 
 
 class Module(db.Model):
-    """A lesson, quiz, live session or survey inside a day, in the order the trainer set."""
+    """A lesson, quiz, live session, survey or assignment inside a day, in the order the trainer set."""
 
     __tablename__ = "modules"
 

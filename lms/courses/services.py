@@ -366,6 +366,8 @@ def complete_by_hand(enrollment: Enrollment, module: Module, now: datetime) -> M
         raise DomainError(_("This module is completed when your attendance at the live session is recorded."), 403)
     if module.kind is ModuleKind.SURVEY:
         raise DomainError(_("This module is completed when you answer its survey."), 403)
+    if module.kind is ModuleKind.ASSIGNMENT:
+        raise DomainError(_("This module is completed through your assignment's submission and grade."), 403)
     return complete_module(enrollment, module, now)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from lms.assignments import services as assignments
 from lms.certificates import queries as certificates
 from lms.courses import services as courses
 from lms.courses.models import ModuleKind
@@ -41,21 +42,37 @@ def _survey(cohort):  # noqa: F811
     return module, survey
 
 
+def _assignment(cohort):  # noqa: F811
+    """An optional assignment on day 2 that Giorgi has handed in (Aynur has a draft)."""
+    module = courses.add_module(cohort.course.days[1], kind=ModuleKind.ASSIGNMENT, required=False,
+                                texts={"en": {"title": "Action plan", "body": "Write a one-page action plan."}})
+    assignment = assignments.assignment_for(module)
+    work = assignments.hand_in(assignment, enrollment_of(cohort.giorgi, cohort.course), "Plan",
+                               cohort.course.created_at)
+    assignments.save_draft(assignment, enrollment_of(cohort.aynur, cohort.course), "Ideas", cohort.course.created_at)
+    db.session.commit()
+    return module, assignment, work
+
+
 def page_list(cohort) -> dict[str, list[str]]:  # noqa: F811
     """Who looks at which pages: None for someone signed out."""
     course = cohort.course
     module, survey = _survey(cohort)
+    task_module, task, work = _assignment(cohort)
+    manage_task = f"/courses/{course.slug}/manage/assignments/{task_module.id}/"
     manage_survey = f"/courses/{course.slug}/manage/surveys/{module.id}/"
     lesson = next(m for day in course.days for m in day.modules if m.kind is ModuleKind.LESSON)
     code = next(iter(certificates.certificates_of_course(course).values())).code
     return {
         None: ["/", "/auth/login", "/auth/register", f"/courses/{course.slug}/", f"/verify/{code}", "/programmes/"],
         "aynur": ["/progress/", f"/courses/{course.slug}/", f"/courses/{course.slug}/modules/{lesson.id}",
-                  "/auth/profile", "/notifications/", "/applications/", f"/surveys/{survey.id}/"],
+                  "/auth/profile", "/notifications/", "/applications/", f"/surveys/{survey.id}/",
+                  f"/assignments/{task.id}/"],
         "trainer": [f"/courses/{course.slug}/manage/", f"/courses/{course.slug}/manage/certificates/",
                     f"/courses/{course.slug}/manage/days/1", f"/courses/{course.slug}/manage/messages",
                     f"/courses/{course.slug}/manage/schedule", f"/courses/{course.slug}/manage/next-edition",
-                    manage_survey, manage_survey + "results", manage_survey + f"questions/{survey.questions[0].id}"],
+                    manage_survey, manage_survey + "results", manage_survey + f"questions/{survey.questions[0].id}",
+                    manage_task, manage_task + f"submissions/{work.id}"],
         "admin": ["/admin/", "/admin/users", f"/admin/courses/{course.slug}/progress",
                   f"/admin/courses/{course.slug}/learners/{cohort.aynur.id}", "/admin/organisations",
                   "/admin/users/import", f"/admin/users/{cohort.aynur.id}", "/admin/audit", "/programmes/new",

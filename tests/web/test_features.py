@@ -11,8 +11,8 @@ from lms.quizzes.services import on_attempt_graded
 ROOT = Path(__file__).resolve().parents[2]
 LMS = ROOT / "lms"
 # DESIGN.md's order: each feature imports only those before it.
-FEATURES = ["auth", "audit", "files", "notifications", "courses", "quizzes", "live", "surveys", "programmes",
-            "applications", "certificates", "progress", "calendar", "core", "admin", "demo"]
+FEATURES = ["auth", "audit", "files", "notifications", "courses", "quizzes", "live", "surveys", "assignments",
+            "programmes", "applications", "certificates", "progress", "calendar", "core", "admin", "demo"]
 AGGREGATORS = {LMS / "__init__.py", LMS / "models.py"}  # the factory and the table list name every feature
 
 
@@ -57,7 +57,8 @@ def test_each_feature_imports_only_the_features_before_it():
 
 def test_each_feature_is_one_blueprint_named_as_its_package_and_template_folder(app):
     pages = {name for name in app.blueprints}
-    assert pages == {"auth", "notifications", "courses", "quizzes", "live", "surveys", "programmes", "applications",
+    assert pages == {"auth", "notifications", "courses", "quizzes", "live", "surveys", "assignments", "programmes",
+                     "applications",
                      "certificates", "progress", "calendar", "core", "admin"}
     assert all((LMS / name / "__init__.py").exists() for name in pages)
     folders = {folder.name for folder in (ROOT / "templates").iterdir() if folder.is_dir()}

@@ -1,0 +1,56 @@
+"""Forms of assignments: a trainer's settings and grade, a learner's answer."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    DecimalField,
+    IntegerField,
+    SelectField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import NumberRange, Optional
+
+from lms.assignments.models import CompletesOn, Resubmission
+from lms.web.forms import Form, max_length, present, required, select_choices
+
+COMPLETES_ON_LABELS = {
+    CompletesOn.PASSING_GRADE: _l("When its grade, at or above the pass mark, is returned"),
+    CompletesOn.SUBMISSION: _l("When the work is handed in"),
+}
+RESUBMISSION_LABELS = {
+    Resubmission.UNTIL_GRADED: _l("Until it is graded"),
+    Resubmission.UNTIL_DUE: _l("Until it is graded, and only before the due date"),
+    Resubmission.NEVER: _l("No: handed in once"),
+}
+
+
+class AssignmentSettingsForm(Form):
+    due_at = DateTimeLocalField(_l("Due"), validators=[Optional()])
+    cut_off_at = DateTimeLocalField(_l("Cut-off: nothing is taken after"), validators=[Optional()])
+    late_allowed = BooleanField(_l("Take late work (marked late) until the cut-off"), default=True)
+    max_points = IntegerField(_l("Points"), validators=[present(), NumberRange(
+        1, 1000, message=_l("Enter a number from 1 to 1000."))])
+    pass_mark = IntegerField(_l("Pass mark (%)"), validators=[present(), NumberRange(
+        0, 100, message=_l("Enter a number from 0 to 100."))])
+    completes_on = SelectField(_l("The module is complete"), validators=[required()], choices=select_choices(
+        (value.value, label) for value, label in COMPLETES_ON_LABELS.items()))
+    resubmission = SelectField(_l("Learners may hand in again"), validators=[required()], choices=select_choices(
+        (value.value, label) for value, label in RESUBMISSION_LABELS.items()))
+    submit = SubmitField(_l("Save the assignment"))
+
+
+class AnswerForm(Form):
+    text = TextAreaField(_l("Your answer"), validators=[max_length(50_000)], render_kw={"rows": 14})
+    save = SubmitField(_l("Save draft"))
+    hand_in = SubmitField(_l("Hand in"))
+
+
+class GradeForm(Form):
+    points = DecimalField(_l("Points"), places=2, validators=[present(), NumberRange(
+        0, message=_l("Enter a number of points, 0 or more."))])
+    comment = TextAreaField(_l("Feedback to the learner"), validators=[max_length(10_000)], render_kw={"rows": 6})
+    save = SubmitField(_l("Save the grade"))
+    give_back = SubmitField(_l("Save and return to the learner"))

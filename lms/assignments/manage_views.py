@@ -1,0 +1,72 @@
+"""An assignment's settings and every learner's work, graded one by one (the course's trainers and admins)."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from lms import clock
+from lms.assignments import queries, services
+from lms.assignments.forms import AssignmentSettingsForm, GradeForm
+from lms.assignments.models import Assignment, CompletesOn, Resubmission, Submission, SubmissionStatus
+from lms.courses.models import Course, Module
+from lms.courses.permissions import editable_course, module_of_or_404
+from lms.extensions import db
+from lms.timezones import local_to_utc, utc_to_local
+from lms.web.routes import Routes
+from lms.web.unit_of_work import service_errors_on, writes_on_get
+
+routes = Routes("/courses/<slug>/manage/assignments")
+
+
+def _assignment_of(slug: str, assignment_module_id: int) -> tuple[Course, Module, Assignment]:
+    course = editable_course(slug)
+    module = module_of_or_404(course, assignment_module_id)
+    return course, module, services.assignment_for(module)
+
+
+@routes.route("/<int:assignment_module_id>/", methods=["GET", "POST"])
+@writes_on_get  # the assignment row is made on the first visit
+def overview(slug: str, assignment_module_id: int):
+    course, module, assignment = _assignment_of(slug, assignment_module_id)
+    form = AssignmentSettingsForm(obj=assignment, completes_on=assignment.completes_on.value,
+                                  resubmission=assignment.resubmission.value)
+    if not form.is_submitted():
+        form.due_at.data = utc_to_local(assignment.due_at, course.timezone) if assignment.due_at else None
+        form.cut_off_at.data = utc_to_local(assignment.cut_off_at, course.timezone) if assignment.cut_off_at else None
+    if form.validate_on_submit():
+        with service_errors_on(form):
+            services.update_settings(
+                assignment, due_at=_utc(form.due_at.data, course), cut_off_at=_utc(form.cut_off_at.data, course),
+                late_allowed=form.late_allowed.data, max_points=form.max_points.data, pass_mark=form.pass_mark.data,
+                completes_on=CompletesOn(form.completes_on.data), resubmission=Resubmission(form.resubmission.data))
+            flash(_("The assignment has been saved."), "success")
+            return redirect(url_for("assignments.overview", slug=slug, assignment_module_id=module.id))
+    return render_template("assignments/manage/overview.html", course=course, module=module, assignment=assignment,
+                           form=form, work=queries.learners_work(assignment)), \
+        400 if form.errors or form.form_errors else 200
+
+
+def _utc(local, course: Course):
+    return local_to_utc(local, course.timezone) if local else None
+
+
+@routes.route("/<int:assignment_module_id>/submissions/<int:submission_id>", methods=["GET", "POST"])
+def grade(slug: str, assignment_module_id: int, submission_id: int):
+    course, module, assignment = _assignment_of(slug, assignment_module_id)
+    submission = db.session.get(Submission, submission_id)
+    if submission is None or submission.assignment_id != assignment.id:
+        abort(404)
+    form = GradeForm(points=submission.points, comment=submission.comment)
+    if form.validate_on_submit():
+        if submission.status is SubmissionStatus.DRAFT:
+            abort(409)
+        with service_errors_on(form.points):
+            services.grade(current_user, submission, points=float(form.points.data), comment=form.comment.data or "",
+                           give_back=bool(form.give_back.data), now=clock.now())
+            flash(_("The grade for %(name)s has been returned.", name=submission.user.name) if form.give_back.data
+                  else _("The grade for %(name)s has been saved; it is not returned yet.", name=submission.user.name),
+                  "success")
+            return redirect(url_for("assignments.overview", slug=slug, assignment_module_id=module.id))
+    return render_template("assignments/manage/grade.html", course=course, module=module, assignment=assignment,
+                           submission=submission, form=form), 400 if form.errors else 200

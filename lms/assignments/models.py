@@ -1,0 +1,82 @@
+"""Assignments (one per assignment module) and each learner's submission with its grade and feedback."""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from lms.auth.models import User
+from lms.courses.models import Module
+from lms.extensions import db
+from lms.types import UTCDateTime, enum_column, utcnow
+
+
+class CompletesOn(enum.StrEnum):
+    PASSING_GRADE = "passing_grade"  # returned with a grade at or above the pass mark
+    SUBMISSION = "submission"  # handed in
+
+
+class Resubmission(enum.StrEnum):
+    UNTIL_GRADED = "until_graded"  # a learner may hand in again until a trainer has graded it
+    UNTIL_DUE = "until_due"  # ... and only before the due date
+    NEVER = "never"
+
+
+class SubmissionStatus(enum.StrEnum):
+    DRAFT = "draft"  # kept, not handed in
+    SUBMITTED = "submitted"  # waiting for grading
+    GRADED = "graded"  # a grade is saved; the learner does not see it yet
+    RETURNED = "returned"  # grade and feedback returned to the learner
+
+
+class Assignment(db.Model):
+    """What an assignment module asks for: its instructions are the module's text; here the dates and rules."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("modules.id", ondelete="CASCADE"), unique=True)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cut_off_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # nothing is taken after it
+    late_allowed: Mapped[bool] = mapped_column(default=True)  # after the due date, marked late
+    max_points: Mapped[int] = mapped_column(default=100)
+    pass_mark: Mapped[int] = mapped_column(default=50)  # percent of max_points
+    completes_on: Mapped[CompletesOn] = mapped_column(enum_column(CompletesOn, length=16),
+                                                      default=CompletesOn.PASSING_GRADE)
+    resubmission: Mapped[Resubmission] = mapped_column(enum_column(Resubmission, length=16),
+                                                       default=Resubmission.UNTIL_GRADED)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    module: Mapped[Module] = relationship()
+
+
+class Submission(db.Model):
+    """A learner's work on an assignment: a draft until handed in, then graded and returned."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (UniqueConstraint("assignment_id", "user_id", name="uq_submissions_assignment_id_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[SubmissionStatus] = mapped_column(enum_column(SubmissionStatus), default=SubmissionStatus.DRAFT)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    late: Mapped[bool] = mapped_column(default=False)
+    points: Mapped[float | None]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    graded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    graded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    assignment: Mapped[Assignment] = relationship()
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+    @property
+    def percent(self) -> float | None:
+        if self.points is None or not self.assignment.max_points:
+            return None
+        return self.points * 100 / self.assignment.max_points
