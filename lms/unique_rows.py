@@ -5,7 +5,8 @@ transaction goes on and it answers with the row the winner made, as if it had be
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError
@@ -18,7 +19,7 @@ Row = TypeVar("Row")
 def add_once(row: Row, existing: Callable[[], Row | None]) -> Row:
     """Add and flush `row`, or return `existing()` when a concurrent request added its twin first."""
     try:
-        with db.session.begin_nested():
+        with savepoint():
             db.session.add(row)
     except IntegrityError:
         found = existing()
@@ -26,3 +27,19 @@ def add_once(row: Row, existing: Callable[[], Row | None]) -> Row:
             raise
         return found
     return row
+
+
+@contextmanager
+def savepoint() -> Iterator[None]:
+    """A savepoint inside the request's transaction, on SQLite too.
+
+    Python's sqlite3 (in its default transaction handling) begins a transaction only before a statement
+    that changes data; a SAVEPOINT that comes first is then the outermost one, and releasing it commits.
+    A rollback later in the request would keep what the savepoint wrote. Beginning first keeps the unit
+    of work whole, as it is on PostgreSQL.
+    """
+    connection = db.session.connection()
+    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN")
+    with db.session.begin_nested():
+        yield

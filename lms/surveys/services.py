@@ -25,6 +25,7 @@ from lms.surveys.models import (
     SurveyReceipt,
     SurveyResponse,
 )
+from lms.unique_rows import savepoint
 
 MAX_QUESTIONS = 40
 MAX_OPTIONS = 12
@@ -171,7 +172,7 @@ def submit(survey: Survey, user: User, enrollment: Enrollment | None, form: Mapp
     try:
         # The receipt first, under its unique key: a second submission (another tab, a double click)
         # stops here before any of its answers are stored.
-        with db.session.begin_nested():
+        with savepoint():
             db.session.add(SurveyReceipt(survey_id=survey.id, user_id=user.id, answered_at=now))
     except IntegrityError:
         raise DomainError(_("You have already answered this survey. Thank you!"), 409) from None
