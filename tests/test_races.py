@@ -14,6 +14,8 @@ from sqlalchemy import func, select
 from lms.applications import intake as settings
 from lms.applications import services as applications
 from lms.applications.models import Application, ApplicationStatus
+from lms.assignments import services as assignments
+from lms.assignments.models import Submission
 from lms.auth.models import Role
 from lms.certificates.models import Certificate
 from lms.courses import services as courses
@@ -29,6 +31,8 @@ from lms.surveys import services as surveys
 from lms.surveys.models import SurveyReceipt, SurveyResponse
 from tests.applications.conftest import NOW as APPLICATIONS_NOW
 from tests.applications.conftest import applied, intake  # noqa: F401  (the fixture)
+from tests.assignments.conftest import NOW as ASSIGNMENT_NOW
+from tests.assignments.conftest import assignment_world  # noqa: F401  (the fixture)
 from tests.quizzes.conftest import NOW, quiz_world  # noqa: F401  (the fixture)
 from tests.surveys.conftest import NOW as SURVEY_NOW
 from tests.surveys.conftest import full_answers, survey_world  # noqa: F401  (the fixture)
@@ -162,3 +166,14 @@ def test_two_submissions_of_a_survey_keep_one_response(client, login, survey_wor
     [second] = _while_held(lambda: client.post(f"/surveys/{world.survey.id}/", data=answers))
     assert second.status_code == 409 and "You have already answered this survey." in second.text
     assert _count(SurveyReceipt) == 1 and _count(SurveyResponse) == 1
+
+
+def test_two_hand_ins_of_an_assignment_keep_one_submission(client, login, assignment_world):  # noqa: F811
+    world = assignment_world
+    login(world.learners[0])
+    assignments.save_draft(world.assignment, world.enrollments[0], "First tab", ASSIGNMENT_NOW)  # not committed
+    [second] = _while_held(lambda: client.post(f"/assignments/{world.assignment.id}/",
+                                               data={"text": "Second tab", "hand_in": "y"}))
+    assert second.status_code == 302
+    assert _count(Submission) == 1
+    assert db.session.scalar(select(Submission.text)) == "Second tab"
