@@ -1,12 +1,12 @@
 """An assignment's settings and every learner's work, graded one by one (the course's trainers and admins)."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from lms import clock
-from lms.assignments import queries, services
+from lms.assignments import export, queries, services
 from lms.assignments.forms import AssignmentSettingsForm, GradeForm
 from lms.assignments.models import Assignment, CompletesOn, Resubmission, Submission, SubmissionStatus
 from lms.courses.models import Course, Module
@@ -45,6 +45,14 @@ def overview(slug: str, assignment_module_id: int):
     return render_template("assignments/manage/overview.html", course=course, module=module, assignment=assignment,
                            form=form, work=queries.learners_work(assignment)), \
         400 if form.errors or form.form_errors else 200
+
+
+@routes.route("/<int:assignment_module_id>/grades.csv")
+@writes_on_get  # the assignment row is made on the first visit
+def grades_csv(slug: str, assignment_module_id: int):
+    course, module, assignment = _assignment_of(slug, assignment_module_id)
+    return Response(export.grades_csv(queries.learners_work(assignment)), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{course.slug}-assignment-{module.id}.csv"'})
 
 
 def _utc(local, course: Course):

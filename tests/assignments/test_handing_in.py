@@ -153,3 +153,23 @@ def test_the_persons_data_has_their_work_and_only_a_returned_grade(assignment_wo
     login(world.learners[0])
     [entry] = client.get("/auth/profile/data.json").get_json()["assignments"]
     assert entry["text"] == "Plan" and entry["points"] is None and entry["comment"] is None
+
+
+def test_the_grades_download_lists_every_learner_and_defuses_formulas(assignment_world, client, login):
+    import csv
+    import io
+    world = assignment_world
+    world.learners[1].name = '=HYPERLINK("http://evil.example","x")'
+    work = assignments.hand_in(world.assignment, world.enrollments[0], "Plan", DUE + timedelta(minutes=5))
+    assignments.grade(world.trainer, work, points=15, comment="", give_back=True, now=DUE + timedelta(days=1))
+    db.session.commit()
+    login(world.trainer)
+    url = f"/courses/{world.course.slug}/manage/assignments/{world.assignment.module_id}/grades.csv"
+    rows = list(csv.reader(io.StringIO(client.get(url).text)))
+    assert rows[0][:5] == ["Full name", "E-mail address", "Organisation", "Country", "Status"]
+    aysel = next(row for row in rows if row[0] == "Aysel Learner")
+    assert aysel[4:] == ["Graded and returned", "November 25, 2026, 18:05", "Yes", "15.0", "75.0"]
+    assert any(row[0].startswith("'=HYPERLINK") and row[4] == "Not started" for row in rows)
+    client.post("/auth/logout")
+    login(world.learners[0])
+    assert client.get(url).status_code == 403

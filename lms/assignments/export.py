@@ -1,0 +1,32 @@
+"""An assignment's grades as CSV, in the reader's language and time zone, safe to open in a spreadsheet."""
+from __future__ import annotations
+
+import csv
+import io
+
+from flask_babel import gettext as _
+
+from lms.assignments.labels import STANDING_LABELS
+from lms.assignments.queries import LearnerWork
+from lms.dates import datetime_text
+from lms.i18n import country_name
+from lms.numbers import round_percent, round_points
+from lms.spreadsheets import csv_text
+
+
+def grades_csv(work: list[LearnerWork]) -> str:
+    """One row per learner: who, the standing, when handed in (late or not), points and percent."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([_("Full name"), _("E-mail address"), _("Organisation"), _("Country"), _("Status"),
+                     _("Handed in"), _("late"), _("Points"), _("Percent")])
+    for row in work:
+        found, learner = row.submission, row.learner
+        graded = found is not None and found.points is not None
+        writer.writerow([csv_text(value) for value in (
+            learner.name, learner.email, learner.organisation.name if learner.organisation else "",
+            country_name(learner.country) if learner.country else "", str(STANDING_LABELS[row.standing]),
+            datetime_text(found.submitted_at) if found and found.submitted_at else "",
+            _("Yes") if found is not None and found.late else "",
+            round_points(found.points) if graded else "", round_percent(found.percent) if graded else "")])
+    return buffer.getvalue()
