@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from lms.assignments import manage_views, services, transfer, views
+from lms.assignments import manage_views, notices, services, transfer, views  # notices: its job declared on import
 from lms.assignments.labels import STANDING_LABELS
 from lms.assignments.personal_data import submissions_of
 from lms.auth.personal_data import add_section
@@ -17,5 +17,6 @@ def register(app: Flask) -> None:
     app.register_blueprint(feature_blueprint("assignments", views, manage_views))
     app.jinja_env.globals["standing_labels"] = STANDING_LABELS
     records.add_counter(services.submissions_recorded)
+    notices.register()
     register_module_part(ModulePart("assignment", transfer.export_assignment, transfer.load_assignment))
     add_section("assignments", submissions_of)  # the person's own data download

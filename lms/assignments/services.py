@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
-from lms.assignments import rules
+from lms.assignments import notices, rules
 from lms.assignments.models import Assignment, CompletesOn, Resubmission, Submission, SubmissionStatus
 from lms.auth.models import User
 from lms.courses import services as courses
@@ -97,6 +97,7 @@ def hand_in(assignment: Assignment, enrollment: Enrollment | None, text: str, no
     submission.text, submission.saved_at, submission.submitted_at = _clean(text), now, now
     submission.status, submission.late = SubmissionStatus.SUBMITTED, rules.is_late(now, assignment.due_at)
     db.session.flush()
+    notices.tell_received(submission)
     if assignment.completes_on is CompletesOn.SUBMISSION:
         courses.complete_module(enrollment, assignment.module, now)
     return submission
@@ -117,6 +118,8 @@ def grade(actor: User, submission: Submission, *, points: float, comment: str, g
     if give_back:
         submission.returned_at = now
     db.session.flush()
+    if give_back:
+        notices.tell_returned(submission)
     enrollment = db.session.scalar(select(Enrollment).where(Enrollment.course_id == assignment.module.day.course_id,
                                                             Enrollment.user_id == submission.user_id))
     if (give_back and enrollment is not None and enrollment.withdrawn_at is None
