@@ -163,6 +163,7 @@ MATRIX = [
     ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/", {}, EDITORS_REFUSED_FORM),
     ("GET", "/courses/{slug}/manage/assignments/{assignment_module}/submissions/{submission}", None, EDITORS),
     ("GET", "/courses/{slug}/manage/assignments/{assignment_module}/grades.csv", None, EDITORS),
+    ("GET", "/courses/{slug}/manage/assignments/{assignment_module}/submissions.zip", None, EDITORS),
     ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/submissions/{submission}", {},
      EDITORS_REFUSED_FORM),
     ("GET", "/assignments/module/{assignment_module}", None, row(302, 403, 302, 403, 302, 302)),

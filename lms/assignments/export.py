@@ -1,8 +1,10 @@
-"""An assignment's grades as CSV, in the reader's language and time zone, safe to open in a spreadsheet."""
+"""An assignment's grades as CSV, in the reader's language and time zone, safe to open in a spreadsheet;
+and the work handed in as one ZIP, a file per learner named after them."""
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
 
 from flask_babel import gettext as _
 
@@ -29,4 +31,17 @@ def grades_csv(work: list[LearnerWork]) -> str:
             datetime_text(found.submitted_at) if found and found.submitted_at else "",
             _("Yes") if found is not None and found.late else "",
             round_points(found.points) if graded else "", round_percent(found.percent) if graded else "")])
+    return buffer.getvalue()
+
+
+def submissions_zip(work: list[LearnerWork]) -> bytes:
+    """Each handed-in text as `<name>-<id>.txt` (the id keeps two learners of one name apart)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for row in work:
+            found = row.submission
+            if found is None or found.submitted_at is None:
+                continue
+            name = "".join(char if char.isalnum() else "-" for char in row.learner.name).strip("-") or "learner"
+            archive.writestr(f"{name}-{row.learner.id}.txt", found.text)
     return buffer.getvalue()

@@ -55,6 +55,14 @@ def grades_csv(slug: str, assignment_module_id: int):
                     headers={"Content-Disposition": f'attachment; filename="{course.slug}-assignment-{module.id}.csv"'})
 
 
+@routes.route("/<int:assignment_module_id>/submissions.zip")
+@writes_on_get  # the assignment row is made on the first visit
+def submissions_zip(slug: str, assignment_module_id: int):
+    course, module, assignment = _assignment_of(slug, assignment_module_id)
+    return Response(export.submissions_zip(queries.learners_work(assignment)), mimetype="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="{course.slug}-assignment-{module.id}.zip"'})
+
+
 def _utc(local, course: Course):
     return local_to_utc(local, course.timezone) if local else None
 

@@ -173,3 +173,18 @@ def test_the_grades_download_lists_every_learner_and_defuses_formulas(assignment
     client.post("/auth/logout")
     login(world.learners[0])
     assert client.get(url).status_code == 403
+
+
+def test_all_work_handed_in_as_one_zip_named_by_learner(assignment_world, client, login):
+    import io
+    import zipfile
+    world = assignment_world
+    assignments.hand_in(world.assignment, world.enrollments[0], "Plan for the border unit", DUE)
+    assignments.save_draft(world.assignment, world.enrollments[1], "Not handed in", DUE)  # a draft stays out
+    db.session.commit()
+    login(world.trainer)
+    response = client.get(f"/courses/{world.course.slug}/manage/assignments/{world.assignment.module_id}"
+                          "/submissions.zip")
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    assert archive.namelist() == [f"Aysel-Learner-{world.learners[0].id}.txt"]
+    assert archive.read(archive.namelist()[0]).decode() == "Plan for the border unit"
