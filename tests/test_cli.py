@@ -4,6 +4,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from lms.applications.models import Application, Intake
+from lms.assignments.models import Assignment, Submission
 from lms.auth import services as accounts
 from lms.auth.models import Organisation, Role, User
 from lms.certificates.models import Certificate
@@ -105,6 +106,11 @@ def test_the_demo_school_runs_twice_a_week_in_two_editions_with_graduates(runner
     assert sorted(graduates) == ["learner6@example.org", "learner7@example.org", "learner8@example.org"]
     assert db.session.scalar(select(func.count(ProgrammeEnrolment.id))
                              .where(ProgrammeEnrolment.programme_id == current.id)) == 5
+    plans = db.session.scalars(select(Submission).join(Assignment).join(Module).join(CourseDay)
+                               .where(CourseDay.course_id.in_([item.course_id for item in previous.courses]))).all()
+    assert len(plans) == 6  # three graduates × two required courses
+    assert sorted(p.status.value for p in plans) == ["returned"] * 4 + ["submitted"] * 2
+    assert all(p.comment for p in plans if p.status.value == "returned")
     opening = db.session.scalars(select(GuestInvite)).all()
     assert [(g.name, g.moderator) for g in opening] == [("Demo Guest Speaker", True)]
     assert opening[0].session.module.course.slug == "key-concepts-migration"

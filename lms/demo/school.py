@@ -3,7 +3,8 @@ third edition with graduates' certificates, and the running fourth edition (`mig
 
 Everything goes through the services a training centre would use: the schedule helper for the dates,
 "next edition" for the fourth run, enrolment in the programme, lessons completed at the moments they
-would have been, certificates issued by the completion rule.
+would have been, certificates issued by the completion rule. Each course ends with an optional
+action-plan assignment: the graduates handed theirs in, and two of them were graded and returned.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from lms.assignments import services as assignments
+from lms.assignments.models import CompletesOn, Resubmission
 from lms.auth.models import Role, User
 from lms.courses import schedule, scheduling
 from lms.courses import services as courses
@@ -70,6 +73,31 @@ CLOSING = {"en": ("Summary and action plan", "What the course covered, and the a
                   "fəaliyyət planı."),
            "ru": ("Итоги и план действий", "Что охватил курс, и план действий, который каждый участник пишет для "
                   "своего ведомства.")}
+ACTION_PLAN = {
+    "en": ("Action plan", "Write a one-page action plan for your own office: **one change** you will make in the "
+                          "next six months after this course, who takes part, and how you will know it worked."),
+    "az": ("Fəaliyyət planı", "Öz idarəniz üçün bir səhifəlik fəaliyyət planı yazın: bu kursdan sonrakı altı ayda "
+                              "edəcəyiniz **bir dəyişiklik**, kimin iştirak edəcəyi və onun nəticə verdiyini necə "
+                              "biləcəyiniz."),
+    "ru": ("План действий", "Напишите план действий на одну страницу для своего ведомства: **одно изменение**, "
+                            "которое вы внесёте в ближайшие шесть месяцев после курса, кто в нём участвует и как вы "
+                            "поймёте, что оно сработало."),
+}
+# What the third edition's graduates handed in, each in the language they wrote it in.
+PLANS = [
+    "Change: a single checklist for registering returning migrants at the border posts of our region.\n"
+    "Who: the registration unit (6 officers) and the regional IT team.\n"
+    "Measure: time to register one person, now about 40 minutes; aim for 15 by June.",
+    "Dəyişiklik: əmək miqrantları üçün məlumat vərəqəsinin üç dildə hazırlanması.\n"
+    "Kim: ictimaiyyətlə əlaqələr şöbəsi və iki könüllü tərcüməçi.\n"
+    "Ölçü: üç ay ərzində paylanan vərəqələrin sayı və qaynar xəttə gələn sualların azalması.",
+    "Изменение: ежемесячная сводка миграционной статистики для руководства вместо квартальной.\n"
+    "Кто: аналитический отдел (3 сотрудника).\n"
+    "Показатель: сводка готова к 5-му числу каждого месяца, начиная с марта.",
+]
+# What two of the third edition's graduates were told when their action plans were returned.
+FEEDBACK = ["Clear aim and realistic steps; add who pays for the training.",
+            "Good use of the course's data. Name one indicator you will measure."]
 # Learners of each edition (by e-mail); the first three of the third edition graduated.
 PREVIOUS_LEARNERS = ["learner6@example.org", "learner7@example.org", "learner8@example.org",
                      "learner9@example.org", "learner10@example.org"]
@@ -92,6 +120,7 @@ def load_school(users: list[User], timezone: str) -> Programme:
         programmes.enrol(by_email[email], previous, by_admin=True)
     for email in GRADUATES:
         _graduate(by_email[email], previous, zone)
+    _action_plans(previous, [by_email[email] for email in GRADUATES], trainers[0], zone)
     current = programmes.next_edition(previous, slug=SLUG, starts_on=start, actor=trainers[0])
     for item in current.courses:
         courses.set_status(item.course, CourseStatus.PUBLISHED)
@@ -133,8 +162,32 @@ def _course(slug: str, texts: dict[str, tuple[str, str]], dates: list[date], tim
         live.schedule(seminar, starts_at, starts_at + SEMINAR[1])
     courses.add_module(course.days[-1], kind=ModuleKind.LESSON, estimated_minutes=60, texts={
         locale: {"title": title, "body": body} for locale, (title, body) in CLOSING.items()})
+    plan = courses.add_module(course.days[-1], kind=ModuleKind.ASSIGNMENT, required=False, estimated_minutes=90,
+                              texts={locale: {"title": title, "body": body}
+                                     for locale, (title, body) in ACTION_PLAN.items()})
+    due = datetime.combine(course.days[-1].date, time(23, 0), zone).astimezone(UTC)
+    assignments.update_settings(assignments.assignment_for(plan), due_at=due, cut_off_at=due + timedelta(days=7),
+                                late_allowed=True, max_points=20, pass_mark=50,
+                                completes_on=CompletesOn.PASSING_GRADE, resubmission=Resubmission.UNTIL_GRADED)
     courses.set_status(course, CourseStatus.PUBLISHED)
     return course
+
+
+def _action_plans(programme: Programme, graduates: list[User], trainer: User, zone: ZoneInfo) -> None:
+    """The graduates handed in each course's action plan on its last evening; two were graded and returned
+    two days later, the third still waits for grading."""
+    for item in programme.courses:
+        if not item.required:
+            continue
+        module = next(m for m in item.course.days[-1].modules if m.kind is ModuleKind.ASSIGNMENT)
+        assignment = assignments.assignment_for(module)
+        evening = datetime.combine(item.course.days[-1].date, time(20, 0), zone).astimezone(UTC)
+        for number, user in enumerate(graduates):
+            enrollment = courses.enrol(user, item.course, by_admin=True)
+            work = assignments.hand_in(assignment, enrollment, PLANS[number % len(PLANS)], evening)
+            if number < len(FEEDBACK):
+                assignments.grade(trainer, work, points=16 - 2 * number, comment=FEEDBACK[number], give_back=True,
+                                  now=evening + timedelta(days=2))
 
 
 def _graduate(user: User, programme: Programme, zone: ZoneInfo) -> None:
