@@ -188,3 +188,15 @@ def test_all_work_handed_in_as_one_zip_named_by_learner(assignment_world, client
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     assert archive.namelist() == [f"Aysel-Learner-{world.learners[0].id}.txt"]
     assert archive.read(archive.namelist()[0]).decode() == "Plan for the border unit"
+
+
+def test_a_withdrawn_learner_can_no_longer_hand_in(assignment_world, client, login, make_user):
+    from lms.courses import services as courses
+    world = assignment_world
+    login(world.learners[0])
+    assert client.post(_page(world), data={"text": "Draft", "save": "y"}).status_code == 302
+    courses.withdraw(make_user(Role.ADMIN), world.enrollments[0], DUE)
+    db.session.commit()
+    refused = client.post(_page(world), data={"text": "Plan", "hand_in": "y"})
+    assert refused.status_code == 403
+    assert db.session.scalar(select(Submission.status)) is SubmissionStatus.DRAFT
