@@ -11,6 +11,7 @@ import pytest
 
 from lms.applications import intake
 from lms.assignments import services as assignments
+from lms.assignments.files import Upload
 from lms.auth import services as accounts
 from lms.auth.models import Role
 from lms.certificates import services as certificates
@@ -168,6 +169,8 @@ MATRIX = [
      EDITORS_REFUSED_FORM),
     ("GET", "/assignments/module/{assignment_module}", None, row(302, 403, 302, 403, 302, 302)),
     ("GET", "/assignments/{assignment}/", None, row(302, 403, 200, 403, 200, 200)),
+    # a learner's file: theirs and the course's trainers'; to anyone else it does not exist
+    ("GET", "/assignments/{assignment}/files/{submission_file}", None, row(302, 404, 200, 404, 200, 200)),
     # the enrolled learner has handed in (no draft to keep any more); nobody else hands in
     ("POST", "/assignments/{assignment}/", {}, row(302, 403, 409, 403, 403, 403)),
     ("GET", "/surveys/{survey}/", None, row(302, 403, 200, 403, 200, 200)),
@@ -278,8 +281,10 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     assignment_module = services.add_module(course.days[0], kind=ModuleKind.ASSIGNMENT,
                                             texts={"en": {"title": "Action plan"}})
     assignment = assignments.assignment_for(assignment_module)
+    assignment.takes_files = True
     submission = assignments.hand_in(assignment, services.enrol(enrolled, course), "My plan",
-                                     datetime(2026, 11, 24, 8, tzinfo=UTC))
+                                     datetime(2026, 11, 24, 8, tzinfo=UTC),
+                                     added=[Upload("plan.pdf", io.BytesIO(b"%PDF-1.4 plan"))])
     survey_module = services.add_module(course.days[0], kind=ModuleKind.SURVEY, texts={"en": {"title": "Feedback"}})
     survey = surveys.survey_for(survey_module)
     surveys.start_from(survey, "end_of_day")
@@ -300,7 +305,7 @@ def world(make_user, make_course, make_organisation, frozen_clock):
              "calendar_token": accounts.calendar_token(enrolled),
              "course_id": course.id, "quota": quota.id, "survey_module": survey_module.id, "survey": survey.id,
              "survey_question": survey.questions[0].id, "assignment_module": assignment_module.id,
-             "assignment": assignment.id, "submission": submission.id,
+             "assignment": assignment.id, "submission": submission.id, "submission_file": submission.files[0].id,
              "guest": guests.invite(session, name="Guest", email="guest@example.org", organisation="", locale="en",
                                     moderator=False, by=trainer, now=datetime(2026, 11, 24, 8, tzinfo=UTC)).id,
              "message": messaging.write_to_learners(trainer, course, {"en": ("Hi", "Hello.")}, country=None,
@@ -363,7 +368,7 @@ def test_every_route_is_in_the_matrix(app):
                     "<any(courses, programmes):kind>": "courses", "<int:survey_module_id>": "{survey_module}",
                     "<int:survey_id>": "{survey}", "<int:survey_question_id>": "{survey_question}",
                     "<int:assignment_module_id>": "{assignment_module}", "<int:assignment_id>": "{assignment}",
-                    "<int:submission_id>": "{submission}"}
+                    "<int:submission_id>": "{submission}", "<int:submission_file_id>": "{submission_file}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

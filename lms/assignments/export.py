@@ -9,8 +9,10 @@ import zipfile
 from flask_babel import gettext as _
 
 from lms.assignments.labels import STANDING_LABELS
+from lms.assignments.models import FilePurpose
 from lms.assignments.queries import LearnerWork
 from lms.dates import datetime_text
+from lms.files import services as stored_files
 from lms.i18n import country_name
 from lms.numbers import round_percent, round_points
 from lms.spreadsheets import csv_text
@@ -35,7 +37,8 @@ def grades_csv(work: list[LearnerWork]) -> str:
 
 
 def submissions_zip(work: list[LearnerWork]) -> bytes:
-    """Each handed-in text as `<name>-<id>.txt` (the id keeps two learners of one name apart)."""
+    """Each handed-in text as `<name>-<id>.txt` and its files in a folder `<name>-<id>/` (the id keeps two
+    learners of one name apart)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for row in work:
@@ -43,5 +46,10 @@ def submissions_zip(work: list[LearnerWork]) -> bytes:
             if found is None or found.submitted_at is None:
                 continue
             name = "".join(char if char.isalnum() else "-" for char in row.learner.name).strip("-") or "learner"
-            archive.writestr(f"{name}-{row.learner.id}.txt", found.text)
+            if found.text:
+                archive.writestr(f"{name}-{row.learner.id}.txt", found.text)
+            for each in found.files_for(FilePurpose.WORK):
+                with archive.open(f"{name}-{row.learner.id}/{each.id}-{each.filename}", "w") as member:
+                    for chunk in stored_files.chunks(each.file):
+                        member.write(chunk)
     return buffer.getvalue()

@@ -1,7 +1,9 @@
 """Forms of assignments: a trainer's settings and grade, a learner's answer."""
 from __future__ import annotations
 
+from flask import request
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import MultipleFileField
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -13,8 +15,9 @@ from wtforms import (
 )
 from wtforms.validators import NumberRange, Optional
 
+from lms.assignments.files import Upload
 from lms.assignments.models import CompletesOn, Resubmission
-from lms.web.forms import Form, max_length, present, required, select_choices
+from lms.web.forms import Form, ids_from, max_length, present, required, select_choices
 
 COMPLETES_ON_LABELS = {
     CompletesOn.PASSING_GRADE: _l("When its grade, at or above the pass mark, is returned"),
@@ -31,6 +34,8 @@ class AssignmentSettingsForm(Form):
     due_at = DateTimeLocalField(_l("Due"), validators=[Optional()])
     cut_off_at = DateTimeLocalField(_l("Cut-off: nothing is taken after"), validators=[Optional()])
     late_allowed = BooleanField(_l("Take late work (marked late) until the cut-off"), default=True)
+    takes_text = BooleanField(_l("A written answer on the page"), default=True)
+    takes_files = BooleanField(_l("Files (PDF, documents, slides, spreadsheets, images)"))
     max_points = IntegerField(_l("Points"), validators=[present(), NumberRange(
         1, 1000, message=_l("Enter a number from 1 to 1000."))])
     pass_mark = IntegerField(_l("Pass mark (%)"), validators=[present(), NumberRange(
@@ -44,6 +49,7 @@ class AssignmentSettingsForm(Form):
 
 class AnswerForm(Form):
     text = TextAreaField(_l("Your answer"), validators=[max_length(50_000)], render_kw={"rows": 14})
+    files = MultipleFileField(_l("Add files"))
     save = SubmitField(_l("Save draft"))
     hand_in = SubmitField(_l("Hand in"))
 
@@ -52,5 +58,16 @@ class GradeForm(Form):
     points = DecimalField(_l("Points"), places=2, validators=[present(), NumberRange(
         0, message=_l("Enter a number of points, 0 or more."))])
     comment = TextAreaField(_l("Feedback to the learner"), validators=[max_length(10_000)], render_kw={"rows": 6})
+    files = MultipleFileField(_l("Feedback files"))
     save = SubmitField(_l("Save the grade"))
     give_back = SubmitField(_l("Save and return to the learner"))
+
+
+def uploads_of(field: MultipleFileField) -> list[Upload]:
+    """The files chosen in a file field (a field left empty sends one nameless part)."""
+    return [Upload(each.filename, each.stream) for each in field.data or [] if each and each.filename]
+
+
+def removed_files() -> list[int]:
+    """The ids of the files ticked "remove" on the page."""
+    return ids_from(request.form.getlist("remove_file"))

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from lms import clock
 from lms.assignments import export, queries, services
-from lms.assignments.forms import AssignmentSettingsForm, GradeForm
+from lms.assignments.forms import AssignmentSettingsForm, GradeForm, removed_files, uploads_of
 from lms.assignments.models import Assignment, CompletesOn, Resubmission, Submission, SubmissionStatus
 from lms.courses.models import Course, Module
 from lms.courses.permissions import editable_course, module_of_or_404
@@ -39,7 +39,8 @@ def overview(slug: str, assignment_module_id: int):
             services.update_settings(
                 assignment, due_at=_utc(form.due_at.data, course), cut_off_at=_utc(form.cut_off_at.data, course),
                 late_allowed=form.late_allowed.data, max_points=form.max_points.data, pass_mark=form.pass_mark.data,
-                completes_on=CompletesOn(form.completes_on.data), resubmission=Resubmission(form.resubmission.data))
+                completes_on=CompletesOn(form.completes_on.data), resubmission=Resubmission(form.resubmission.data),
+                takes_text=form.takes_text.data, takes_files=form.takes_files.data)
             flash(_("The assignment has been saved."), "success")
             return redirect(url_for("assignments.overview", slug=slug, assignment_module_id=module.id))
     return render_template("assignments/manage/overview.html", course=course, module=module, assignment=assignment,
@@ -77,12 +78,13 @@ def grade(slug: str, assignment_module_id: int, submission_id: int):
     if form.validate_on_submit():
         if submission.status is SubmissionStatus.DRAFT:
             abort(409)
-        with service_errors_on(form.points):
+        with service_errors_on(form):
             services.grade(current_user, submission, points=float(form.points.data), comment=form.comment.data or "",
-                           give_back=bool(form.give_back.data), now=clock.now())
+                           give_back=bool(form.give_back.data), now=clock.now(),
+                           added=uploads_of(form.files), removed=removed_files())
             flash(_("The grade for %(name)s has been returned.", name=submission.user.name) if form.give_back.data
                   else _("The grade for %(name)s has been saved; it is not returned yet.", name=submission.user.name),
                   "success")
             return redirect(url_for("assignments.overview", slug=slug, assignment_module_id=module.id))
     return render_template("assignments/manage/grade.html", course=course, module=module, assignment=assignment,
-                           submission=submission, form=form), 400 if form.errors else 200
+                           submission=submission, form=form), 400 if form.errors or form.form_errors else 200

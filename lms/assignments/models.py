@@ -4,12 +4,13 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.auth.models import User
 from lms.courses.models import Module
 from lms.extensions import db
+from lms.files.models import StoredFile
 from lms.types import UTCDateTime, enum_column, utcnow
 
 
@@ -31,6 +32,11 @@ class SubmissionStatus(enum.StrEnum):
     RETURNED = "returned"  # grade and feedback returned to the learner
 
 
+class FilePurpose(enum.StrEnum):
+    WORK = "work"  # handed in by the learner
+    FEEDBACK = "feedback"  # attached by the trainer who graded it
+
+
 class Assignment(db.Model):
     """What an assignment module asks for: its instructions are the module's text; here the dates and rules."""
 
@@ -47,6 +53,8 @@ class Assignment(db.Model):
                                                       default=CompletesOn.PASSING_GRADE)
     resubmission: Mapped[Resubmission] = mapped_column(enum_column(Resubmission, length=16),
                                                        default=Resubmission.UNTIL_GRADED)
+    takes_text: Mapped[bool] = mapped_column(default=True)  # a written answer on the page
+    takes_files: Mapped[bool] = mapped_column(default=False)  # files handed in with (or instead of) it
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     module: Mapped[Module] = relationship()
@@ -74,9 +82,30 @@ class Submission(db.Model):
 
     assignment: Mapped[Assignment] = relationship()
     user: Mapped[User] = relationship(foreign_keys=[user_id])
+    files: Mapped[list[SubmissionFile]] = relationship(back_populates="submission", order_by="SubmissionFile.id",
+                                                       cascade="all, delete-orphan")
+
+    def files_for(self, purpose: FilePurpose | str) -> list[SubmissionFile]:
+        return [each for each in self.files if each.purpose == purpose]
 
     @property
     def percent(self) -> float | None:
         if self.points is None or not self.assignment.max_points:
             return None
         return self.points * 100 / self.assignment.max_points
+
+
+class SubmissionFile(db.Model):
+    """A file of a submission: the learner's work, or the trainer's feedback (the bytes are a stored file)."""
+
+    __tablename__ = "submission_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), index=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("stored_files.id"), unique=True)
+    purpose: Mapped[FilePurpose] = mapped_column(enum_column(FilePurpose, length=16))
+    filename: Mapped[str] = mapped_column(String(255))  # as uploaded, made safe
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    submission: Mapped[Submission] = relationship(back_populates="files")
+    file: Mapped[StoredFile] = relationship(lazy="joined")

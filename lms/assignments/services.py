@@ -1,14 +1,24 @@
 """Every write to assignments: their settings, a learner's draft and hand-in, a trainer's grade."""
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from lms.assignments import notices, rules
-from lms.assignments.models import Assignment, CompletesOn, Resubmission, Submission, SubmissionStatus
+from lms.assignments.files import Upload, change_files
+from lms.assignments.models import (
+    Assignment,
+    CompletesOn,
+    FilePurpose,
+    Resubmission,
+    Submission,
+    SubmissionStatus,
+)
 from lms.auth.models import User
 from lms.courses import services as courses
 from lms.courses.models import CourseRole, Enrollment, Module, ModuleKind
@@ -44,10 +54,12 @@ def existing_assignment(module: Module) -> Assignment | None:
 
 def update_settings(assignment: Assignment, *, due_at: datetime | None, cut_off_at: datetime | None,
                     late_allowed: bool, max_points: int, pass_mark: int, completes_on: CompletesOn,
-                    resubmission: Resubmission) -> None:
-    """Change the dates and rules; points already given are not rescaled."""
+                    resubmission: Resubmission, takes_text: bool = True, takes_files: bool = False) -> None:
+    """Change the dates and rules; points already given are not rescaled, work handed in is kept."""
     if due_at and cut_off_at and cut_off_at < due_at:
         raise DomainError(_("The cut-off date cannot be before the due date."))
+    if not takes_text and not takes_files:
+        raise DomainError(_("Take a written answer, files or both."))
     if not 1 <= max_points <= 1000 or not 0 <= pass_mark <= 100:
         raise DomainError(_("Give the points from 1 to 1000 and the pass mark from 0 to 100 %."))
     graded_above = db.session.scalar(select(func.max(Submission.points)).where(
@@ -58,6 +70,7 @@ def update_settings(assignment: Assignment, *, due_at: datetime | None, cut_off_
     assignment.due_at, assignment.cut_off_at, assignment.late_allowed = due_at, cut_off_at, late_allowed
     assignment.max_points, assignment.pass_mark = max_points, pass_mark
     assignment.completes_on, assignment.resubmission = completes_on, resubmission
+    assignment.takes_text, assignment.takes_files = takes_text, takes_files
     db.session.flush()
 
 
@@ -66,8 +79,9 @@ def submission_of(assignment: Assignment, user_id: int) -> Submission | None:
                                                       Submission.user_id == user_id))
 
 
-def save_draft(assignment: Assignment, enrollment: Enrollment | None, text: str, now: datetime) -> Submission:
-    """Keep the learner's text without handing it in (only while it is a draft)."""
+def save_draft(assignment: Assignment, enrollment: Enrollment | None, text: str, now: datetime, *,
+               added: Sequence[Upload] = (), removed: Collection[int] = ()) -> Submission:
+    """Keep the learner's text and files without handing them in (only while it is a draft)."""
     _check_learner(assignment, enrollment, now)
     existing = submission_of(assignment, enrollment.user_id)
     status = existing.status if existing else None
@@ -77,24 +91,27 @@ def save_draft(assignment: Assignment, enrollment: Enrollment | None, text: str,
                                     resubmission=assignment.resubmission) or rules.Refusal.NO_RESUBMISSION
         raise DomainError(REFUSALS[refusal](), 409)
     submission = existing or _new_submission(assignment, enrollment, now)
-    submission.text, submission.saved_at = _clean(text), now
-    db.session.flush()
+    submission.text, submission.saved_at = _answer(assignment, text), now
+    _change_work_files(assignment, submission, added, removed)
     return submission
 
 
-def hand_in(assignment: Assignment, enrollment: Enrollment | None, text: str, now: datetime) -> Submission:
+def hand_in(assignment: Assignment, enrollment: Enrollment | None, text: str, now: datetime, *,
+            added: Sequence[Upload] = (), removed: Collection[int] = ()) -> Submission:
     """Hand the work in (again, where the rules allow), marked late after the due date."""
     _check_learner(assignment, enrollment, now)
     existing = submission_of(assignment, enrollment.user_id)
     refusal = rules.may_hand_in(now, due_at=assignment.due_at, cut_off_at=assignment.cut_off_at,
                                 late_allowed=assignment.late_allowed, status=existing.status if existing else None,
                                 resubmission=assignment.resubmission)
-    if refusal is None and not _clean(text).strip():
-        refusal = rules.Refusal.EMPTY
     if refusal is not None:
-        raise DomainError(REFUSALS[refusal](), 400 if refusal is rules.Refusal.EMPTY else 409)
+        raise DomainError(REFUSALS[refusal](), 409)
     submission = existing or _new_submission(assignment, enrollment, now)
-    submission.text, submission.saved_at, submission.submitted_at = _clean(text), now, now
+    submission.text, submission.saved_at, submission.submitted_at = _answer(assignment, text), now, now
+    _change_work_files(assignment, submission, added, removed)
+    if not submission.text.strip() and not submission.files_for(FilePurpose.WORK):
+        raise DomainError(_("Add a file or write your answer before handing it in.") if assignment.takes_files
+                          else REFUSALS[rules.Refusal.EMPTY](), 400)
     submission.status, submission.late = SubmissionStatus.SUBMITTED, rules.is_late(now, assignment.due_at)
     db.session.flush()
     notices.tell_received(submission)
@@ -104,15 +121,17 @@ def hand_in(assignment: Assignment, enrollment: Enrollment | None, text: str, no
 
 
 def grade(actor: User, submission: Submission, *, points: float, comment: str, give_back: bool,
-          now: datetime) -> None:
-    """Save a trainer's grade and comment; giving it back shows them to the learner and, at the pass
-    mark, completes the module."""
+          now: datetime, added: Sequence[Upload] = (), removed: Collection[int] = ()) -> None:
+    """Save a trainer's grade, comment and feedback files; giving it back shows them to the learner and,
+    at the pass mark, completes the module."""
     assignment = submission.assignment
     if submission.status is SubmissionStatus.DRAFT:
         raise DomainError(_("This work has not been handed in yet."), 409)
     if not 0 <= points <= assignment.max_points:
         raise DomainError(_("Give from 0 to %(max)d points.", max=assignment.max_points))
     submission.points, submission.comment = points, comment.strip()
+    change_files(submission, FilePurpose.FEEDBACK, added=list(added), removed=removed,
+                 max_bytes=current_app.config["MAX_ATTACHMENT_BYTES"])
     submission.graded_by_id, submission.graded_at = actor.id, now
     submission.status = SubmissionStatus.RETURNED if give_back else SubmissionStatus.GRADED
     if give_back:
@@ -140,10 +159,21 @@ def _new_submission(assignment: Assignment, enrollment: Enrollment, now: datetim
         lambda: submission_of(assignment, enrollment.user_id))  # two tabs at once: one submission
 
 
-def _clean(text: str) -> str:
+def _answer(assignment: Assignment, text: str) -> str:
+    """The written answer as kept: none where the assignment takes only files."""
+    if not assignment.takes_text:
+        return ""
     if len(text) > TEXT_LIMIT:
         raise DomainError(_("Please keep your answer under %(count)d characters.", count=TEXT_LIMIT))
     return text.replace("\r\n", "\n")
+
+
+def _change_work_files(assignment: Assignment, submission: Submission, added: Sequence[Upload],
+                       removed: Collection[int]) -> None:
+    if added and not assignment.takes_files:
+        raise DomainError(_("This assignment takes a written answer, not files."), 400)
+    change_files(submission, FilePurpose.WORK, added=list(added), removed=removed,
+                 max_bytes=current_app.config["MAX_ATTACHMENT_BYTES"])
 
 
 def submissions_recorded(module: Module) -> str | None:

@@ -20,7 +20,8 @@ def export_assignment(module: Module) -> dict[str, Any] | None:
             "cut_off_at": assignment.cut_off_at.isoformat() if assignment.cut_off_at else None,
             "late_allowed": assignment.late_allowed, "max_points": assignment.max_points,
             "pass_mark": assignment.pass_mark, "completes_on": assignment.completes_on.value,
-            "resubmission": assignment.resubmission.value}
+            "resubmission": assignment.resubmission.value, "takes_text": assignment.takes_text,
+            "takes_files": assignment.takes_files}
 
 
 def load_assignment(module: Module, data: Any, where: str, shift_days: int) -> None:
@@ -39,6 +40,8 @@ def load_assignment(module: Module, data: Any, where: str, shift_days: int) -> N
             services.assignment_for(module), due_at=moved(data["due_at"]), cut_off_at=moved(data["cut_off_at"]),
             late_allowed=bool(data["late_allowed"]), max_points=int(data["max_points"]),
             pass_mark=int(data["pass_mark"]), completes_on=CompletesOn(data["completes_on"]),
-            resubmission=Resubmission(data["resubmission"]))
+            resubmission=Resubmission(data["resubmission"]),
+            # course files written before assignments took files have neither key
+            takes_text=bool(data.get("takes_text", True)), takes_files=bool(data.get("takes_files", False)))
     except (TypeError, ValueError, KeyError, DomainError):
         raise invalid(where) from None

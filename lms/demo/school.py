@@ -168,7 +168,8 @@ def _course(slug: str, texts: dict[str, tuple[str, str]], dates: list[date], tim
     due = datetime.combine(course.days[-1].date, time(23, 0), zone).astimezone(UTC)
     assignments.update_settings(assignments.assignment_for(plan), due_at=due, cut_off_at=due + timedelta(days=7),
                                 late_allowed=True, max_points=20, pass_mark=50,
-                                completes_on=CompletesOn.PASSING_GRADE, resubmission=Resubmission.UNTIL_GRADED)
+                                completes_on=CompletesOn.PASSING_GRADE, resubmission=Resubmission.UNTIL_GRADED,
+                                takes_text=True, takes_files=True)  # a plan may come as a document
     courses.set_status(course, CourseStatus.PUBLISHED)
     return course
 

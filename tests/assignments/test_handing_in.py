@@ -2,11 +2,13 @@
 the grade and feedback once a trainer returns them; the module completes at the pass mark."""
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from lms.assignments import services as assignments
+from lms.assignments.files import Upload
 from lms.assignments.models import CompletesOn, Resubmission, Submission, SubmissionStatus
 from lms.auth.models import Role
 from lms.certificates.grounds import certificates_in_doubt
@@ -134,25 +136,31 @@ def test_a_course_file_carries_the_rules_with_the_dates_moved(assignment_world):
     from lms.courses import transfer
     from lms.courses.models import ModuleKind
     world = assignment_world
-    assignments.hand_in(world.assignment, world.enrollments[0], "Plan", DUE)
+    world.assignment.takes_text, world.assignment.takes_files = False, True
+    assignments.hand_in(world.assignment, world.enrollments[0], "", DUE,
+                        added=[Upload("plan.pdf", io.BytesIO(b"%PDF"))])
     document = json.loads(json.dumps(transfer.export_course(world.course)))
     copy = transfer.import_course(document, slug="next-cohort", starts_on=date(2026, 12, 7))  # two weeks on
     db.session.commit()
     module = next(m for day in copy.days for m in day.modules if m.kind is ModuleKind.ASSIGNMENT)
     moved = assignments.existing_assignment(module)
     assert moved.due_at == DUE + timedelta(days=14) and moved.cut_off_at == CUT_OFF + timedelta(days=14)
-    assert (moved.max_points, moved.pass_mark) == (20, 50)
+    assert (moved.max_points, moved.pass_mark, moved.takes_text, moved.takes_files) == (20, 50, False, True)
     assert db.session.scalar(select(func.count(Submission.id)).where(Submission.assignment_id == moved.id)) == 0
 
 
 def test_the_persons_data_has_their_work_and_only_a_returned_grade(assignment_world, client, login):
     world = assignment_world
-    work = assignments.hand_in(world.assignment, world.enrollments[0], "Plan", DUE)
-    assignments.grade(world.trainer, work, points=12, comment="Not yet shared", give_back=False, now=DUE)
+    world.assignment.takes_files = True
+    work = assignments.hand_in(world.assignment, world.enrollments[0], "Plan", DUE,
+                               added=[Upload("Plan.docx", io.BytesIO(b"docx"))])
+    assignments.grade(world.trainer, work, points=12, comment="Not yet shared", give_back=False, now=DUE,
+                      added=[Upload("Notes.pdf", io.BytesIO(b"%PDF"))])
     db.session.commit()
     login(world.learners[0])
     [entry] = client.get("/auth/profile/data.json").get_json()["assignments"]
     assert entry["text"] == "Plan" and entry["points"] is None and entry["comment"] is None
+    assert entry["files"] == ["Plan.docx"]  # their own files; the feedback file is the trainer's until returned
 
 
 def test_the_grades_download_lists_every_learner_and_defuses_formulas(assignment_world, client, login):

@@ -2,12 +2,14 @@
 
 No page may have a serious or critical violation of WCAG 2.1 A/AA rules.
 """
+import io
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
 from lms.assignments import services as assignments
+from lms.assignments.files import Upload
 from lms.certificates import queries as certificates
 from lms.courses import services as courses
 from lms.courses.models import ModuleKind
@@ -43,13 +45,16 @@ def _survey(cohort):  # noqa: F811
 
 
 def _assignment(cohort):  # noqa: F811
-    """An optional assignment on day 2 that Giorgi has handed in (Aynur has a draft)."""
+    """An optional assignment on day 2 (a text and files) that Giorgi has handed in with a file (Aynur has a
+    draft with one: the page then lists it with its "remove" box)."""
     module = courses.add_module(cohort.course.days[1], kind=ModuleKind.ASSIGNMENT, required=False,
                                 texts={"en": {"title": "Action plan", "body": "Write a one-page action plan."}})
     assignment = assignments.assignment_for(module)
+    assignment.takes_files = True
     work = assignments.hand_in(assignment, enrollment_of(cohort.giorgi, cohort.course), "Plan",
-                               cohort.course.created_at)
-    assignments.save_draft(assignment, enrollment_of(cohort.aynur, cohort.course), "Ideas", cohort.course.created_at)
+                               cohort.course.created_at, added=[Upload("Plan.pdf", io.BytesIO(b"%PDF-1.4"))])
+    assignments.save_draft(assignment, enrollment_of(cohort.aynur, cohort.course), "Ideas", cohort.course.created_at,
+                           added=[Upload("Ideas.docx", io.BytesIO(b"docx"))])
     db.session.commit()
     return module, assignment, work
 
