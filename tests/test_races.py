@@ -15,7 +15,7 @@ from lms.applications import intake as settings
 from lms.applications import services as applications
 from lms.applications.models import Application, ApplicationStatus
 from lms.assignments import services as assignments
-from lms.assignments.models import Submission
+from lms.assignments.models import CourseGrading, Submission
 from lms.auth.models import Role
 from lms.certificates.models import Certificate
 from lms.courses import services as courses
@@ -177,3 +177,13 @@ def test_two_hand_ins_of_an_assignment_keep_one_submission(client, login, assign
     assert second.status_code == 302
     assert _count(Submission) == 1
     assert db.session.scalar(select(Submission.text)) == "Second tab"
+
+
+def test_two_trainers_hiding_names_at_once_keep_one_setting(client, login, assignment_world):  # noqa: F811
+    world = assignment_world
+    login(world.trainer)
+    assignments.grade_anonymously(world.course, True)  # another trainer's save, not committed yet
+    [second] = _while_held(lambda: client.post(f"/courses/{world.course.slug}/manage/grading",
+                                               data={"anonymous": "y"}))
+    assert second.status_code == 302
+    assert _count(CourseGrading) == 1

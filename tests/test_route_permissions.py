@@ -167,6 +167,8 @@ MATRIX = [
     ("GET", "/courses/{slug}/manage/assignments/{assignment_module}/submissions.zip", None, EDITORS),
     ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/submissions/{submission}", {},
      EDITORS_REFUSED_FORM),
+    ("GET", "/courses/{slug}/manage/grading", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/grading", {"anonymous": "y"}, EDITORS_POST),
     ("GET", "/assignments/module/{assignment_module}", None, row(302, 403, 302, 403, 302, 302)),
     ("GET", "/assignments/{assignment}/", None, row(302, 403, 200, 403, 200, 200)),
     # a learner's file: theirs and the course's trainers'; to anyone else it does not exist

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from flask import Flask
 
-from lms.assignments import manage_views, notices, services, transfer, views  # notices: its job declared on import
+from lms.assignments import (  # notices: its job declared on import
+    grading_views,
+    manage_views,
+    notices,
+    services,
+    transfer,
+    views,
+)
 from lms.assignments.labels import STANDING_LABELS
 from lms.assignments.personal_data import submissions_of
 from lms.auth.personal_data import add_section
@@ -14,7 +21,7 @@ from lms.web.routes import feature_blueprint
 
 def register(app: Flask) -> None:
     """Assignment pages and grading, submissions as module records, assignments in course files."""
-    app.register_blueprint(feature_blueprint("assignments", views, manage_views))
+    app.register_blueprint(feature_blueprint("assignments", views, manage_views, grading_views))
     app.jinja_env.globals["standing_labels"] = STANDING_LABELS
     records.add_counter(services.submissions_recorded)
     notices.register()

@@ -71,3 +71,8 @@ def uploads_of(field: MultipleFileField) -> list[Upload]:
 def removed_files() -> list[int]:
     """The ids of the files ticked "remove" on the page."""
     return ids_from(request.form.getlist("remove_file"))
+
+
+class AnonymousGradingForm(Form):
+    anonymous = BooleanField(_l("Grade anonymously: show “Participant” and a number instead of names"))
+    submit = SubmitField(_l("Save"))

@@ -1,12 +1,12 @@
 """An assignment's settings and every learner's work, graded one by one (the course's trainers and admins)."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from lms import clock
-from lms.assignments import export, queries, services
+from lms.assignments import export, grading_queue, queries, services
 from lms.assignments.forms import AssignmentSettingsForm, GradeForm, removed_files, uploads_of
 from lms.assignments.models import Assignment, CompletesOn, Resubmission, Submission, SubmissionStatus
 from lms.courses.models import Course, Module
@@ -70,10 +70,14 @@ def _utc(local, course: Course):
 
 @routes.route("/<int:assignment_module_id>/submissions/<int:submission_id>", methods=["GET", "POST"])
 def grade(slug: str, assignment_module_id: int, submission_id: int):
+    """Grade one submission; opened from the grading queue (`?queue=1`), saving it opens the next one."""
     course, module, assignment = _assignment_of(slug, assignment_module_id)
     submission = db.session.get(Submission, submission_id)
     if submission is None or submission.assignment_id != assignment.id:
         abort(404)
+    from_queue = request.args.get("queue") == "1"
+    author = grading_queue.shown_name(submission.user, grading_queue.participant_of(submission),
+                                      grading_queue.grades_anonymously(course))
     form = GradeForm(points=submission.points, comment=submission.comment)
     if form.validate_on_submit():
         if submission.status is SubmissionStatus.DRAFT:
@@ -82,9 +86,21 @@ def grade(slug: str, assignment_module_id: int, submission_id: int):
             services.grade(current_user, submission, points=float(form.points.data), comment=form.comment.data or "",
                            give_back=bool(form.give_back.data), now=clock.now(),
                            added=uploads_of(form.files), removed=removed_files())
-            flash(_("The grade for %(name)s has been returned.", name=submission.user.name) if form.give_back.data
-                  else _("The grade for %(name)s has been saved; it is not returned yet.", name=submission.user.name),
-                  "success")
+            flash(_("The grade for %(name)s has been returned.", name=author) if form.give_back.data
+                  else _("The grade for %(name)s has been saved; it is not returned yet.", name=author), "success")
+            if from_queue:
+                return redirect(_next_in_queue(course))
             return redirect(url_for("assignments.overview", slug=slug, assignment_module_id=module.id))
     return render_template("assignments/manage/grade.html", course=course, module=module, assignment=assignment,
-                           submission=submission, form=form), 400 if form.errors or form.form_errors else 200
+                           submission=submission, form=form, author=author, from_queue=from_queue), \
+        400 if form.errors or form.form_errors else 200
+
+
+def _next_in_queue(course: Course) -> str:
+    """The grading page of the oldest work still waiting, or the queue when nothing is."""
+    waiting = grading_queue.waiting_in(course)
+    if not waiting:
+        return url_for("assignments.queue", slug=course.slug)
+    first = waiting[0]
+    return url_for("assignments.grade", slug=course.slug, assignment_module_id=first.module.id,
+                   submission_id=first.submission.id, queue=1)

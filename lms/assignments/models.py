@@ -109,3 +109,12 @@ class SubmissionFile(db.Model):
 
     submission: Mapped[Submission] = relationship(back_populates="files")
     file: Mapped[StoredFile] = relationship(lazy="joined")
+
+
+class CourseGrading(db.Model):
+    """How a course's trainers grade: with names hidden in the grading queue and on grading pages, or not."""
+
+    __tablename__ = "course_grading"
+
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True)
+    anonymous: Mapped[bool] = mapped_column(default=False)

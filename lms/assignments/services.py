@@ -14,6 +14,7 @@ from lms.assignments.files import Upload, change_files
 from lms.assignments.models import (
     Assignment,
     CompletesOn,
+    CourseGrading,
     FilePurpose,
     Resubmission,
     Submission,
@@ -21,7 +22,7 @@ from lms.assignments.models import (
 )
 from lms.auth.models import User
 from lms.courses import services as courses
-from lms.courses.models import CourseRole, Enrollment, Module, ModuleKind
+from lms.courses.models import Course, CourseRole, Enrollment, Module, ModuleKind
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.unique_rows import add_once
@@ -184,3 +185,11 @@ def submissions_recorded(module: Module) -> str | None:
         return None
     return ngettext("%(num)d learner has work on this assignment.", "%(num)d learners have work on this assignment.",
                     count)
+
+
+def grade_anonymously(course: Course, anonymous: bool) -> None:
+    """Hide (or show again) learners' names in the course's grading queue and on its grading pages."""
+    setting = db.session.get(CourseGrading, course.id) or add_once(
+        CourseGrading(course_id=course.id), lambda: db.session.get(CourseGrading, course.id))  # two saves at once
+    setting.anonymous = anonymous
+    db.session.flush()

@@ -77,7 +77,7 @@ def page_list(cohort) -> dict[str, list[str]]:  # noqa: F811
                     f"/courses/{course.slug}/manage/days/1", f"/courses/{course.slug}/manage/messages",
                     f"/courses/{course.slug}/manage/schedule", f"/courses/{course.slug}/manage/next-edition",
                     manage_survey, manage_survey + "results", manage_survey + f"questions/{survey.questions[0].id}",
-                    manage_task, manage_task + f"submissions/{work.id}"],
+                    manage_task, manage_task + f"submissions/{work.id}", f"/courses/{course.slug}/manage/grading"],
         "admin": ["/admin/", "/admin/users", f"/admin/courses/{course.slug}/progress",
                   f"/admin/courses/{course.slug}/learners/{cohort.aynur.id}", "/admin/organisations",
                   "/admin/users/import", f"/admin/users/{cohort.aynur.id}", "/admin/audit", "/programmes/new",
