@@ -178,6 +178,8 @@ NOT_EDIT_FORMS = {
     "applications.apply": "create (and a second time: refused, the first shown): tests/applications/test_applying.py",
     "assignments.page": "draft, hand in, hand in again, refused once graded: tests/assignments/test_handing_in.py",
     "assignments.grade": "graded, saved again, returned: tests/assignments/test_handing_in.py",
+    "assignments.new_criterion": "create: tests/assignments/test_rubric.py",
+    "assignments.edit_criterion": "edit, saved unchanged, reworded after grading: tests/assignments/test_rubric.py",
     "assignments.queue": "names hidden, shown again, saved unchanged: tests/assignments/test_grading_queue.py",
     "surveys.answer": "answered once (a second time: refused, nothing doubled): tests/surveys/test_answering.py",
 }

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from lms.applications import intake
+from lms.assignments import rubric
 from lms.assignments import services as assignments
 from lms.assignments.files import Upload
 from lms.auth import services as accounts
@@ -167,6 +168,11 @@ MATRIX = [
     ("GET", "/courses/{slug}/manage/assignments/{assignment_module}/submissions.zip", None, EDITORS),
     ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/submissions/{submission}", {},
      EDITORS_REFUSED_FORM),
+    ("GET", "/courses/{slug}/manage/assignments/{assignment_module}/rubric/new", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/rubric/new", {}, EDITORS_REFUSED_FORM),
+    ("GET", "/courses/{slug}/manage/assignments/{assignment_module}/rubric/{criterion}", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/rubric/{criterion}", {}, EDITORS_POST),
+    ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/rubric/{criterion}/remove", {}, EDITORS_POST),
     ("GET", "/courses/{slug}/manage/grading", None, EDITORS),
     ("POST", "/courses/{slug}/manage/grading", {"anonymous": "y"}, EDITORS_POST),
     ("GET", "/assignments/module/{assignment_module}", None, row(302, 403, 302, 403, 302, 302)),
@@ -284,6 +290,7 @@ def world(make_user, make_course, make_organisation, frozen_clock):
                                             texts={"en": {"title": "Action plan"}})
     assignment = assignments.assignment_for(assignment_module)
     assignment.takes_files = True
+    criterion = rubric.add_criterion(assignment, texts={"en": ("Clarity", ["Unclear", "Clear"])}, points=[0, 5])
     submission = assignments.hand_in(assignment, services.enrol(enrolled, course), "My plan",
                                      datetime(2026, 11, 24, 8, tzinfo=UTC),
                                      added=[Upload("plan.pdf", io.BytesIO(b"%PDF-1.4 plan"))])
@@ -308,6 +315,7 @@ def world(make_user, make_course, make_organisation, frozen_clock):
              "course_id": course.id, "quota": quota.id, "survey_module": survey_module.id, "survey": survey.id,
              "survey_question": survey.questions[0].id, "assignment_module": assignment_module.id,
              "assignment": assignment.id, "submission": submission.id, "submission_file": submission.files[0].id,
+             "criterion": criterion.id,
              "guest": guests.invite(session, name="Guest", email="guest@example.org", organisation="", locale="en",
                                     moderator=False, by=trainer, now=datetime(2026, 11, 24, 8, tzinfo=UTC)).id,
              "message": messaging.write_to_learners(trainer, course, {"en": ("Hi", "Hello.")}, country=None,
@@ -370,7 +378,8 @@ def test_every_route_is_in_the_matrix(app):
                     "<any(courses, programmes):kind>": "courses", "<int:survey_module_id>": "{survey_module}",
                     "<int:survey_id>": "{survey}", "<int:survey_question_id>": "{survey_question}",
                     "<int:assignment_module_id>": "{assignment_module}", "<int:assignment_id>": "{assignment}",
-                    "<int:submission_id>": "{submission}", "<int:submission_file_id>": "{submission_file}"}
+                    "<int:submission_id>": "{submission}", "<int:submission_file_id>": "{submission_file}",
+                    "<int:criterion_id>": "{criterion}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

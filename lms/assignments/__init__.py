@@ -7,6 +7,8 @@ from lms.assignments import (  # notices: its job declared on import
     grading_views,
     manage_views,
     notices,
+    rubric,
+    rubric_views,
     services,
     transfer,
     views,
@@ -21,8 +23,9 @@ from lms.web.routes import feature_blueprint
 
 def register(app: Flask) -> None:
     """Assignment pages and grading, submissions as module records, assignments in course files."""
-    app.register_blueprint(feature_blueprint("assignments", views, manage_views, grading_views))
-    app.jinja_env.globals["standing_labels"] = STANDING_LABELS
+    app.register_blueprint(feature_blueprint("assignments", views, manage_views, rubric_views, grading_views))
+    app.jinja_env.globals.update(standing_labels=STANDING_LABELS, criterion_title=rubric.title_of,
+                                 criterion_levels=rubric.levels_of)
     records.add_counter(services.submissions_recorded)
     notices.register()
     register_module_part(ModulePart("assignment", transfer.export_assignment, transfer.load_assignment))

@@ -10,14 +10,16 @@ from wtforms import (
     DecimalField,
     IntegerField,
     SelectField,
+    StringField,
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import NumberRange, Optional
+from wtforms.validators import NumberRange, Optional, Regexp
 
 from lms.assignments.files import Upload
-from lms.assignments.models import CompletesOn, Resubmission
-from lms.web.forms import Form, ids_from, max_length, present, required, select_choices
+from lms.assignments.models import CompletesOn, Resubmission, RubricCriterion
+from lms.courses.forms import TranslatedForm, add_translated
+from lms.web.forms import Form, ids_from, max_length, present, required, select_choices, stripped
 
 COMPLETES_ON_LABELS = {
     CompletesOn.PASSING_GRADE: _l("When its grade, at or above the pass mark, is returned"),
@@ -76,3 +78,44 @@ def removed_files() -> list[int]:
 class AnonymousGradingForm(Form):
     anonymous = BooleanField(_l("Grade anonymously: show “Participant” and a number instead of names"))
     submit = SubmitField(_l("Save"))
+
+
+def chosen_levels(criteria: list[RubricCriterion]) -> dict[int, int]:
+    """{criterion id: level} from the grading page's radio buttons (`level-<criterion id>`); junk left out."""
+    chosen = {}
+    for criterion in criteria:
+        value = request.form.get(f"level-{criterion.id}", "")
+        if value.isascii() and value.isdigit() and len(value) < 3:
+            chosen[criterion.id] = int(value)
+    return chosen
+
+
+class CriterionForm(TranslatedForm):
+    """A rubric criterion: its name and a description of each level in each language, the levels' points."""
+
+    points = StringField(_l("Points of each level, lowest first, separated by commas"), filters=[stripped],
+                         validators=[required(), max_length(60), Regexp(
+                             r"^\d{1,3}(\s*,\s*\d{1,3})+$",
+                             message=_l("Give the points as numbers separated by commas, such as 0, 2, 4, 5."))])
+    submit = SubmitField(_l("Save the criterion"))
+
+    def level_points(self) -> list[int]:
+        return [int(value) for value in self.points.data.split(",")]
+
+    def texts_and_levels(self) -> dict[str, tuple[str, list[str]]]:
+        """{locale: (title, a description per level)} as the rubric takes them."""
+        return {code: (texts["title"], texts["levels"].splitlines()) for code, texts in self.texts().items()}
+
+
+add_translated(
+    CriterionForm,
+    title=lambda language: StringField(_l("Criterion (%(language)s)", language=language), filters=[stripped],
+                                       validators=[Optional(), max_length(200)]),
+    levels=lambda language: TextAreaField(
+        _l("Levels, one per line, lowest first (%(language)s)", language=language),
+        validators=[Optional(), max_length(3000)], render_kw={"rows": 5}),
+)
+
+
+class RemoveForm(Form):
+    submit = SubmitField(_l("Remove"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.auth.models import User
@@ -58,6 +58,36 @@ class Assignment(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     module: Mapped[Module] = relationship()
+    criteria: Mapped[list[RubricCriterion]] = relationship(
+        back_populates="assignment", order_by="RubricCriterion.position", cascade="all, delete-orphan")
+
+
+class RubricCriterion(db.Model):
+    """One row of an assignment's rubric: what is judged, and its levels from lowest to highest.
+
+    `texts` is {locale: {"title": ..., "levels": [a description per level]}}; `points` has one number
+    per level, the same in every language.
+    """
+
+    __tablename__ = "rubric_criteria"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    texts: Mapped[dict] = mapped_column(JSON, default=dict)
+    points: Mapped[list] = mapped_column(JSON, default=list)
+
+    assignment: Mapped[Assignment] = relationship(back_populates="criteria")
+
+    @property
+    def top_points(self) -> int:
+        return max(self.points, default=0)
+
+    def titles(self) -> dict[str, str]:
+        return {locale: text["title"] for locale, text in self.texts.items() if text.get("title")}
+
+    def levels_in(self, locale: str) -> list[str]:
+        return list(self.texts.get(locale, {}).get("levels") or [])
 
 
 class Submission(db.Model):
@@ -85,6 +115,8 @@ class Submission(db.Model):
     files: Mapped[list[SubmissionFile]] = relationship(back_populates="submission", order_by="SubmissionFile.id",
                                                        cascade="all, delete-orphan")
 
+    levels: Mapped[list[RubricChoice]] = relationship(cascade="all, delete-orphan")
+
     def files_for(self, purpose: FilePurpose | str) -> list[SubmissionFile]:
         return [each for each in self.files if each.purpose == purpose]
 
@@ -109,6 +141,17 @@ class SubmissionFile(db.Model):
 
     submission: Mapped[Submission] = relationship(back_populates="files")
     file: Mapped[StoredFile] = relationship(lazy="joined")
+
+
+class RubricChoice(db.Model):
+    """The level a grader chose for one criterion of the rubric, on one submission."""
+
+    __tablename__ = "rubric_choices"
+
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True)
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("rubric_criteria.id", ondelete="CASCADE"),
+                                              primary_key=True, index=True)
+    level: Mapped[int]  # the level's place in the criterion's list, 0 the lowest
 
 
 class CourseGrading(db.Model):

@@ -1,7 +1,7 @@
 """Every write to assignments: their settings, a learner's draft and hand-in, a trainer's grade."""
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from flask import current_app
@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
-from lms.assignments import notices, rules
+from lms.assignments import notices, rubric, rules
 from lms.assignments.files import Upload, change_files
 from lms.assignments.models import (
     Assignment,
@@ -61,6 +61,8 @@ def update_settings(assignment: Assignment, *, due_at: datetime | None, cut_off_
         raise DomainError(_("The cut-off date cannot be before the due date."))
     if not takes_text and not takes_files:
         raise DomainError(_("Take a written answer, files or both."))
+    if assignment.criteria:  # graded with a rubric: out of its total
+        max_points = sum(criterion.top_points for criterion in assignment.criteria)
     if not 1 <= max_points <= 1000 or not 0 <= pass_mark <= 100:
         raise DomainError(_("Give the points from 1 to 1000 and the pass mark from 0 to 100 %."))
     graded_above = db.session.scalar(select(func.max(Submission.points)).where(
@@ -121,13 +123,19 @@ def hand_in(assignment: Assignment, enrollment: Enrollment | None, text: str, no
     return submission
 
 
-def grade(actor: User, submission: Submission, *, points: float, comment: str, give_back: bool,
-          now: datetime, added: Sequence[Upload] = (), removed: Collection[int] = ()) -> None:
-    """Save a trainer's grade, comment and feedback files; giving it back shows them to the learner and,
-    at the pass mark, completes the module."""
+def grade(actor: User, submission: Submission, *, points: float | None, comment: str, give_back: bool,
+          now: datetime, added: Sequence[Upload] = (), removed: Collection[int] = (),
+          levels: Mapping[int, int] | None = None) -> None:
+    """Save a trainer's grade (the points, or a level of each rubric criterion), comment and feedback files;
+    giving it back shows them to the learner and, at the pass mark, completes the module."""
     assignment = submission.assignment
     if submission.status is SubmissionStatus.DRAFT:
         raise DomainError(_("This work has not been handed in yet."), 409)
+    if assignment.criteria:
+        points = rubric.chosen_points(assignment, levels or {})
+        rubric.keep_choices(submission, levels or {})
+    if points is None:
+        raise DomainError(_("Give the points."))
     if not 0 <= points <= assignment.max_points:
         raise DomainError(_("Give from 0 to %(max)d points.", max=assignment.max_points))
     submission.points, submission.comment = points, comment.strip()

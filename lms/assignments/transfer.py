@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from lms.assignments import services
+from lms.assignments import rubric, services
 from lms.assignments.models import CompletesOn, Resubmission
 from lms.courses.models import Module, ModuleKind
 from lms.courses.transfer import invalid
@@ -21,7 +21,8 @@ def export_assignment(module: Module) -> dict[str, Any] | None:
             "late_allowed": assignment.late_allowed, "max_points": assignment.max_points,
             "pass_mark": assignment.pass_mark, "completes_on": assignment.completes_on.value,
             "resubmission": assignment.resubmission.value, "takes_text": assignment.takes_text,
-            "takes_files": assignment.takes_files}
+            "takes_files": assignment.takes_files,
+            "rubric": [{"texts": criterion.texts, "points": criterion.points} for criterion in assignment.criteria]}
 
 
 def load_assignment(module: Module, data: Any, where: str, shift_days: int) -> None:
@@ -43,5 +44,9 @@ def load_assignment(module: Module, data: Any, where: str, shift_days: int) -> N
             resubmission=Resubmission(data["resubmission"]),
             # course files written before assignments took files have neither key
             takes_text=bool(data.get("takes_text", True)), takes_files=bool(data.get("takes_files", False)))
-    except (TypeError, ValueError, KeyError, DomainError):
+        for criterion in data.get("rubric") or []:
+            rubric.add_criterion(services.assignment_for(module), points=[int(value) for value in criterion["points"]],
+                                 texts={locale: (str(text["title"]), [str(level) for level in text["levels"]])
+                                        for locale, text in criterion["texts"].items()})
+    except (TypeError, ValueError, KeyError, AttributeError, DomainError):
         raise invalid(where) from None

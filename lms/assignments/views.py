@@ -67,7 +67,8 @@ def page(assignment_id: int):
     returned = submission is not None and submission.status is SubmissionStatus.RETURNED
     return render_template("assignments/page.html", assignment=assignment, module=module, course=course, form=form,
                            submission=submission, returned=returned, is_learner=is_learner(enrollment),
-                           max_files=MAX_FILES,
+                           max_files=MAX_FILES, chosen_levels={
+                               choice.criterion_id: choice.level for choice in submission.levels} if returned else {},
                            instructions=render_markdown(localized(module, "body"), localized(module, "title"))), status
 
 

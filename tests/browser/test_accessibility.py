@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from lms.assignments import rubric
 from lms.assignments import services as assignments
 from lms.assignments.files import Upload
 from lms.certificates import queries as certificates
@@ -51,6 +52,8 @@ def _assignment(cohort):  # noqa: F811
                                 texts={"en": {"title": "Action plan", "body": "Write a one-page action plan."}})
     assignment = assignments.assignment_for(module)
     assignment.takes_files = True
+    rubric.add_criterion(assignment, points=[0, 3, 5], texts={
+        "en": ("Concrete actions", ["None", "Some", "Each with a date and an owner"])})
     work = assignments.hand_in(assignment, enrollment_of(cohort.giorgi, cohort.course), "Plan",
                                cohort.course.created_at, added=[Upload("Plan.pdf", io.BytesIO(b"%PDF-1.4"))])
     assignments.save_draft(assignment, enrollment_of(cohort.aynur, cohort.course), "Ideas", cohort.course.created_at,
@@ -77,7 +80,8 @@ def page_list(cohort) -> dict[str, list[str]]:  # noqa: F811
                     f"/courses/{course.slug}/manage/days/1", f"/courses/{course.slug}/manage/messages",
                     f"/courses/{course.slug}/manage/schedule", f"/courses/{course.slug}/manage/next-edition",
                     manage_survey, manage_survey + "results", manage_survey + f"questions/{survey.questions[0].id}",
-                    manage_task, manage_task + f"submissions/{work.id}", f"/courses/{course.slug}/manage/grading"],
+                    manage_task, manage_task + f"submissions/{work.id}", manage_task + "rubric/new",
+                    manage_task + f"rubric/{task.criteria[0].id}", f"/courses/{course.slug}/manage/grading"],
         "admin": ["/admin/", "/admin/users", f"/admin/courses/{course.slug}/progress",
                   f"/admin/courses/{course.slug}/learners/{cohort.aynur.id}", "/admin/organisations",
                   "/admin/users/import", f"/admin/users/{cohort.aynur.id}", "/admin/audit", "/programmes/new",
