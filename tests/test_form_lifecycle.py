@@ -180,6 +180,7 @@ NOT_EDIT_FORMS = {
     "assignments.grade": "graded, saved again, returned: tests/assignments/test_handing_in.py",
     "assignments.new_criterion": "create: tests/assignments/test_rubric.py",
     "assignments.edit_criterion": "edit, saved unchanged, reworded after grading: tests/assignments/test_rubric.py",
+    "assignments.grade_essay": "graded, refused out of range, regraded: tests/quizzes/test_essays.py",
     "assignments.queue": "names hidden, shown again, saved unchanged: tests/assignments/test_grading_queue.py",
     "surveys.answer": "answered once (a second time: refused, nothing doubled): tests/surveys/test_answering.py",
 }

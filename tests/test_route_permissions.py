@@ -174,6 +174,8 @@ MATRIX = [
     ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/rubric/{criterion}", {}, EDITORS_POST),
     ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/rubric/{criterion}/remove", {}, EDITORS_POST),
     ("GET", "/courses/{slug}/manage/grading", None, EDITORS),
+    ("GET", "/courses/{slug}/manage/grading/essays/{essay_answer}", None, EDITORS),
+    ("POST", "/courses/{slug}/manage/grading/essays/{essay_answer}", {}, EDITORS_REFUSED_FORM),
     ("POST", "/courses/{slug}/manage/grading", {"anonymous": "y"}, EDITORS_POST),
     ("GET", "/assignments/module/{assignment_module}", None, row(302, 403, 302, 403, 302, 302)),
     ("GET", "/assignments/{assignment}/", None, row(302, 403, 200, 403, 200, 200)),
@@ -284,6 +286,14 @@ def world(make_user, make_course, make_organisation, frozen_clock):
     question = question_import.import_questions(course, "Q {T}", "gift")[0]
     quizzes.set_questions(quiz, [question.id])
     attempt = quizzes.start_attempt(quiz, services.enrol(enrolled, course), course.created_at)
+    essay_quiz = quizzes.quiz_for(services.add_module(course.days[0], kind=ModuleKind.QUIZ,
+                                                      texts={"en": {"title": "Essay"}}))
+    quizzes.set_questions(essay_quiz, [question_import.import_questions(course, "::E::Describe a route. {}",
+                                                                        "gift")[0].id])
+    essay_attempt = quizzes.start_attempt(essay_quiz, services.enrol(enrolled, course), course.created_at)
+    essay_answer = quizzes.save_answer(essay_attempt, essay_quiz.slots[0].question_id, {"text": "A route."},
+                                       course.created_at)
+    quizzes.submit_attempt(essay_attempt, course.created_at)
     live_module = services.add_module(course.days[1], kind=ModuleKind.LIVE, texts={"en": {"title": "Live"}})
     session = live.schedule(live_module, datetime(2030, 1, 1, 6, tzinfo=UTC), datetime(2030, 1, 1, 7, tzinfo=UTC))
     assignment_module = services.add_module(course.days[0], kind=ModuleKind.ASSIGNMENT,
@@ -315,7 +325,7 @@ def world(make_user, make_course, make_organisation, frozen_clock):
              "course_id": course.id, "quota": quota.id, "survey_module": survey_module.id, "survey": survey.id,
              "survey_question": survey.questions[0].id, "assignment_module": assignment_module.id,
              "assignment": assignment.id, "submission": submission.id, "submission_file": submission.files[0].id,
-             "criterion": criterion.id,
+             "criterion": criterion.id, "essay_answer": essay_answer.id,
              "guest": guests.invite(session, name="Guest", email="guest@example.org", organisation="", locale="en",
                                     moderator=False, by=trainer, now=datetime(2026, 11, 24, 8, tzinfo=UTC)).id,
              "message": messaging.write_to_learners(trainer, course, {"en": ("Hi", "Hello.")}, country=None,
@@ -379,7 +389,7 @@ def test_every_route_is_in_the_matrix(app):
                     "<int:survey_id>": "{survey}", "<int:survey_question_id>": "{survey_question}",
                     "<int:assignment_module_id>": "{assignment_module}", "<int:assignment_id>": "{assignment}",
                     "<int:submission_id>": "{submission}", "<int:submission_file_id>": "{submission_file}",
-                    "<int:criterion_id>": "{criterion}"}
+                    "<int:criterion_id>": "{criterion}", "<int:answer_id>": "{essay_answer}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

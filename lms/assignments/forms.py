@@ -119,3 +119,10 @@ add_translated(
 
 class RemoveForm(Form):
     submit = SubmitField(_l("Remove"))
+
+
+class EssayGradeForm(Form):
+    points = DecimalField(_l("Points"), places=2, validators=[present(), NumberRange(
+        0, message=_l("Enter a number of points, 0 or more."))])
+    comment = TextAreaField(_l("Comment to the learner"), validators=[max_length(10_000)], render_kw={"rows": 5})
+    submit = SubmitField(_l("Save the grade"))

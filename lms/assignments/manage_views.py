@@ -105,19 +105,9 @@ def grade(slug: str, assignment_module_id: int, submission_id: int):
             flash(_("The grade for %(name)s has been returned.", name=author) if form.give_back.data
                   else _("The grade for %(name)s has been saved; it is not returned yet.", name=author), "success")
             if from_queue:
-                return redirect(_next_in_queue(course))
+                return redirect(grading_queue.next_url(course))
             return redirect(url_for("assignments.overview", slug=slug, assignment_module_id=module.id))
     return render_template("assignments/manage/grade.html", course=course, module=module, assignment=assignment,
                            submission=submission, form=form, author=author, from_queue=from_queue,
                            chosen=chosen), \
         400 if form.errors or form.form_errors else 200
-
-
-def _next_in_queue(course: Course) -> str:
-    """The grading page of the oldest work still waiting, or the queue when nothing is."""
-    waiting = grading_queue.waiting_in(course)
-    if not waiting:
-        return url_for("assignments.queue", slug=course.slug)
-    first = waiting[0]
-    return url_for("assignments.grade", slug=course.slug, assignment_module_id=first.module.id,
-                   submission_id=first.submission.id, queue=1)

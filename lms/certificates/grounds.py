@@ -72,7 +72,7 @@ def _unsupported_completions(enrollment_ids: list[int]) -> dict[int, list[Module
         return {}
     passed = exists().where(
         Quiz.module_id == Module.id, Attempt.quiz_id == Quiz.id, Attempt.user_id == Enrollment.user_id,
-        Attempt.state == AttemptState.SUBMITTED,
+        Attempt.state == AttemptState.SUBMITTED, Attempt.score.is_not(None),  # not waiting for a trainer
         # percent ≥ pass mark, as quizzes grade it (an attempt worth 0 points counts as 100 %)
         or_(Attempt.max_score == 0, Attempt.score * 100 >= Quiz.pass_mark * Attempt.max_score - 1e-6))
     attended = exists().where(LiveSession.module_id == Module.id, Attendance.session_id == LiveSession.id,

@@ -19,7 +19,7 @@ from lms.quizzes.problems import problem_message
 @click.option("--format", "fmt", type=click.Choice(["gift", "aiken"]), default="gift", show_default=True)
 @click.option("--language", default=None, help="The language of the questions (default: the course's original).")
 @click.option("--skip-unsupported", is_flag=True,
-              help="Leave out essays, descriptions and matching distractors (listed with their lines) "
+              help="Leave out descriptions and matching distractors (listed with their lines) "
                    "instead of refusing the file.")
 def import_questions(slug: str, file, fmt: str, language: str | None, skip_unsupported: bool) -> None:
     """Add the questions of a GIFT or Aiken FILE to the course's bank; nothing when any line fails."""

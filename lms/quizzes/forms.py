@@ -45,8 +45,8 @@ class QuestionImportForm(Form):
     language = SelectField(_l("Language of the questions"), validators=[required()])
     as_translation = BooleanField(_l("These are translations of questions already in the bank (matched by title, "
                                      "or by position when the questions have no titles)"))
-    skip_unsupported = BooleanField(_l("Import what can be imported: leave out essays and descriptions, and list "
-                                       "them"))
+    skip_unsupported = BooleanField(_l("Import what can be imported: leave out descriptions and matching "
+                                       "distractors, and list them"))
     submit = SubmitField(_l("Import questions"))
 
     def __init__(self, *args, **kwargs) -> None:
@@ -122,6 +122,10 @@ def question_form_class(question: Question) -> type[Form]:
             _l("Penalty for each wrong pick (0–1)"), places=None, validators=[Optional(), _range(0, 1)])
     if kind is Kind.SHORT_TEXT:
         QuestionForm.case_sensitive = BooleanField(_l("Letter case matters"))
+    if kind is Kind.ESSAY:
+        limit = [Optional(), _range(1, 10_000)]
+        QuestionForm.min_words = IntegerField(_l("At least this many words"), validators=limit)
+        QuestionForm.max_words = IntegerField(_l("At most this many words"), validators=limit)
     for code, language in LANGUAGES.items():
         setattr(QuestionForm, f"text_{code}", TextAreaField(
             _l("Question (%(language)s)", language=language), validators=[Optional(), max_length(5000)]))

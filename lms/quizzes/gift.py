@@ -21,7 +21,7 @@ _WEIGHT = re.compile(r"^%([^%\n]*)%")
 MOODLE_WEIGHTS = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571,
                   12.5, 11.11111, 10, 5, 0)
 # Question kinds GIFT has and this site does not: with "skip unsupported" they are listed, not imported.
-UNSUPPORTED = {"essay", "no_answers", "matching_distractor"}
+UNSUPPORTED = {"no_answers", "matching_distractor"}
 _NUMBER = r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
 
 
@@ -64,7 +64,7 @@ class ParseResult:
 # --- GIFT ------------------------------------------------------------------------------------
 
 def parse_gift(source: str) -> ParseResult:
-    """Every question of a GIFT file (categories, the six types, weights, feedback, escapes)."""
+    """Every question of a GIFT file (categories, the seven types with essays, weights, feedback, escapes)."""
     result = ParseResult()
     category = ""
     for line, item in _items(source):
@@ -142,9 +142,11 @@ def _gift_question(item: str, line: int) -> ParsedQuestion:
     before, answers, after = item[:opening], item[opening + 1:closing].strip(), item[closing + 1:]
     if "{" in after or after.lstrip().startswith("::"):  # the next question, without a blank line between
         raise _GiftError("two_questions", near=after.strip()[:40])
-    # A missing word keeps the spacing around it: "… on _____." stays so, never "_____ ."
-    text = _clean(f"{before}_____{after}" if after.strip() else before)
     answers, _, general_feedback = answers.partition("####")
+    # A missing word keeps the spacing around it: "… on _____." stays so, never "_____ ."
+    # An essay ("{}") has no word missing: what follows its braces is more of its text.
+    blank = "_____" if answers.strip() else ""
+    text = _clean(f"{before}{blank}{after}" if after.strip() else before)
     question = _gift_answers(answers.strip())
     question.text, question.title, question.line = text, _clean(title), line
     question.feedback = _clean(general_feedback)
@@ -155,7 +157,7 @@ def _gift_question(item: str, line: int) -> ParsedQuestion:
 
 def _gift_answers(answers: str) -> ParsedQuestion:
     if not answers:
-        raise _GiftError("essay")
+        return ParsedQuestion(Kind.ESSAY, "", 0)  # Moodle's essay: "{}", graded by a trainer
     if answers.startswith("#"):
         numbers, *others = answers[1:].split("~")
         choices = _numeric_answers(numbers.strip())
@@ -318,6 +320,8 @@ def write_gift(questions: list[ParsedQuestion]) -> str:
 
 def _gift_body(question: ParsedQuestion) -> str:
     choices = question.choices
+    if question.kind is Kind.ESSAY:
+        return ""
     if question.kind is Kind.TRUE_FALSE:
         true_is_right = choices[0].credit > 0
         right, wrong = (choices[0], choices[1]) if true_is_right else (choices[1], choices[0])

@@ -19,6 +19,11 @@ class Kind(enum.StrEnum):
     SHORT_TEXT = "short_text"
     NUMERIC = "numeric"
     MATCHING = "matching"
+    ESSAY = "essay"  # a written answer that a trainer grades
+
+
+# Kinds a trainer grades by hand: their answers wait in the grading queue, never graded by a key.
+GRADED_BY_HAND = frozenset({Kind.ESSAY})
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ CATCH_ALL = "*"  # a short answer of "*" stands for any answer not listed
 
 def grade(question: QuestionKey, response: Any) -> float:
     """The fraction (0 to 1) of the question's points this response earns; 0 for any malformed one."""
+    if question.kind in GRADED_BY_HAND:
+        raise ValueError(f"{question.kind} is graded by a trainer, not by a key")
     if not isinstance(response, dict):
         return 0.0
     grader = _GRADERS[question.kind]
@@ -148,6 +155,16 @@ def parse_number(value: Any) -> float | None:
     if not _NUMBER.match(text):
         return None
     return float(text.replace(",", "."))
+
+
+def word_count(text: str) -> int:
+    """Words in a written answer, as a reader counts them: runs of letters or digits ("e-mail" is one)."""
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+def has_written_answer(response: Any) -> bool:
+    """Whether an essay's response holds any text (an empty one has nothing to grade)."""
+    return isinstance(response, dict) and isinstance(response.get("text"), str) and bool(response["text"].strip())
 
 
 def _by_id(question: QuestionKey) -> dict[int, ChoiceKey]:

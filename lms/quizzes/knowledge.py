@@ -72,8 +72,9 @@ def _first_attempts(quiz: Quiz, user_ids: list[int] | None = None):
     if user_ids is not None:
         first = first.where(Attempt.user_id.in_(user_ids))
     first = first.subquery()
+    # A first attempt whose written answers still wait for a trainer measures nothing yet.
     return (select(Attempt).join(first, and_(first.c.user_id == Attempt.user_id, first.c.number == Attempt.number))
-            .where(Attempt.quiz_id == quiz.id))
+            .where(Attempt.quiz_id == quiz.id, Attempt.score.is_not(None)))
 
 
 def gain_of(course: Course, user: User) -> Gain | None:

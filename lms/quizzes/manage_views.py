@@ -86,6 +86,7 @@ def quiz_results(slug: str, quiz_module_id: int):
     attempts = queries.submitted_attempts(quiz)
     return render_template("quizzes/manage/results.html", course=course, module=module, quiz=quiz,
                            attempts=attempts, items=queries.item_analysis(quiz),
+                           waiting=queries.attempts_waiting(quiz),
                            distribution=queries.distribution(attempts))
 
 

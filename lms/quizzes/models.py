@@ -84,6 +84,9 @@ class Question(db.Model):
     points: Mapped[float] = mapped_column(Float, default=1.0)
     wrong_pick_penalty: Mapped[float] = mapped_column(Float, default=0.0)
     case_sensitive: Mapped[bool] = mapped_column(default=False)
+    # An essay's word limits (Moodle's "minimum / maximum word limit"): None for no limit.
+    min_words: Mapped[int | None]
+    max_words: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     course: Mapped[Course] = relationship()
@@ -205,6 +208,10 @@ class Answer(db.Model):
     response: Mapped[dict[str, Any]] = mapped_column(JSON)
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     credit: Mapped[float | None] = mapped_column(Float)  # fraction of the points, once graded
+    # An essay's grade is a trainer's: with their comment to the learner, who gave it and when.
+    comment: Mapped[str] = mapped_column(Text, default="", server_default="")
+    graded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    graded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The page's count of changes to this answer: a save that arrives after a newer one (two
     # workers, a slow network) is not kept over it.
     sequence: Mapped[int] = mapped_column(default=0, server_default="0")

@@ -18,10 +18,12 @@ from lms.links import absolute_url
 from lms.notifications import services as notifications
 from lms.notifications.kinds import Kind, Message, register_kind
 from lms.notifications.models import Notification
-from lms.quizzes.models import Quiz
+from lms.numbers import points_text
+from lms.quizzes.models import Attempt, Quiz
 from lms.quizzes.queries import best_scores
 
 QUIZ_CLOSING = "quiz_closing"
+ATTEMPT_GRADED = "quiz_attempt_graded"
 AHEAD = timedelta(hours=24)
 
 
@@ -55,5 +57,23 @@ def _quiz_closing(notification: Notification) -> Message | None:
         link=absolute_url("quizzes.start_page", quiz_id=quiz.id), link_label=_("Open the quiz"))
 
 
+def tell_attempt_graded(attempt: Attempt) -> None:
+    """The learner's attempt had written answers; a trainer has graded the last of them."""
+    notifications.notify(attempt.user, ATTEMPT_GRADED, str(attempt.id), about_id=attempt.id)
+
+
+def _attempt_graded(notification: Notification) -> Message | None:
+    attempt = db.session.get(Attempt, notification.about_id)
+    if attempt is None or attempt.score is None:
+        return None
+    title = localized(attempt.quiz.module, "title")
+    return Message(
+        subject=_("Your attempt at “%(title)s” has been graded", title=title),
+        paragraphs=(_("A trainer has graded your written answers. Your score: %(points)s of %(max)s points.",
+                      points=points_text(attempt.score), max=points_text(attempt.max_score)),),
+        link=absolute_url("quizzes.review", attempt_id=attempt.id), link_label=_("Review the attempt"))
+
+
 def register() -> None:
     register_kind(Kind(QUIZ_CLOSING, _l("Reminders a day before a quiz closes"), _quiz_closing))
+    register_kind(Kind(ATTEMPT_GRADED, _l("Quiz attempts graded by a trainer"), _attempt_graded))

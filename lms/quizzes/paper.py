@@ -56,6 +56,8 @@ class QuestionText:
     original_locale: str
     translations: tuple[Wording, ...]
     choices: tuple[ChoiceText, ...]
+    min_words: int | None = None  # an essay's word limits
+    max_words: int | None = None
 
 
 def quiz_paper(quiz_id: int) -> QuizPaper | None:
@@ -100,4 +102,5 @@ def _text_of(question: Question) -> QuestionText:
             ChoiceText(choice.id, choice.position, locale,
                        tuple(Wording(row.locale, text=row.text, match=row.match) for row in choice.translations))
             for choice in question.choices),
+        min_words=question.min_words, max_words=question.max_words,
     )

@@ -32,4 +32,4 @@ def attempts_of(user: User) -> list[dict[str, Any]]:
 
 def _answer(answer: Answer, title: str) -> dict[str, Any]:
     return {"question": title or answer.question_id, "response": answer.response, "saved_at": answer.saved_at,
-            "credit": answer.credit}
+            "credit": answer.credit, **({"comment": answer.comment} if answer.comment else {})}

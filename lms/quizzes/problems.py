@@ -14,7 +14,6 @@ def problem_message(problem: Problem) -> str:
         "no_answers": _("No answers in braces { } — descriptions are not imported."),
         "unclosed": _("The answers are not closed with “}”."),
         "no_text": _("The question has no text."),
-        "essay": _("Essay questions are not supported."),
         "syntax": _("The answers cannot be read: %(detail)s", detail=problem.detail),
         "no_correct": _("No answer is marked right (“=”) or given a positive weight."),
         "empty_answer": _("An answer is empty."),

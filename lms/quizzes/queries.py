@@ -30,6 +30,7 @@ class ShownQuestion:
     response: dict[str, Any] | None
     credit: float | None
     sequence: int = 0  # how many changes of the answer the server has kept (the page counts on from it)
+    comment: str = ""  # an essay's: the trainer's comment on it
 
 
 def quiz_by_id(quiz_id: int) -> Quiz | None:
@@ -58,7 +59,8 @@ def _best_scores(*by: Any) -> Select:
                func.max(Attempt.score * 100.0 / Attempt.max_score).label("best"))
         .join(Quiz, Quiz.id == Attempt.quiz_id).join(Module, Module.id == Quiz.module_id)
         .join(CourseDay, CourseDay.id == Module.day_id)
-        .where(Attempt.state == AttemptState.SUBMITTED, Attempt.max_score > 0)
+        # an attempt waiting for a trainer's grade has no score yet
+        .where(Attempt.state == AttemptState.SUBMITTED, Attempt.max_score > 0, Attempt.score.is_not(None))
         .group_by(*by, Attempt.user_id, Attempt.quiz_id)
     )
 
@@ -116,6 +118,7 @@ def _shown(entries: list[tuple[int, dict[str, Any]]], questions: Mapping[int, Qu
             response=answer.response if answer else None,
             credit=answer.credit if answer else None,
             sequence=answer.sequence if answer else 0,
+            comment=answer.comment if answer else "",
         ))
     return shown
 
@@ -158,14 +161,20 @@ class ItemRow:
 
 
 def submitted_attempts(quiz: Quiz) -> list[AttemptRow]:
-    """Every submitted attempt at the quiz, by learner name, in one query."""
+    """Every submitted and scored attempt at the quiz, by learner name, in one query."""
     rows = db.session.execute(
         select(User.name, User.email, Attempt.number, Attempt.submitted_at, Attempt.score, Attempt.max_score)
         .join(User, User.id == Attempt.user_id)
-        .where(Attempt.quiz_id == quiz.id, Attempt.state == AttemptState.SUBMITTED)
+        .where(Attempt.quiz_id == quiz.id, Attempt.state == AttemptState.SUBMITTED, Attempt.score.is_not(None))
         .order_by(func.lower(User.name), Attempt.number)
     )
     return [AttemptRow(*row) for row in rows]
+
+
+def attempts_waiting(quiz: Quiz) -> int:
+    """Submitted attempts whose written answers wait for a trainer (they have no score yet)."""
+    return db.session.scalar(select(func.count(Attempt.id)).where(
+        Attempt.quiz_id == quiz.id, Attempt.state == AttemptState.SUBMITTED, Attempt.score.is_(None))) or 0
 
 
 def item_analysis(quiz: Quiz) -> list[ItemRow]:

@@ -18,6 +18,8 @@ def fill_question_form(form: Form, question: Question) -> None:
         form.wrong_pick_penalty.data = question.wrong_pick_penalty
     if "case_sensitive" in form:
         form.case_sensitive.data = question.case_sensitive
+    if "min_words" in form:
+        form.min_words.data, form.max_words.data = question.min_words, question.max_words
     for row in question.translations:
         form[f"text_{row.locale}"].data, form[f"feedback_{row.locale}"].data = row.text, row.feedback
     for choice in question.choices:
@@ -43,6 +45,8 @@ def question_changes(form: Form, question: Question) -> dict[str, Any]:
         changes["wrong_pick_penalty"] = float(form.wrong_pick_penalty.data or 0)
     if "case_sensitive" in form:
         changes["case_sensitive"] = bool(form.case_sensitive.data)
+    if "min_words" in form:
+        changes["min_words"], changes["max_words"] = form.min_words.data, form.max_words.data
     for choice in question.choices:
         prefix = f"c{choice.id}_"
         change: dict[str, Any] = {"texts": {}}

@@ -31,7 +31,7 @@ def import_questions(course: Course, source: str, fmt: str, locale: str | None =
 
 def import_supported_questions(course: Course, source: str, fmt: str,
                                locale: str | None = None) -> tuple[list[Question], list[Problem]]:
-    """Like import_questions, but questions of kinds the site does not have (essays, descriptions,
+    """Like import_questions, but questions of kinds the site does not have (descriptions,
     matching distractors) are left out and returned, each with its line, instead of stopping the file.
     Any other problem still stops it."""
     parsed: ParseResult = parse_gift(source) if fmt == "gift" else parse_aiken(source)

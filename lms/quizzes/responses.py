@@ -11,6 +11,7 @@ from typing import Any
 from lms.quizzes.grading import Kind
 
 MAX_TEXT = 500
+MAX_ESSAY = 30_000  # characters: a few pages
 
 GetList = Callable[[str], list[str]]
 
@@ -39,8 +40,10 @@ def response_from_fields(kind: Kind, question_id: int, choice_ids: list[int], ge
                 pairs[str(item)] = picked[0]
         return {"pairs": pairs}
     text = values[0] if values else ""
-    if not isinstance(text, str) or len(text) > MAX_TEXT:
+    if not isinstance(text, str) or len(text) > (MAX_ESSAY if kind is Kind.ESSAY else MAX_TEXT):
         raise InvalidResponse
+    if kind is Kind.ESSAY:
+        return {"text": text.replace("\r\n", "\n")}
     return {"text": text} if kind is Kind.SHORT_TEXT else {"value": text}
 
 
@@ -69,5 +72,5 @@ def fields_from_response(kind: Kind, question_id: int, response: dict[str, Any] 
         return {name: [str(choice) for choice in response.get("choices", [])]}
     if kind is Kind.MATCHING:
         return {field_name(question_id, int(item)): [str(picked)] for item, picked in response.get("pairs", {}).items()}
-    value = response.get("text" if kind is Kind.SHORT_TEXT else "value", "")
+    value = response.get("text" if kind in (Kind.SHORT_TEXT, Kind.ESSAY) else "value", "")
     return {name: [value]} if value else {}

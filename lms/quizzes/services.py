@@ -20,7 +20,10 @@ from lms.courses.models import CourseDay, CourseRole, Enrollment, Module, Module
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES, localized
-from lms.quizzes.grading import ChoiceKey, Kind, QuestionKey, grade
+from lms.numbers import points_text
+from lms.quizzes import notices
+from lms.quizzes.essays import outside_limits
+from lms.quizzes.grading import GRADED_BY_HAND, ChoiceKey, Kind, QuestionKey, grade, has_written_answer
 from lms.quizzes.models import (
     Answer,
     Attempt,
@@ -241,22 +244,61 @@ def submit_attempt(attempt: Attempt, now: datetime) -> bool:
     return True
 
 
+def essays_outside_limits(attempt: Attempt) -> list[int]:
+    """The numbers (in the attempt's order) of essay questions whose answer is shorter or longer than allowed."""
+    ids = [entry["question"] for entry in attempt.layout]
+    limited = {q.id: q for q in db.session.scalars(select(Question).where(
+        Question.id.in_(ids), Question.kind == Kind.ESSAY,
+        (Question.min_words.is_not(None)) | (Question.max_words.is_not(None))))}
+    if not limited:
+        return []
+    responses = {a.question_id: a.response for a in attempt.answers}
+    return [number for number, question_id in enumerate(ids, start=1)
+            if question_id in limited and outside_limits(limited[question_id], responses.get(question_id))]
+
+
 def _grade(attempt: Attempt) -> None:
+    """Score the attempt from its answers; while a written answer waits for a trainer, it has no score yet."""
     question_ids = [entry["question"] for entry in attempt.layout]
     questions = {q.id: q for q in db.session.scalars(
         select(Question).where(Question.id.in_(question_ids))  # with all that question_key() reads
         .options(joinedload(Question.course), selectinload(Question.choices).selectinload(Choice.translations)))}
     answers = {a.question_id: a for a in attempt.answers}
-    score = 0.0
+    score, waiting = 0.0, False
     for question_id in question_ids:
         question, answer = questions.get(question_id), answers.get(question_id)
         if question is None or answer is None:
             continue  # unanswered (or removed from the bank): no points
-        answer.credit = grade(question_key(question), answer.response)
+        if question.kind in GRADED_BY_HAND:
+            if not has_written_answer(answer.response):
+                answer.credit = 0.0  # nothing written: nothing to grade
+            elif answer.credit is None:
+                waiting = True  # the trainer's grade, once given, is kept through every regrade
+                continue
+        else:
+            answer.credit = grade(question_key(question), answer.response)
         score += answer.credit * question.points
-    attempt.score = round(score, 4)
+    attempt.score = None if waiting else round(score, 4)
     attempt.max_score = sum(question.points for question in questions.values())  # points may have changed
     db.session.flush()
+
+
+def grade_written_answer(actor: User, answer: Answer, *, points: float, comment: str, now: datetime) -> None:
+    """A trainer's points and comment for an essay answer; the attempt is scored once none is waiting."""
+    question = db.session.get(Question, answer.question_id)
+    attempt = answer.attempt
+    if question is None or question.kind not in GRADED_BY_HAND or attempt.state is not AttemptState.SUBMITTED:
+        raise DomainError(_("This answer is not waiting for a trainer's grade."), 409)
+    if not 0 <= points <= question.points:
+        raise DomainError(_("Give from 0 to %(max)s points.", max=points_text(question.points)))
+    if len(comment) > 10_000:
+        raise DomainError(_("Please keep your comment under %(count)d characters.", count=10_000))
+    answer.credit = points / question.points if question.points else 1.0
+    answer.comment, answer.graded_by_id, answer.graded_at = comment.strip(), actor.id, now
+    _grade(attempt)
+    if attempt.score is not None:
+        signals.attempt_graded.send(attempt, now=now)  # the module completes at the pass mark
+        notices.tell_attempt_graded(attempt)
 
 
 def on_attempt_graded(attempt: Attempt, *, now: datetime) -> None:
@@ -313,7 +355,8 @@ def quiz_grade(quiz: Quiz, attempts: list[Attempt]) -> QuizGrade:
 
 def update_question(question: Question, *, points: float, texts: dict[str, dict[str, str]],
                     choices: dict[int, dict[str, Any]], now: datetime, wrong_pick_penalty: float = 0.0,
-                    case_sensitive: bool = False, actor: User | None = None) -> int:
+                    case_sensitive: bool = False, min_words: int | None = None, max_words: int | None = None,
+                    actor: User | None = None) -> int:
     """Save a trainer's fix to a question and regrade every submitted attempt that asked it.
 
     `texts` is {locale: {"text", "feedback"}}; `choices` is {choice id: {"credit", "value",
@@ -323,9 +366,13 @@ def update_question(question: Question, *, points: float, texts: dict[str, dict[
     original = question.course.original_locale
     if not (texts.get(original) or {}).get("text", "").strip():
         raise DomainError(_("A question needs its text in the course's original language."))
-    if question.kind is not Kind.MATCHING and not any(c.get("credit", 0) > 0 for c in choices.values()):
+    if question.kind not in (Kind.MATCHING, *GRADED_BY_HAND) and not any(
+            c.get("credit", 0) > 0 for c in choices.values()):
         raise DomainError(_("At least one answer must earn credit."))
+    if min_words and max_words and min_words > max_words:
+        raise DomainError(_("The minimum number of words cannot be above the maximum."))
     question.points = points
+    question.min_words, question.max_words = min_words or None, max_words or None
     question.wrong_pick_penalty = wrong_pick_penalty
     question.case_sensitive = case_sensitive
     for locale in LANGUAGES:

@@ -68,7 +68,7 @@ def _question(question: Question) -> dict[str, Any]:
     return {
         "kind": question.kind.value, "title": question.title, "category": question.category,
         "points": question.points, "wrong_pick_penalty": question.wrong_pick_penalty,
-        "case_sensitive": question.case_sensitive,
+        "case_sensitive": question.case_sensitive, "min_words": question.min_words, "max_words": question.max_words,
         "texts": {t.locale: {"text": t.text, "feedback": t.feedback} for t in question.translations},
         "choices": [
             {"credit": c.credit, "value": c.value, "tolerance": c.tolerance,
@@ -121,7 +121,8 @@ def _new_question(module: Module, raw: dict[str, Any]) -> Question:
     question = Question(course=module.day.course, kind=Kind(raw["kind"]), title=str(raw.get("title", ""))[:200],
                         category=str(raw.get("category", ""))[:200], points=_number(raw.get("points", 1), 0, 1000),
                         wrong_pick_penalty=_number(raw.get("wrong_pick_penalty", 0), 0, 1),
-                        case_sensitive=bool(raw.get("case_sensitive", False)))
+                        case_sensitive=bool(raw.get("case_sensitive", False)),
+                        min_words=_word_limit(raw.get("min_words")), max_words=_word_limit(raw.get("max_words")))
     for locale, words in raw["texts"].items():
         if locale in LANGUAGES:
             question.translations.append(QuestionTranslation(locale=locale, text=str(words["text"]),
@@ -141,3 +142,12 @@ def _new_question(module: Module, raw: dict[str, Any]) -> Question:
     db.session.add(question)
     return question
 
+
+
+def _word_limit(value: Any) -> int | None:
+    """An essay's word limit as a course file gives it: none, or a whole number from 1 to 10,000."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10_000:
+        raise ValueError(value)
+    return value

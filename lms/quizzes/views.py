@@ -16,6 +16,7 @@ from lms.extensions import csrf, db
 from lms.json_input import UnsafeJSON, load_json
 from lms.quizzes import queries, services
 from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
+from lms.quizzes.grading import GRADED_BY_HAND
 from lms.quizzes.knowledge import gain_of
 from lms.quizzes.models import Attempt, AttemptState, Question, Quiz, QuizPurpose
 from lms.quizzes.paper import quiz_paper
@@ -150,8 +151,13 @@ def summary(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     if attempt.state is AttemptState.SUBMITTED:
         return redirect(url_for("quizzes.review", attempt_id=attempt.id))
+    return _summary(attempt), 200
+
+
+def _summary(attempt: Attempt) -> str:
     return render_template("quizzes/summary.html", attempt=attempt, quiz=attempt.quiz,
-                           answered=queries.answered_count(attempt), form=SubmitForm())
+                           answered=queries.answered_count(attempt), form=SubmitForm(),
+                           outside_limits=services.essays_outside_limits(attempt))
 
 
 @routes.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
@@ -160,8 +166,12 @@ def submit(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     if not SubmitForm().validate():
         abort(400)
-    if services.submit_attempt(attempt, clock.now()):
-        flash(_("Your attempt has been submitted."), "success")
+    # Time up: the attempt is closed as it stands, word limits or not; before then, essays keep to them.
+    if not services.close_if_overdue(attempt, clock.now()) and attempt.state is AttemptState.IN_PROGRESS:
+        if services.essays_outside_limits(attempt):
+            return _summary(attempt), 400
+        if services.submit_attempt(attempt, clock.now()):
+            flash(_("Your attempt has been submitted."), "success")
     return redirect(url_for("quizzes.review", attempt_id=attempt.id))
 
 
@@ -173,8 +183,11 @@ def review(attempt_id: int):
         return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
     attempts_made = len(services.attempts_of(attempt.quiz, current_user.id))
     show_answers = may_see_answers(attempt.quiz, attempt, attempts_made, clock.now())
+    questions = queries.shown_questions(attempt)
+    # A written answer has no key to give away: the learner reads it and the trainer's grade in any case.
     return render_template("quizzes/review.html", attempt=attempt, quiz=attempt.quiz, show_answers=show_answers,
-                           questions=queries.shown_questions(attempt) if show_answers else [])
+                           questions=questions if show_answers else [
+                               shown for shown in questions if shown.question.kind in GRADED_BY_HAND])
 
 
 def _save_page(attempt: Attempt, questions: list[queries.ShownQuestion]) -> None:

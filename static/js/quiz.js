@@ -23,7 +23,7 @@
 
   function fieldsOf(fieldset) {
     var fields = {};
-    fieldset.querySelectorAll("input, select").forEach(function (input) {
+    fieldset.querySelectorAll("input, select, textarea").forEach(function (input) {
       if (!input.name) { return; }
       fields[input.name] = fields[input.name] || [];
       if ((input.type === "radio" || input.type === "checkbox") && !input.checked) { return; }
@@ -33,12 +33,13 @@
   }
 
   function applyFields(fieldset, fields) {
-    fieldset.querySelectorAll("input, select").forEach(function (input) {
+    fieldset.querySelectorAll("input, select, textarea").forEach(function (input) {
       var values = fields[input.name] || [];
       if (input.type === "radio" || input.type === "checkbox") {
         input.checked = values.indexOf(input.value) !== -1;
       } else {
         input.value = values.length ? values[0] : "";
+        if (input.tagName === "TEXTAREA") { countWords(input); }
       }
     });
   }
@@ -134,7 +135,7 @@
           stopped = true;
           storePending({});
           showConnection(form.dataset.textClosed, { href: body.review, text: "→" });
-          form.querySelectorAll("input, select, button").forEach(function (el) { el.disabled = true; });
+          form.querySelectorAll("input, select, textarea, button").forEach(function (el) { el.disabled = true; });
         } else if (response.status >= 500) {
           showState(questionId, form.dataset.textRetrying, "pending");
           scheduleRetry();
@@ -162,6 +163,15 @@
     send(questionId);
   }
 
+  // An essay shows how many words it has, as its word limits count them.
+  function countWords(textarea) {
+    var counter = document.getElementById(textarea.id + "-words");
+    if (!counter) { return; }
+    var words = textarea.value.match(/[\p{L}\p{N}_]+(?:[-'\u2019][\p{L}\p{N}_]+)*/gu);
+    counter.textContent = String(words ? words.length : 0);
+  }
+  form.querySelectorAll("textarea").forEach(countWords);
+
   var typingTimers = {};
   form.addEventListener("change", function (event) {
     var fieldset = event.target.closest("fieldset[data-question]");
@@ -169,7 +179,8 @@
   });
   form.addEventListener("input", function (event) {
     var fieldset = event.target.closest("fieldset[data-question]");
-    if (!fieldset || event.target.type !== "text") { return; }
+    if (!fieldset || (event.target.type !== "text" && event.target.type !== "textarea")) { return; }
+    if (event.target.type === "textarea") { countWords(event.target); }
     window.clearTimeout(typingTimers[fieldset.dataset.question]);
     typingTimers[fieldset.dataset.question] = window.setTimeout(function () { answerChanged(fieldset); }, 700);
   });

@@ -73,7 +73,7 @@ def test_the_day_announcements_setting_travels_with_the_course(source):
     (lambda d: d.update(format="moodle"), None),
     (lambda d: d["course"].update(timezone="Mars/Olympus"), "course.timezone"),
     (lambda d: d["course"].update(original_locale="fr"), "course.original_locale"),
-    (lambda d: d["days"][1]["modules"][0].update(kind="essay"), "days[2].modules[1].kind"),
+    (lambda d: d["days"][1]["modules"][0].update(kind="drawing"), "days[2].modules[1].kind"),
     (lambda d: d["days"][0]["modules"][1].update(texts="oops"), "days[1].modules[2].texts"),
     (lambda d: d["days"][1].update(opens={"day_offset": "one", "time": "09:00"}), "days[2].opens.day_offset"),
     (lambda d: d["days"][1]["modules"][0].update(estimated_minutes=-5), "days[2].modules[1].estimated_minutes"),
@@ -174,7 +174,7 @@ def test_the_demo_course_round_trips_with_its_quizzes_and_live_sessions(runner):
 
 
 @pytest.mark.parametrize("damage", [
-    lambda quiz, live: quiz["questions"][0].update(kind="essay"),
+    lambda quiz, live: quiz["questions"][0].update(kind="drawing"),
     lambda quiz, live: quiz.update(questions="none"),
     lambda quiz, live: quiz["settings"].update(pass_mark="sixty"),
     lambda quiz, live: live.update(starts_at="tomorrow"),

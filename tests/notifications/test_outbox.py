@@ -157,7 +157,8 @@ def test_the_profile_saves_the_choices_and_saving_again_keeps_them(client, login
     assert "Напоминания за час до онлайн-занятий" in page and "Ежедневная сводка" not in page  # not for learners
     boxes = {"kind_enrolled": "y", "kind_course_message": "y", "kind_quiz_closing": "y", "kind_day_opens": "y",
              "kind_certificate_issued": "y", "kind_survey_reminder": "y", "kind_assignment_received": "y",
-             "kind_assignment_returned": "y", "kind_assignment_due": "y"}  # live reminders left unticked
+             "kind_assignment_returned": "y", "kind_assignment_due": "y",
+             "kind_quiz_attempt_graded": "y"}  # live reminders left unticked
     assert client.post("/notifications/choices", data=boxes).status_code == 302
     assert services.mail_turned_off(learner) == {"live_soon"}
     client.post("/notifications/choices", data=boxes)  # unchanged

@@ -63,10 +63,9 @@ def test_escapes(real_world):
 def test_problems_name_their_lines_and_nothing_is_half_read():
     result = parse_gift("Good one {T}\n\nAn essay {}\n\n// comment\nNo answers here\n\nOpen {=a ~b\n\n"
                         "Numbers {#abc}\n\nMatch {=a -> b}\n\nNobody right {~a ~b}\n\n::Untitled\n")
-    assert [q.text for q in result.questions] == ["Good one"]
+    assert [q.text for q in result.questions] == ["Good one", "An essay"]
     assert [(p.line, p.code) for p in result.problems] == [
-        (3, "essay"), (6, "no_answers"), (8, "unclosed"), (10, "number"), (12, "matching"), (14, "no_correct"),
-        (16, "title")]
+        (6, "no_answers"), (8, "unclosed"), (10, "number"), (12, "matching"), (14, "no_correct"), (16, "title")]
 
 
 def test_an_empty_file_is_a_problem():
@@ -95,3 +94,13 @@ def test_aiken_problems():
     result = parse_aiken("Q1\nA. x\nB. y\nANSWER: C\n\nQ2\nA. only one\nANSWER: A\n\nQ3\nA. a\nB. b\n")
     assert [(p.line, p.code) for p in result.problems] == [(4, "aiken_answer"), (6, "aiken_options"),
                                                            (10, "aiken_no_answer")]
+
+
+def test_an_essay_is_read_with_its_text_around_the_braces_and_written_back():
+    [essay, with_feedback] = parse_gift("::E::Describe {} a migration route you know.\n\n"
+                                        "::F::Explain the 1951 Convention. {####Mention Article 1.}").questions
+    assert (essay.kind, essay.text, essay.choices) == (Kind.ESSAY, "Describe a migration route you know.", [])
+    assert with_feedback.feedback == "Mention Article 1." and with_feedback.kind is Kind.ESSAY
+    written = write_gift([essay, with_feedback])
+    assert "::E::Describe a migration route you know. {}" in written
+    assert [q.kind for q in parse_gift(written).questions] == [Kind.ESSAY, Kind.ESSAY]

@@ -64,11 +64,11 @@ def test_a_matching_distractor_is_refused_with_its_line_and_can_be_left_out(make
               "::M::Match the terms.\n{\n=Refugee -> Convention 1951\n=IDP -> Guiding Principles\n= -> Chat\n}\n\n"
               "::E::Describe a migration route. {}\n")
     result = parse_gift(source)
-    assert _codes(result) == [(7, "matching_distractor"), (10, "essay")]
+    assert _codes(result) == [(7, "matching_distractor")]  # the essay is read: a trainer grades it
     course = make_course()
     imported, skipped = question_import.import_supported_questions(course, source, "gift")
-    assert [q.title for q in imported] == ["Good"]
-    assert [(p.line, p.code) for p in skipped] == [(7, "matching_distractor"), (10, "essay")]
+    assert [q.title for q in imported] == ["Good", "E"]
+    assert [(p.line, p.code) for p in skipped] == [(7, "matching_distractor")]
 
 
 def test_the_missing_word_keeps_its_spacing():
@@ -114,7 +114,7 @@ def test_the_upload_page_can_leave_out_what_it_cannot_import(client, login, make
     courses.enrol(trainer, course, by_admin=True, role=CourseRole.TRAINER)
     db.session.commit()
     login(trainer)
-    text = "::Good::Capital? {=Baku}\n\n::E::Describe a route. {}\n"
+    text = "::Good::Capital? {=Baku}\n\n::D::Read the case below before you answer.\n"
     url = f"/courses/{course.slug}/manage/questions"
     refused = client.post(url, data={"text": text, "fmt": "gift", "language": "en"}, headers={"Accept-Language": "ru"})
     assert refused.status_code == 400 and course_questions(course) == []
@@ -122,18 +122,19 @@ def test_the_upload_page_can_leave_out_what_it_cannot_import(client, login, make
                         headers={"Accept-Language": "ru"})
     assert taken.status_code == 302
     page = client.get(taken.headers["Location"], headers={"Accept-Language": "ru"}).text
-    assert "строка 3" in page.lower() and "Вопросы-эссе не поддерживаются." in page
+    assert "строка 3" in page.lower() and "описания не импортируются" in page
     assert [q.title for q in course_questions(course)] == ["Good"]
 
 
 def test_the_cli_can_skip_unsupported_questions(runner, make_course, tmp_path):
     course = make_course()
     path = tmp_path / "questions.gift"
-    path.write_text("::Good::Capital? {=Baku}\n\n::E::Describe a route. {}\n", encoding="utf-8")
+    path.write_text("::Good::Capital? {=Baku}\n\n::D::Read the case below.\n", encoding="utf-8")
     refused = runner.invoke(args=["lms", "import-questions", course.slug, str(path)])
     assert refused.exit_code == 1
     taken = runner.invoke(args=["lms", "import-questions", course.slug, str(path), "--skip-unsupported"])
-    assert taken.exit_code == 0 and "skipped, line 3: Essay questions are not supported." in taken.output
+    assert taken.exit_code == 0 and "skipped, line 3: No answers in braces { } — descriptions are not imported." \
+        in taken.output
 
 
 def course_questions(course):

@@ -18,8 +18,8 @@ from tests.quizzes.conftest import NOW, right_answers
 def test_an_import_with_one_bad_line_imports_nothing(make_course):
     course = make_course()
     with pytest.raises(question_import.ImportFailed) as failed:
-        question_import.import_questions(course, "Good {T}\n\nBad {}\n\nAlso good {F}", "gift")
-    assert [(p.line, p.code) for p in failed.value.problems] == [(3, "essay")]
+        question_import.import_questions(course, "Good {T}\n\nBad {=a ~b\n\nAlso good {F}", "gift")
+    assert [(p.line, p.code) for p in failed.value.problems] == [(3, "unclosed")]
     assert db.session.scalar(select(func.count(Question.id))) == 0
 
 
@@ -139,13 +139,13 @@ def test_cli_import_questions_prints_counts_or_every_problem(runner, make_course
     course = make_course()
     good, bad = tmp_path / "good.gift", tmp_path / "bad.gift"
     good.write_text("A {T}\n\nB {=x ~y}\n\nC {=x ~y}\n", encoding="utf-8")
-    bad.write_text("A {T}\n\nB {}\n\nC {#x}\n", encoding="utf-8")
+    bad.write_text("A {T}\n\nB {=x ~y\n\nC {#x}\n", encoding="utf-8")
     result = runner.invoke(args=["lms", "import-questions", course.slug, str(good)])
     assert result.exit_code == 0, result.output
     assert "single: 2" in result.output and "true_false: 1" in result.output
     failed = runner.invoke(args=["lms", "import-questions", course.slug, str(bad)])
     assert failed.exit_code != 0
-    assert "line 3: Essay questions are not supported." in failed.output
+    assert "line 3: The answers are not closed with “}”." in failed.output
     assert "line 5: “x” is not a number" in failed.output
     assert db.session.scalar(select(func.count(Question.id))) == 3
 

@@ -165,9 +165,9 @@ def test_trainer_imports_gift_and_sees_every_problem(client, login, make_user, m
     course = make_course(trainer=trainer)
     login(trainer)
     bad = client.post(f"/courses/{course.slug}/manage/questions", data={
-        "file": (io.BytesIO(b"A {T}\n\nB {}\n"), "q.gift"), "fmt": "gift", "language": "en"},
+        "file": (io.BytesIO(b"A {T}\n\nB {=x ~y\n"), "q.gift"), "fmt": "gift", "language": "en"},
         content_type="multipart/form-data", headers={"Accept-Language": "ru"})
-    assert bad.status_code == 400 and "Строка 3: Вопросы-эссе не поддерживаются." in bad.text
+    assert bad.status_code == 400 and "Строка 3: Ответы не закрыты символом «}»." in bad.text
     good = client.post(f"/courses/{course.slug}/manage/questions", data={
         "file": (io.BytesIO(b"::a::A {T}\n\n::b::B {=x ~y}\n"), "q.gift"), "fmt": "gift", "language": "en"},
         content_type="multipart/form-data")

@@ -1,0 +1,32 @@
+"""Essay questions' word limits: what the learner is told, and whether an answer keeps to them."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from lms.quizzes.grading import has_written_answer, word_count
+from lms.quizzes.models import Question
+from lms.quizzes.paper import QuestionText
+
+
+def limits_text(question: Question | QuestionText) -> str:
+    """The essay's word limits in a sentence ("" for none)."""
+    low, high = question.min_words, question.max_words
+    if low and high:
+        return _("Write from %(min)d to %(max)d words.", min=low, max=high)
+    if low:
+        return ngettext("Write at least %(num)d word.", "Write at least %(num)d words.", low)
+    if high:
+        return ngettext("Write at most %(num)d word.", "Write at most %(num)d words.", high)
+    return ""
+
+
+def outside_limits(question: Question, response: dict[str, Any] | None) -> bool:
+    """Whether a written answer is shorter or longer than the essay allows (an empty one is not answered)."""
+    if not has_written_answer(response):
+        return False
+    words = word_count(response["text"])
+    return bool((question.min_words and words < question.min_words)
+                or (question.max_words and words > question.max_words))
