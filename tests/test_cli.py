@@ -14,8 +14,9 @@ from lms.extensions import db
 from lms.i18n import localized
 from lms.live.models import GuestInvite, LiveSession
 from lms.programmes.models import Programme, ProgrammeEnrolment
+from lms.quizzes.grading import Kind
 from lms.quizzes.knowledge import knowledge_gain
-from lms.quizzes.models import Attempt, Quiz, QuizPurpose
+from lms.quizzes.models import Answer, Attempt, Quiz, QuizPurpose
 from lms.surveys.models import Survey, SurveyPurpose, SurveyReceipt
 
 
@@ -63,10 +64,14 @@ def test_demo_creates_accounts_organisations_and_the_course_once(runner):
                              .where(three_day)) == 9  # three per cohort
     quizzes = db.session.scalars(
         select(Quiz).join(Module).join(CourseDay).where(CourseDay.course_id == course.id)).all()
-    assert len(quizzes) == 4 and all(len(quiz.slots) == 8 for quiz in quizzes)
     pre_test, *_, post_test = sorted(quizzes, key=lambda quiz: (quiz.module.day.number, quiz.module.position))
+    assert len(quizzes) == 4 and [len(quiz.slots) for quiz in quizzes if quiz is not post_test] == [8, 8, 8]
     assert (pre_test.purpose, post_test.purpose) == (QuizPurpose.PRE_TEST, QuizPurpose.POST_TEST)
-    assert [slot.question_id for slot in pre_test.slots] == [slot.question_id for slot in post_test.slots]
+    # the final quiz asks the pre-test's eight questions and one essay, which a trainer grades
+    *shared, essay = [slot.question for slot in post_test.slots]
+    assert [question.id for question in shared] == [slot.question_id for slot in pre_test.slots]
+    assert (essay.kind, essay.points, essay.min_words, essay.max_words) == (Kind.ESSAY, 2, 20, 250)
+    assert {t.locale for t in essay.translations} == {"az", "en", "ru"}
     for slot in quizzes[0].slots:
         assert {t.locale for t in slot.question.translations} == {"az", "en", "ru"}
     surveys = db.session.scalars(select(Survey).join(Module).join(CourseDay).where(CourseDay.course_id == course.id)
@@ -111,6 +116,10 @@ def test_the_demo_school_runs_twice_a_week_in_two_editions_with_graduates(runner
     assert len(plans) == 6  # three graduates × two required courses
     assert sorted(p.status.value for p in plans) == ["returned"] * 4 + ["submitted"] * 2
     assert all(p.comment for p in plans if p.status.value == "returned")
+    # graded with the action plan's rubric: a level of each of its three criteria, 16 and 12 of 20 points
+    assert sorted((p.points, len(p.levels)) for p in plans if p.status.value == "returned") == [
+        (12, 3), (12, 3), (16, 3), (16, 3)]
+    assert all(p.assignment.max_points == 20 and len(p.assignment.criteria) == 3 for p in plans)
     opening = db.session.scalars(select(GuestInvite)).all()
     assert [(g.name, g.moderator) for g in opening] == [("Demo Guest Speaker", True)]
     assert opening[0].session.module.course.slug == "key-concepts-migration"
@@ -129,8 +138,12 @@ def test_in_the_demo_learner10_has_finished_the_previous_cohort_with_a_certifica
     assert sum(1 for p in progress.values() if 0 < p.completed < p.required) >= 3  # a few part-way
     scores = db.session.scalars(select(Attempt.score / Attempt.max_score).join(User).where(
         User.email == "learner10@example.org").order_by(Attempt.started_at))
-    # half right in the pre-test before the course, then every quiz right, through the real services
+    # half right in the pre-test before the course, then every quiz right, through the real services; the
+    # final quiz's essay was graded by the trainer the next morning, with a comment
     assert list(scores) == [0.5, 1.0, 1.0, 1.0]
+    [essay] = db.session.scalars(select(Answer).join(Attempt).join(User).where(
+        User.email == "learner10@example.org", Answer.comment != "")).all()
+    assert essay.credit == 1.0 and essay.graded_by_id is not None
 
 
 def test_demo_without_a_password_prints_a_new_one_that_works(runner):

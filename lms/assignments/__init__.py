@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from lms.assignments import (  # notices: its job declared on import
+from lms.assignments import (  # notices, digest: their jobs declared on import
+    digest,
     grading_views,
     manage_views,
     notices,
@@ -28,5 +29,6 @@ def register(app: Flask) -> None:
                                  criterion_levels=rubric.levels_of)
     records.add_counter(services.submissions_recorded)
     notices.register()
+    digest.register()
     register_module_part(ModulePart("assignment", transfer.export_assignment, transfer.load_assignment))
     add_section("assignments", submissions_of)  # the person's own data download

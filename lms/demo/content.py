@@ -378,3 +378,18 @@ rəqəmsal əmək formalaşdıracaq.
         ],
     ),
 ]
+
+# The final quiz's one essay (not in the pre-test): GIFT's "{}", graded by a trainer, 2 points, 20–250 words.
+FINAL_ESSAY = {
+    "en": "::f-essay::Describe one migration route you know from your work: who travels on it, why, and one "
+          "risk they face on it. {####Name the route, the people and one risk.}",
+    "az": "::f-essay::İşinizdən tanıdığınız bir miqrasiya marşrutunu təsvir edin: onunla kim, nə üçün səyahət edir "
+          "və yolda hansı riskla üzləşir. {####Marşrutu, insanları və bir riski adlandırın.}",
+    "ru": "::f-essay::Опишите один миграционный маршрут, который вы знаете по работе: кто по нему едет, зачем и с "
+          "каким риском сталкивается в пути. {####Назовите маршрут, людей и один риск.}",
+}
+# What the previous cohort's graduate wrote in it, and what the trainer answered.
+FINAL_ESSAY_ANSWER = ("Seasonal workers travel from the south of the region to the capital each spring, mostly by "
+                      "bus, to work in construction. Many go without a contract, so the main risk is unpaid wages "
+                      "and no way to complain.")
+FINAL_ESSAY_COMMENT = "A clear route and a real risk. Next time, say which office could help them."

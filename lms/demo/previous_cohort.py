@@ -19,6 +19,8 @@ from lms.certificates import services as certificates
 from lms.courses import services as courses
 from lms.courses import transfer
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, Module, ModuleKind
+from lms.courses.queries import course_people
+from lms.demo.content import FINAL_ESSAY_ANSWER, FINAL_ESSAY_COMMENT
 from lms.extensions import db
 from lms.live import services as live
 from lms.quizzes import services as quizzes
@@ -126,11 +128,23 @@ def _take_quiz(enrollment: Enrollment, module: Module, moment: datetime, right: 
         answered_right = number < round(right * len(attempt.layout))
         response = _right_response(question) if answered_right else _wrong_response(question)
         quizzes.save_answer(attempt, question.id, response, moment + timedelta(minutes=number + 1))
-    quizzes.submit_attempt(attempt, moment + timedelta(minutes=len(attempt.layout) + 2))
+    submitted_at = moment + timedelta(minutes=len(attempt.layout) + 2)
+    quizzes.submit_attempt(attempt, submitted_at)
+    _grade_essays(attempt, submitted_at + timedelta(hours=20))  # the next morning, before the certificates
+
+
+def _grade_essays(attempt, when: datetime) -> None:
+    """A trainer of the course grades the attempt's written answers: full points, and a comment."""
+    trainer = course_people(attempt.quiz.module.day.course, CourseRole.TRAINER)[0]
+    for answer in attempt.answers:
+        if answer.credit is None:
+            quizzes.grade_written_answer(trainer, answer, points=2.0, comment=FINAL_ESSAY_COMMENT, now=when)
 
 
 def _right_response(question: Question) -> dict[str, Any]:
-    """The response that earns the question's full points."""
+    """The response that earns the question's full points (an essay's, once the trainer grades it)."""
+    if question.kind is Kind.ESSAY:
+        return {"text": FINAL_ESSAY_ANSWER}
     best = max(question.choices, key=lambda choice: choice.credit)
     if question.kind in (Kind.SINGLE, Kind.TRUE_FALSE):
         return {"choice": best.id}

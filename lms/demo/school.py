@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from lms.assignments import rubric
 from lms.assignments import services as assignments
 from lms.assignments.models import CompletesOn, Resubmission
 from lms.auth.models import Role, User
@@ -83,6 +84,30 @@ ACTION_PLAN = {
                             "которое вы внесёте в ближайшие шесть месяцев после курса, кто в нём участвует и как вы "
                             "поймёте, что оно сработало."),
 }
+# The action plan's rubric: (points of each level, {locale: (criterion, its levels from lowest)}); 20 in all.
+RUBRIC = [
+    ([0, 3, 5, 7], {"en": ("A clear aim", ["No aim is stated", "An aim, but too broad for one office",
+                                           "A clear aim for the office", "A clear aim with a measure of success"]),
+                    "az": ("Aydın məqsəd", ["Məqsəd göstərilməyib", "Məqsəd var, amma bir idarə üçün çox genişdir",
+                                            "İdarə üçün aydın məqsəd", "Uğur ölçüsü olan aydın məqsəd"]),
+                    "ru": ("Чёткая цель", ["Цель не указана", "Цель есть, но слишком широкая для одного ведомства",
+                                           "Чёткая цель для ведомства", "Чёткая цель с мерой успеха"])}),
+    ([0, 3, 5, 7], {"en": ("Realistic steps", ["No steps", "Steps without dates or people",
+                                               "Steps with dates", "Steps with dates, people and resources"]),
+                    "az": ("Real addımlar", ["Addım yoxdur", "Tarixsiz və icraçısız addımlar",
+                                             "Tarixli addımlar", "Tarixli, icraçılı və resurslu addımlar"]),
+                    "ru": ("Реалистичные шаги", ["Шагов нет", "Шаги без сроков и исполнителей",
+                                                 "Шаги со сроками", "Шаги со сроками, исполнителями и ресурсами"])}),
+    ([0, 2, 4, 6], {"en": ("Use of the course", ["Not linked to the course", "Mentions the course",
+                                                 "Uses one idea of the course", "Builds on several of its ideas"]),
+                    "az": ("Kursdan istifadə", ["Kursla əlaqəsi yoxdur", "Kursu xatırladır",
+                                                "Kursun bir ideyasından istifadə edir",
+                                                "Kursun bir neçə ideyasına əsaslanır"]),
+                    "ru": ("Связь с курсом", ["Не связан с курсом", "Упоминает курс",
+                                              "Использует одну идею курса", "Опирается на несколько идей курса"])}),
+]
+# The levels two graduates' plans were given (criterion by criterion): 16 and 12 of 20 points.
+GIVEN_LEVELS = [(3, 2, 2), (2, 2, 1)]
 # What the third edition's graduates handed in, each in the language they wrote it in.
 PLANS = [
     "Change: a single checklist for registering returning migrants at the border posts of our region.\n"
@@ -166,6 +191,8 @@ def _course(slug: str, texts: dict[str, tuple[str, str]], dates: list[date], tim
                               texts={locale: {"title": title, "body": body}
                                      for locale, (title, body) in ACTION_PLAN.items()})
     due = datetime.combine(course.days[-1].date, time(23, 0), zone).astimezone(UTC)
+    for points, texts in RUBRIC:
+        rubric.add_criterion(assignments.assignment_for(plan), points=points, texts=texts)
     assignments.update_settings(assignments.assignment_for(plan), due_at=due, cut_off_at=due + timedelta(days=7),
                                 late_allowed=True, max_points=20, pass_mark=50,
                                 completes_on=CompletesOn.PASSING_GRADE, resubmission=Resubmission.UNTIL_GRADED,
@@ -187,8 +214,9 @@ def _action_plans(programme: Programme, graduates: list[User], trainer: User, zo
             enrollment = courses.enrol(user, item.course, by_admin=True)
             work = assignments.hand_in(assignment, enrollment, PLANS[number % len(PLANS)], evening)
             if number < len(FEEDBACK):
-                assignments.grade(trainer, work, points=16 - 2 * number, comment=FEEDBACK[number], give_back=True,
-                                  now=evening + timedelta(days=2))
+                levels = dict(zip((c.id for c in assignment.criteria), GIVEN_LEVELS[number], strict=True))
+                assignments.grade(trainer, work, points=None, levels=levels, comment=FEEDBACK[number],
+                                  give_back=True, now=evening + timedelta(days=2))
 
 
 def _graduate(user: User, programme: Programme, zone: ZoneInfo) -> None:

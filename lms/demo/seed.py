@@ -14,7 +14,7 @@ from lms.auth import services as accounts
 from lms.auth.models import Gender, Organisation, Role, User
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, ModuleKind, ModuleProgress
-from lms.demo.content import LIVE_TIMES, PROGRAMME, QUIZ_FILES
+from lms.demo.content import FINAL_ESSAY, LIVE_TIMES, PROGRAMME, QUIZ_FILES
 from lms.demo.intake import load_intake
 from lms.demo.previous_cohort import load_previous_cohort
 from lms.demo.school import load_school
@@ -24,7 +24,7 @@ from lms.live import services as live
 from lms.programmes.models import Programme
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
-from lms.quizzes.models import QuizPurpose
+from lms.quizzes.models import Question, QuizPurpose
 from lms.surveys import services as surveys
 from lms.types import utcnow
 
@@ -227,7 +227,17 @@ def _quizzes(course: Course) -> None:
                             attempts_allowed=1 if pre_test else 2 if final else 3, pass_mark=60,
                             questions_per_page=2, shuffle_choices=True,
                             purpose=QuizPurpose.PRE_TEST if pre_test else QuizPurpose.POST_TEST if final else None)
-        quizzes.set_questions(quiz, [q.id for q in imported[name]])
+        essay = [_final_essay(course)] if final else []
+        quizzes.set_questions(quiz, [q.id for q in imported[name]] + [q.id for q in essay])
+
+
+def _final_essay(course: Course) -> Question:
+    """The final quiz's essay, in three languages, worth two points and 20 to 250 words."""
+    [essay] = question_import.import_questions(course, FINAL_ESSAY["en"], "gift", "en")
+    for locale in ("az", "ru"):
+        question_import.import_translations(course, FINAL_ESSAY[locale], "gift", locale)
+    essay.points, essay.min_words, essay.max_words = 2.0, 20, 250
+    return essay
 
 
 def _progress(course: Course, users: list[User]) -> None:

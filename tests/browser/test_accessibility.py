@@ -16,6 +16,8 @@ from lms.courses import services as courses
 from lms.courses.models import ModuleKind
 from lms.courses.queries import enrollment_of
 from lms.extensions import db
+from lms.quizzes import question_import
+from lms.quizzes import services as quizzes
 from lms.surveys import services as surveys
 from lms.surveys.models import QuestionKind
 from tests.admin.conftest import cohort  # noqa: F401  (the hand-computed cohort, as a fixture)
@@ -62,11 +64,32 @@ def _assignment(cohort):  # noqa: F811
     return module, assignment, work
 
 
+def _essay_quiz(cohort):  # noqa: F811
+    """A quiz on day 2 with a choice and an essay: Aynur's attempt is open, Giorgi's waits for grading."""
+    module = courses.add_module(cohort.course.days[1], kind=ModuleKind.QUIZ, required=False,
+                                texts={"en": {"title": "Check your understanding"}})
+    quiz = quizzes.quiz_for(module)
+    questions = question_import.import_questions(
+        cohort.course, "::Q::Who is protected by the 1951 Convention? {=Refugees ~Tourists}\n\n"
+                       "::E::Describe one migration route you know. {}", "gift")
+    questions[1].min_words = 20
+    quizzes.set_questions(quiz, [q.id for q in questions])
+    quizzes.update_quiz(quiz, questions_per_page=5)
+    started = cohort.course.created_at
+    open_attempt = quizzes.start_attempt(quiz, enrollment_of(cohort.aynur, cohort.course), started)
+    waiting = quizzes.start_attempt(quiz, enrollment_of(cohort.giorgi, cohort.course), started)
+    answer = quizzes.save_answer(waiting, questions[1].id, {"text": "Through Türkiye to Greece, by sea."}, started)
+    quizzes.submit_attempt(waiting, started)
+    db.session.commit()
+    return open_attempt, waiting, answer
+
+
 def page_list(cohort) -> dict[str, list[str]]:  # noqa: F811
     """Who looks at which pages: None for someone signed out."""
     course = cohort.course
     module, survey = _survey(cohort)
     task_module, task, work = _assignment(cohort)
+    open_attempt, waiting_attempt, essay = _essay_quiz(cohort)
     manage_task = f"/courses/{course.slug}/manage/assignments/{task_module.id}/"
     manage_survey = f"/courses/{course.slug}/manage/surveys/{module.id}/"
     lesson = next(m for day in course.days for m in day.modules if m.kind is ModuleKind.LESSON)
@@ -75,13 +98,15 @@ def page_list(cohort) -> dict[str, list[str]]:  # noqa: F811
         None: ["/", "/auth/login", "/auth/register", f"/courses/{course.slug}/", f"/verify/{code}", "/programmes/"],
         "aynur": ["/progress/", f"/courses/{course.slug}/", f"/courses/{course.slug}/modules/{lesson.id}",
                   "/auth/profile", "/notifications/", "/applications/", f"/surveys/{survey.id}/",
-                  f"/assignments/{task.id}/"],
+                  f"/assignments/{task.id}/", f"/quizzes/attempts/{open_attempt.id}"],
+        "giorgi": [f"/quizzes/attempts/{waiting_attempt.id}/review"],
         "trainer": [f"/courses/{course.slug}/manage/", f"/courses/{course.slug}/manage/certificates/",
                     f"/courses/{course.slug}/manage/days/1", f"/courses/{course.slug}/manage/messages",
                     f"/courses/{course.slug}/manage/schedule", f"/courses/{course.slug}/manage/next-edition",
                     manage_survey, manage_survey + "results", manage_survey + f"questions/{survey.questions[0].id}",
                     manage_task, manage_task + f"submissions/{work.id}", manage_task + "rubric/new",
-                    manage_task + f"rubric/{task.criteria[0].id}", f"/courses/{course.slug}/manage/grading"],
+                    manage_task + f"rubric/{task.criteria[0].id}", f"/courses/{course.slug}/manage/grading",
+                    f"/courses/{course.slug}/manage/grading/essays/{essay.id}"],
         "admin": ["/admin/", "/admin/users", f"/admin/courses/{course.slug}/progress",
                   f"/admin/courses/{course.slug}/learners/{cohort.aynur.id}", "/admin/organisations",
                   "/admin/users/import", f"/admin/users/{cohort.aynur.id}", "/admin/audit", "/programmes/new",
@@ -118,7 +143,8 @@ def serious_violations(browser: Browser, base: str, email: str | None, language:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_serious_accessibility_violations(browser: Browser, live_server: str, cohort, language):  # noqa: F811
     assert AXE.exists(), "run `make test` (it installs axe-core with npm)"
-    people = {"aynur": cohort.aynur.email, "trainer": cohort.trainer.email, "admin": cohort.admin.email}
+    people = {"aynur": cohort.aynur.email, "giorgi": cohort.giorgi.email, "trainer": cohort.trainer.email,
+              "admin": cohort.admin.email}
     violations = []
     for who, paths in page_list(cohort).items():
         violations += serious_violations(browser, live_server, people.get(who), language, paths)

@@ -160,8 +160,8 @@ def test_the_demo_course_round_trips_with_its_quizzes_and_live_sessions(runner):
 
     assert quizzes_of(copy) == quizzes_of(source) and len(quizzes_of(copy)) == 4
     # the pre-test and the final quiz share their 8 questions: the file carries them with each quiz, the
-    # copy's bank holds them once, as the source's does
-    assert db.session.scalar(select(func.count(Question.id)).where(Question.course_id == copy.id)) == 24
+    # copy's bank holds them once, as the source's does (8 + 8 + 8, and the final quiz's essay)
+    assert db.session.scalar(select(func.count(Question.id)).where(Question.course_id == copy.id)) == 25
 
     def sessions_of(course):
         modules = [m.id for day in course.days for m in day.modules]
