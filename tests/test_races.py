@@ -14,8 +14,9 @@ from sqlalchemy import func, select
 from lms.applications import intake as settings
 from lms.applications import services as applications
 from lms.applications.models import Application, ApplicationStatus
+from lms.assignments import rubric
 from lms.assignments import services as assignments
-from lms.assignments.models import CourseGrading, Submission
+from lms.assignments.models import CourseGrading, RubricChoice, Submission
 from lms.auth.models import Role
 from lms.certificates.models import Certificate
 from lms.courses import services as courses
@@ -187,3 +188,21 @@ def test_two_trainers_hiding_names_at_once_keep_one_setting(client, login, assig
                                                data={"anonymous": "y"}))
     assert second.status_code == 302
     assert _count(CourseGrading) == 1
+
+
+def test_two_trainers_grading_one_work_with_a_rubric_at_once_keep_one_grade(client, login,
+                                                                            assignment_world):  # noqa: F811
+    world = assignment_world
+    [clarity] = [rubric.add_criterion(world.assignment, texts={"en": ("Clarity", ["Unclear", "Clear"])},
+                                      points=[0, 20])]
+    work = assignments.hand_in(world.assignment, world.enrollments[0], "Plan", ASSIGNMENT_NOW)
+    db.session.commit()
+    login(world.trainer)
+    assignments.grade(world.trainer, work, points=None, levels={clarity.id: 0}, comment="First",
+                      give_back=False, now=ASSIGNMENT_NOW)  # another trainer's grade, not committed yet
+    url = f"/courses/{world.course.slug}/manage/assignments/{world.assignment.module_id}/submissions/{work.id}"
+    [second] = _while_held(lambda: client.post(url, data={f"level-{clarity.id}": "1", "comment": "Second",
+                                                          "save": "y"}))
+    assert second.status_code == 302
+    assert _count(RubricChoice) == 1
+    assert db.session.scalar(select(RubricChoice.level)) == 1 and db.session.get(Submission, work.id).points == 20

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from flask_babel import gettext as _
-from sqlalchemy import exists, func, select
+from sqlalchemy import delete, exists, func, select
 
 from lms.assignments.models import Assignment, RubricChoice, RubricCriterion, Submission
 from lms.errors import DomainError
@@ -67,10 +67,16 @@ def chosen_points(assignment: Assignment, levels: Mapping[int, int]) -> float:
 
 
 def keep_choices(submission: Submission, levels: Mapping[int, int]) -> None:
-    """Record the level chosen for each criterion (the previous grading's choices are replaced)."""
-    submission.levels = [RubricChoice(criterion_id=criterion.id, level=levels[criterion.id])
-                         for criterion in submission.assignment.criteria]
+    """Record the level chosen for each criterion (the previous grading's choices are replaced).
+
+    By statements, not through the loaded collection: a grade saved by another trainer a moment ago
+    (the caller holds the submission's row) is replaced, never inserted twice.
+    """
+    db.session.execute(delete(RubricChoice).where(RubricChoice.submission_id == submission.id))
+    db.session.add_all(RubricChoice(submission_id=submission.id, criterion_id=criterion.id, level=levels[criterion.id])
+                       for criterion in submission.assignment.criteria)
     db.session.flush()
+    db.session.expire(submission, ["levels"])
 
 
 def title_of(criterion: RubricCriterion) -> str:

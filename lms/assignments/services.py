@@ -7,7 +7,7 @@ from datetime import datetime
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from lms.assignments import notices, rubric, rules
 from lms.assignments.files import Upload, change_files
@@ -131,6 +131,9 @@ def grade(actor: User, submission: Submission, *, points: float | None, comment:
     assignment = submission.assignment
     if submission.status is SubmissionStatus.DRAFT:
         raise DomainError(_("This work has not been handed in yet."), 409)
+    # Two trainers grading the same work at once: the second waits here for the first, then replaces its grade.
+    db.session.execute(update(Submission).where(Submission.id == submission.id)
+                       .values(graded_at=now).execution_options(synchronize_session=False))
     if assignment.criteria:
         points = rubric.chosen_points(assignment, levels or {})
         rubric.keep_choices(submission, levels or {})
