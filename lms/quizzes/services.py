@@ -22,7 +22,6 @@ from lms.extensions import db
 from lms.i18n import LANGUAGES, localized
 from lms.numbers import points_text
 from lms.quizzes import notices
-from lms.quizzes.essays import outside_limits
 from lms.quizzes.grading import GRADED_BY_HAND, ChoiceKey, Kind, QuestionKey, grade, has_written_answer
 from lms.quizzes.models import (
     Answer,
@@ -242,19 +241,6 @@ def submit_attempt(attempt: Attempt, now: datetime) -> bool:
     _grade(attempt)
     signals.attempt_graded.send(attempt, now=now)  # the module completes at the pass mark
     return True
-
-
-def essays_outside_limits(attempt: Attempt) -> list[int]:
-    """The numbers (in the attempt's order) of essay questions whose answer is shorter or longer than allowed."""
-    ids = [entry["question"] for entry in attempt.layout]
-    limited = {q.id: q for q in db.session.scalars(select(Question).where(
-        Question.id.in_(ids), Question.kind == Kind.ESSAY,
-        (Question.min_words.is_not(None)) | (Question.max_words.is_not(None))))}
-    if not limited:
-        return []
-    responses = {a.question_id: a.response for a in attempt.answers}
-    return [number for number, question_id in enumerate(ids, start=1)
-            if question_id in limited and outside_limits(limited[question_id], responses.get(question_id))]
 
 
 def _grade(attempt: Attempt) -> None:

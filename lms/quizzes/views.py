@@ -14,7 +14,7 @@ from lms.courses.queries import enrollment_of
 from lms.errors import DomainError
 from lms.extensions import csrf, db
 from lms.json_input import UnsafeJSON, load_json
-from lms.quizzes import queries, services
+from lms.quizzes import essays, queries, services
 from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
 from lms.quizzes.grading import GRADED_BY_HAND
 from lms.quizzes.knowledge import gain_of
@@ -157,7 +157,7 @@ def summary(attempt_id: int):
 def _summary(attempt: Attempt) -> str:
     return render_template("quizzes/summary.html", attempt=attempt, quiz=attempt.quiz,
                            answered=queries.answered_count(attempt), form=SubmitForm(),
-                           outside_limits=services.essays_outside_limits(attempt))
+                           outside_limits=essays.outside_limits_in(attempt))
 
 
 @routes.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
@@ -168,7 +168,7 @@ def submit(attempt_id: int):
         abort(400)
     # Time up: the attempt is closed as it stands, word limits or not; before then, essays keep to them.
     if not services.close_if_overdue(attempt, clock.now()) and attempt.state is AttemptState.IN_PROGRESS:
-        if services.essays_outside_limits(attempt):
+        if essays.outside_limits_in(attempt):
             return _summary(attempt), 400
         if services.submit_attempt(attempt, clock.now()):
             flash(_("Your attempt has been submitted."), "success")
