@@ -7,7 +7,7 @@ from datetime import datetime
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
 from lms.assignments.models import Assignment, CourseGrading, Submission, SubmissionStatus
@@ -64,29 +64,27 @@ def _submissions_waiting(course: Course) -> list[Waiting]:
 
 def _essays_waiting(course: Course) -> list[Waiting]:
     rows = db.session.execute(
-        select(Answer, Attempt, Module, Enrollment.id)
-        .join(Attempt, Attempt.id == Answer.attempt_id).join(Quiz, Quiz.id == Attempt.quiz_id)
-        .join(Question, Question.id == Answer.question_id)
-        .join(Module, Module.id == Quiz.module_id).join(CourseDay, CourseDay.id == Module.day_id)
-        .join(Enrollment, (Enrollment.course_id == CourseDay.course_id) & (Enrollment.user_id == Attempt.user_id))
-        .where(CourseDay.course_id == course.id, Attempt.state == AttemptState.SUBMITTED,
-               Question.kind.in_(GRADED_BY_HAND), Answer.credit.is_(None), Enrollment.withdrawn_at.is_(None))
-        .options(joinedload(Attempt.user)))
+        _essay_answers(course).add_columns(Module)
+        .where(Answer.credit.is_(None), Enrollment.withdrawn_at.is_(None)).options(joinedload(Attempt.user)))
     return [Waiting(attempt.user, participant, module, attempt.submitted_at, answer=answer)
-            for answer, attempt, module, participant in rows]
+            for answer, attempt, _question, participant, module in rows]
 
 
 def essay_of(course: Course, answer_id: int) -> tuple[Answer, Attempt, Question, int] | None:
     """An essay answer of one of the course's quiz attempts, with its attempt, question and author's number."""
-    row = db.session.execute(
-        select(Answer, Attempt, Question, Enrollment.id)
-        .join(Attempt, Attempt.id == Answer.attempt_id).join(Quiz, Quiz.id == Attempt.quiz_id)
-        .join(Question, Question.id == Answer.question_id)
-        .join(Module, Module.id == Quiz.module_id).join(CourseDay, CourseDay.id == Module.day_id)
-        .join(Enrollment, (Enrollment.course_id == CourseDay.course_id) & (Enrollment.user_id == Attempt.user_id))
-        .where(Answer.id == answer_id, CourseDay.course_id == course.id, Question.kind.in_(GRADED_BY_HAND),
-               Attempt.state == AttemptState.SUBMITTED)).first()
+    row = db.session.execute(_essay_answers(course).where(Answer.id == answer_id)).first()
     return tuple(row) if row else None
+
+
+def _essay_answers(course: Course) -> Select:
+    """(answer, attempt, question, the author's enrolment number) of every essay in the course's submitted attempts."""
+    return (select(Answer, Attempt, Question, Enrollment.id)
+            .join(Attempt, Attempt.id == Answer.attempt_id).join(Quiz, Quiz.id == Attempt.quiz_id)
+            .join(Question, Question.id == Answer.question_id)
+            .join(Module, Module.id == Quiz.module_id).join(CourseDay, CourseDay.id == Module.day_id)
+            .join(Enrollment, (Enrollment.course_id == CourseDay.course_id) & (Enrollment.user_id == Attempt.user_id))
+            .where(CourseDay.course_id == course.id, Question.kind.in_(GRADED_BY_HAND),
+                   Attempt.state == AttemptState.SUBMITTED))
 
 
 def participant_of(submission: Submission) -> int:
