@@ -1,6 +1,8 @@
 """An assignment's settings and every learner's work, graded one by one (the course's trainers and admins)."""
 from __future__ import annotations
 
+from collections import Counter
+
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -54,8 +56,11 @@ def overview(slug: str, assignment_module_id: int):
                 takes_text=form.takes_text.data, takes_files=form.takes_files.data)
             flash(_("The assignment has been saved."), "success")
             return redirect(url_for("assignments.overview", slug=slug, assignment_module_id=module.id))
+    work = queries.learners_work(assignment)
+    shown = request.args.get("standing", "")  # a filter on the list: one standing, or everyone
     return render_template("assignments/manage/overview.html", course=course, module=module, assignment=assignment,
-                           form=form, work=queries.learners_work(assignment), remove_form=RemoveForm()), \
+                           form=form, work=[row for row in work if row.standing == shown] if shown else work,
+                           counts=Counter(row.standing for row in work), shown=shown, remove_form=RemoveForm()), \
         400 if form.errors or form.form_errors else 200
 
 

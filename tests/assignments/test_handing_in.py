@@ -208,3 +208,19 @@ def test_a_withdrawn_learner_can_no_longer_hand_in(assignment_world, client, log
     refused = client.post(_page(world), data={"text": "Plan", "hand_in": "y"})
     assert refused.status_code == 403
     assert db.session.scalar(select(Submission.status)) is SubmissionStatus.DRAFT
+
+
+def test_the_trainers_list_filters_by_standing(assignment_world, client, login):
+    world = assignment_world
+    assignments.hand_in(world.assignment, world.enrollments[0], "Plan", DUE)
+    db.session.commit()
+    login(world.trainer)
+    url = f"/courses/{world.course.slug}/manage/assignments/{world.assignment.module_id}/"
+    everyone = client.get(url).text
+    assert "Every learner (2)" in everyone and "Handed in (1)" in everyone and "Not started (1)" in everyone
+    handed_in = client.get(url + "?standing=submitted").text
+    assert "Aysel Learner" in handed_in and "Giorgi Learner" not in handed_in
+    not_started = client.get(url + "?standing=not_started").text
+    assert "Giorgi Learner" in not_started and "Aysel Learner" not in not_started
+    junk = client.get(url + "?standing=%3Cscript%3E")
+    assert junk.status_code == 200 and "No learner is in this state." in junk.text
