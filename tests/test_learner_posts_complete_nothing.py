@@ -73,7 +73,8 @@ def _addresses(app, world, module_id):
               "code": "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ", "message_id": 1, "guest_id": 1,
               "course_id": world["course"].id, "quota_id": 1, "kind": "courses", "criterion_id": 1,
               # their own answer: grading it is a trainer's, never theirs
-              "answer_id": world["attempt"].answers[0].id, "submission_file_id": 1}
+              "answer_id": world["attempt"].answers[0].id, "submission_file_id": 1,
+              "answer_file_id": 1}
     for rule in app.url_map.iter_rules():
         if "POST" in rule.methods and not rule.rule.startswith("/static"):
             yield rule.rule, rule.build({name: values[name] for name in rule.arguments}, append_unknown=False)[1]

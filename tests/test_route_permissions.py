@@ -22,7 +22,7 @@ from lms.extensions import db
 from lms.live import guests
 from lms.live import services as live
 from lms.programmes import services as programmes
-from lms.quizzes import question_import
+from lms.quizzes import essays, question_import
 from lms.quizzes import services as quizzes
 from lms.surveys import services as surveys
 from tests.conftest import PASSWORD
@@ -175,6 +175,8 @@ MATRIX = [
     ("POST", "/courses/{slug}/manage/assignments/{assignment_module}/rubric/{criterion}/remove", {}, EDITORS_POST),
     ("GET", "/courses/{slug}/manage/grading", None, EDITORS),
     ("GET", "/courses/{slug}/manage/grading/essays/{essay_answer}", None, EDITORS),
+    # a file handed in with an essay: its learner's and the course's trainers'; to anyone else it does not exist
+    ("GET", "/quizzes/answer-files/{answer_file}", None, row(302, 404, 200, 404, 200, 200)),
     ("POST", "/courses/{slug}/manage/grading/essays/{essay_answer}", {}, EDITORS_REFUSED_FORM),
     ("POST", "/courses/{slug}/manage/grading", {"anonymous": "y"}, EDITORS_POST),
     ("GET", "/assignments/module/{assignment_module}", None, row(302, 403, 302, 403, 302, 302)),
@@ -290,9 +292,12 @@ def world(make_user, make_course, make_organisation, frozen_clock):
                                                       texts={"en": {"title": "Essay"}}))
     quizzes.set_questions(essay_quiz, [question_import.import_questions(course, "::E::Describe a route. {}",
                                                                         "gift")[0].id])
+    essay_question = essay_quiz.slots[0].question
+    essay_question.takes_file = True
     essay_attempt = quizzes.start_attempt(essay_quiz, services.enrol(enrolled, course), course.created_at)
-    essay_answer = quizzes.save_answer(essay_attempt, essay_quiz.slots[0].question_id, {"text": "A route."},
-                                       course.created_at)
+    essay_answer = quizzes.save_answer(essay_attempt, essay_question.id, {"text": "A route."}, course.created_at)
+    essay_file = essays.attach_file(essay_attempt, essay_question, "map.pdf", io.BytesIO(b"%PDF-1.4"),
+                                    course.created_at, 1000)
     quizzes.submit_attempt(essay_attempt, course.created_at)
     live_module = services.add_module(course.days[1], kind=ModuleKind.LIVE, texts={"en": {"title": "Live"}})
     session = live.schedule(live_module, datetime(2030, 1, 1, 6, tzinfo=UTC), datetime(2030, 1, 1, 7, tzinfo=UTC))
@@ -325,7 +330,7 @@ def world(make_user, make_course, make_organisation, frozen_clock):
              "course_id": course.id, "quota": quota.id, "survey_module": survey_module.id, "survey": survey.id,
              "survey_question": survey.questions[0].id, "assignment_module": assignment_module.id,
              "assignment": assignment.id, "submission": submission.id, "submission_file": submission.files[0].id,
-             "criterion": criterion.id, "essay_answer": essay_answer.id,
+             "criterion": criterion.id, "essay_answer": essay_answer.id, "answer_file": essay_file.id,
              "guest": guests.invite(session, name="Guest", email="guest@example.org", organisation="", locale="en",
                                     moderator=False, by=trainer, now=datetime(2026, 11, 24, 8, tzinfo=UTC)).id,
              "message": messaging.write_to_learners(trainer, course, {"en": ("Hi", "Hello.")}, country=None,
@@ -389,7 +394,8 @@ def test_every_route_is_in_the_matrix(app):
                     "<int:survey_id>": "{survey}", "<int:survey_question_id>": "{survey_question}",
                     "<int:assignment_module_id>": "{assignment_module}", "<int:assignment_id>": "{assignment}",
                     "<int:submission_id>": "{submission}", "<int:submission_file_id>": "{submission_file}",
-                    "<int:criterion_id>": "{criterion}", "<int:answer_id>": "{essay_answer}"}
+                    "<int:criterion_id>": "{criterion}", "<int:answer_id>": "{essay_answer}",
+                    "<int:answer_file_id>": "{answer_file}"}
     routes = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":

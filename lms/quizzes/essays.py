@@ -1,15 +1,23 @@
-"""Essay questions' word limits: what the learner is told, and whether an answer keeps to them."""
+"""Essay questions: their word limits (what the learner is told, whether an answer keeps to them) and the
+file a learner may hand in with an answer."""
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from pathlib import PurePath
+from typing import Any, BinaryIO
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
 
+from lms.courses.attachments import ATTACHMENT_TYPES, clean_filename
+from lms.errors import DomainError
 from lms.extensions import db
+from lms.files import services as stored_files
+from lms.i18n import file_size
+from lms.quizzes import services
 from lms.quizzes.grading import Kind, has_written_answer, word_count
-from lms.quizzes.models import Attempt, Question
+from lms.quizzes.models import Answer, AnswerFile, Attempt, Question
 from lms.quizzes.paper import QuestionText
 
 
@@ -45,3 +53,42 @@ def outside_limits_in(attempt: Attempt) -> list[int]:
     responses = {a.question_id: a.response for a in attempt.answers}
     return [number for number, question_id in enumerate(ids, start=1)
             if question_id in limited and outside_limits(limited[question_id], responses.get(question_id))]
+
+
+def attach_file(attempt: Attempt, question: Question, filename: str, stream: BinaryIO, now: datetime,
+                max_bytes: int) -> AnswerFile:
+    """Keep the file handed in with an essay answer (replacing an earlier one); refused once the attempt is over."""
+    answer = _open_answer(attempt, question, now)
+    name = clean_filename(filename)
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in ATTACHMENT_TYPES:
+        raise DomainError(_("“%(name)s” cannot be handed in: use PDF, slides, documents, spreadsheets or images.",
+                            name=name), 415)
+    try:
+        stored = stored_files.store(stream, name, ATTACHMENT_TYPES[suffix], max_bytes)
+    except stored_files.TooLarge:
+        raise DomainError(_("“%(name)s” is larger than %(size)s.", name=name, size=file_size(max_bytes)), 413) from None
+    remove_file(attempt, question, now)
+    answer.file = AnswerFile(filename=name, stored=stored, uploaded_at=now)
+    db.session.flush()
+    return answer.file
+
+
+def remove_file(attempt: Attempt, question: Question, now: datetime) -> None:
+    """Take back the file of an essay answer while the attempt is in progress."""
+    answer = _open_answer(attempt, question, now)
+    if answer.file is not None:
+        stored = answer.file.stored
+        answer.file = None
+        db.session.flush()
+        stored_files.remove(stored)
+
+
+def _open_answer(attempt: Attempt, question: Question, now: datetime) -> Answer:
+    if question.kind is not Kind.ESSAY or not question.takes_file:
+        raise DomainError(_("This question takes no file."), 400)
+    found = db.session.scalar(select(Answer).where(Answer.attempt_id == attempt.id,
+                                                   Answer.question_id == question.id))
+    # save_answer refuses a closed attempt and holds this one's row until the commit, as for every answer
+    return services.save_answer(attempt, question.id, found.response if found else {"text": ""}, now,
+                                found.sequence if found else None)

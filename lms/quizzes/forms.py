@@ -126,6 +126,7 @@ def question_form_class(question: Question) -> type[Form]:
         limit = [Optional(), _range(1, 10_000)]
         QuestionForm.min_words = IntegerField(_l("At least this many words"), validators=limit)
         QuestionForm.max_words = IntegerField(_l("At most this many words"), validators=limit)
+        QuestionForm.takes_file = BooleanField(_l("Learners may hand in a file with their answer"))
     for code, language in LANGUAGES.items():
         setattr(QuestionForm, f"text_{code}", TextAreaField(
             _l("Question (%(language)s)", language=language), validators=[Optional(), max_length(5000)]))

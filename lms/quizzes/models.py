@@ -5,12 +5,13 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.auth.models import User
 from lms.courses.models import Course, Module
 from lms.extensions import db
+from lms.files.models import StoredFile
 from lms.quizzes.grading import Kind
 from lms.types import UTCDateTime, enum_column, utcnow
 
@@ -87,6 +88,7 @@ class Question(db.Model):
     # An essay's word limits (Moodle's "minimum / maximum word limit"): None for no limit.
     min_words: Mapped[int | None]
     max_words: Mapped[int | None]
+    takes_file: Mapped[bool] = mapped_column(default=False, server_default=false())  # an essay may come with a file
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     course: Mapped[Course] = relationship()
@@ -217,6 +219,23 @@ class Answer(db.Model):
     sequence: Mapped[int] = mapped_column(default=0, server_default="0")
 
     attempt: Mapped[Attempt] = relationship(back_populates="answers")
+    file: Mapped[AnswerFile | None] = relationship(back_populates="answer", cascade="all, delete-orphan",
+                                                   uselist=False)
+
+
+class AnswerFile(db.Model):
+    """The file a learner handed in with an essay answer (one per answer; the bytes are a stored file)."""
+
+    __tablename__ = "answer_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), unique=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("stored_files.id"), unique=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    answer: Mapped[Answer] = relationship(back_populates="file")
+    stored: Mapped[StoredFile] = relationship(lazy="joined")
 
 
 # What quiz pages may cache until one of these rows changes (lms/courses/content_cache.py).

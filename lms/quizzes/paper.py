@@ -58,6 +58,7 @@ class QuestionText:
     choices: tuple[ChoiceText, ...]
     min_words: int | None = None  # an essay's word limits
     max_words: int | None = None
+    takes_file: bool = False  # an essay may come with a file
 
 
 def quiz_paper(quiz_id: int) -> QuizPaper | None:
@@ -102,5 +103,5 @@ def _text_of(question: Question) -> QuestionText:
             ChoiceText(choice.id, choice.position, locale,
                        tuple(Wording(row.locale, text=row.text, match=row.match) for row in choice.translations))
             for choice in question.choices),
-        min_words=question.min_words, max_words=question.max_words,
+        min_words=question.min_words, max_words=question.max_words, takes_file=question.takes_file,
     )

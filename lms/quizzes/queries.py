@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from lms.auth.models import User
 from lms.courses.models import CourseDay, Module
 from lms.extensions import db
-from lms.quizzes.models import Answer, Attempt, AttemptState, Choice, Question, Quiz, QuizQuestion
+from lms.quizzes.models import Answer, AnswerFile, Attempt, AttemptState, Choice, Question, Quiz, QuizQuestion
 from lms.quizzes.paper import ChoiceText, QuestionText, question_texts
 
 
@@ -121,6 +121,13 @@ def _shown(entries: list[tuple[int, dict[str, Any]]], questions: Mapping[int, Qu
             comment=answer.comment if answer else "",
         ))
     return shown
+
+
+def answer_files(attempt: Attempt) -> dict[int, AnswerFile]:
+    """Question id → the file handed in with its essay answer in this attempt."""
+    return {question_id: found for question_id, found in db.session.execute(
+        select(Answer.question_id, AnswerFile).join(AnswerFile, AnswerFile.answer_id == Answer.id)
+        .where(Answer.attempt_id == attempt.id))}
 
 
 def answered_count(attempt: Attempt) -> int:

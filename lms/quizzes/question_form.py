@@ -20,6 +20,7 @@ def fill_question_form(form: Form, question: Question) -> None:
         form.case_sensitive.data = question.case_sensitive
     if "min_words" in form:
         form.min_words.data, form.max_words.data = question.min_words, question.max_words
+        form.takes_file.data = question.takes_file
     for row in question.translations:
         form[f"text_{row.locale}"].data, form[f"feedback_{row.locale}"].data = row.text, row.feedback
     for choice in question.choices:
@@ -47,6 +48,7 @@ def question_changes(form: Form, question: Question) -> dict[str, Any]:
         changes["case_sensitive"] = bool(form.case_sensitive.data)
     if "min_words" in form:
         changes["min_words"], changes["max_words"] = form.min_words.data, form.max_words.data
+        changes["takes_file"] = bool(form.takes_file.data)
     for choice in question.choices:
         prefix = f"c{choice.id}_"
         change: dict[str, Any] = {"texts": {}}

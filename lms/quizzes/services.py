@@ -256,8 +256,8 @@ def _grade(attempt: Attempt) -> None:
         if question is None or answer is None:
             continue  # unanswered (or removed from the bank): no points
         if question.kind in GRADED_BY_HAND:
-            if not has_written_answer(answer.response):
-                answer.credit = 0.0  # nothing written: nothing to grade
+            if not has_written_answer(answer.response) and answer.file is None:
+                answer.credit = 0.0  # nothing written nor handed in: nothing to grade
             elif answer.credit is None:
                 waiting = True  # the trainer's grade, once given, is kept through every regrade
                 continue
@@ -342,7 +342,7 @@ def quiz_grade(quiz: Quiz, attempts: list[Attempt]) -> QuizGrade:
 def update_question(question: Question, *, points: float, texts: dict[str, dict[str, str]],
                     choices: dict[int, dict[str, Any]], now: datetime, wrong_pick_penalty: float = 0.0,
                     case_sensitive: bool = False, min_words: int | None = None, max_words: int | None = None,
-                    actor: User | None = None) -> int:
+                    takes_file: bool = False, actor: User | None = None) -> int:
     """Save a trainer's fix to a question and regrade every submitted attempt that asked it.
 
     `texts` is {locale: {"text", "feedback"}}; `choices` is {choice id: {"credit", "value",
@@ -359,6 +359,7 @@ def update_question(question: Question, *, points: float, texts: dict[str, dict[
         raise DomainError(_("The minimum number of words cannot be above the maximum."))
     question.points = points
     question.min_words, question.max_words = min_words or None, max_words or None
+    question.takes_file = takes_file and question.kind in GRADED_BY_HAND
     question.wrong_pick_penalty = wrong_pick_penalty
     question.case_sensitive = case_sensitive
     for locale in LANGUAGES:

@@ -69,6 +69,7 @@ def _question(question: Question) -> dict[str, Any]:
         "kind": question.kind.value, "title": question.title, "category": question.category,
         "points": question.points, "wrong_pick_penalty": question.wrong_pick_penalty,
         "case_sensitive": question.case_sensitive, "min_words": question.min_words, "max_words": question.max_words,
+        "takes_file": question.takes_file,
         "texts": {t.locale: {"text": t.text, "feedback": t.feedback} for t in question.translations},
         "choices": [
             {"credit": c.credit, "value": c.value, "tolerance": c.tolerance,
@@ -122,7 +123,8 @@ def _new_question(module: Module, raw: dict[str, Any]) -> Question:
                         category=str(raw.get("category", ""))[:200], points=_number(raw.get("points", 1), 0, 1000),
                         wrong_pick_penalty=_number(raw.get("wrong_pick_penalty", 0), 0, 1),
                         case_sensitive=bool(raw.get("case_sensitive", False)),
-                        min_words=_word_limit(raw.get("min_words")), max_words=_word_limit(raw.get("max_words")))
+                        min_words=_word_limit(raw.get("min_words")), max_words=_word_limit(raw.get("max_words")),
+                        takes_file=bool(raw.get("takes_file", False)))
     for locale, words in raw["texts"].items():
         if locale in LANGUAGES:
             question.translations.append(QuestionTranslation(locale=locale, text=str(words["text"]),

@@ -13,12 +13,13 @@ from lms.courses.permissions import can_edit_course, can_open_modules, is_learne
 from lms.courses.queries import enrollment_of
 from lms.errors import DomainError
 from lms.extensions import csrf, db
+from lms.files import services as stored_files
 from lms.json_input import UnsafeJSON, load_json
 from lms.quizzes import essays, queries, services
 from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
 from lms.quizzes.grading import GRADED_BY_HAND
 from lms.quizzes.knowledge import gain_of
-from lms.quizzes.models import Attempt, AttemptState, Question, Quiz, QuizPurpose
+from lms.quizzes.models import AnswerFile, Attempt, AttemptState, Question, Quiz, QuizPurpose
 from lms.quizzes.paper import quiz_paper
 from lms.quizzes.responses import InvalidResponse, response_from_fields
 from lms.quizzes.review import may_see_answers
@@ -84,16 +85,23 @@ def attempt(attempt_id: int):
     page = min(max(request.args.get("page", 1, type=page_number), 1), total)
     questions = queries.page_questions(attempt, page, paper.questions_per_page)
     form = AttemptPageForm()
+    status = 200
     if request.method == "POST":
         if not form.validate():
             abort(400)
         _save_page(attempt, questions)  # without JavaScript, each page submit saves its answers
-        step = {"previous": page - 1, "next": page + 1}.get(request.form.get("go"), page)
-        if request.form.get("go") == "finish":
-            return redirect(url_for("quizzes.summary", attempt_id=attempt.id))
-        return redirect(url_for("quizzes.attempt", attempt_id=attempt.id, page=min(max(step, 1), total)))
+        try:
+            _save_files(attempt, questions)
+        except DomainError as error:  # the file is refused; the answers just saved are kept
+            flash(error.message, "error")
+            status = error.status
+        else:
+            step = {"previous": page - 1, "next": page + 1}.get(request.form.get("go"), page)
+            if request.form.get("go") == "finish":
+                return redirect(url_for("quizzes.summary", attempt_id=attempt.id))
+            return redirect(url_for("quizzes.attempt", attempt_id=attempt.id, page=min(max(step, 1), total)))
     return render_template("quizzes/attempt.html", attempt=attempt, quiz=paper, page=page, pages=total,
-                           questions=questions, form=form)
+                           questions=questions, form=form, files=queries.answer_files(attempt)), status
 
 
 @routes.route("/attempts/<int:attempt_id>/answers", methods=["POST"])
@@ -184,8 +192,10 @@ def review(attempt_id: int):
     attempts_made = len(services.attempts_of(attempt.quiz, current_user.id))
     show_answers = may_see_answers(attempt.quiz, attempt, attempts_made, clock.now())
     questions = queries.shown_questions(attempt)
+    files = queries.answer_files(attempt)
     # A written answer has no key to give away: the learner reads it and the trainer's grade in any case.
     return render_template("quizzes/review.html", attempt=attempt, quiz=attempt.quiz, show_answers=show_answers,
+                           files=files,
                            questions=questions if show_answers else [
                                shown for shown in questions if shown.question.kind in GRADED_BY_HAND])
 
@@ -199,6 +209,31 @@ def _save_page(attempt: Attempt, questions: list[queries.ShownQuestion]) -> None
         except InvalidResponse:
             abort(400)
         services.save_answer(attempt, shown.question.id, response, clock.now())
+
+
+def _save_files(attempt: Attempt, questions: list[queries.ShownQuestion]) -> None:
+    """The files chosen (or ticked for removal) for the page's essays that take one."""
+    for shown in questions:
+        if shown.question.kind not in GRADED_BY_HAND or not shown.question.takes_file:
+            continue
+        question = db.session.get(Question, shown.question.id)
+        if request.form.get(f"remove-file-{question.id}"):
+            essays.remove_file(attempt, question, clock.now())
+        upload = request.files.get(f"file-{question.id}")
+        if upload is not None and upload.filename:
+            essays.attach_file(attempt, question, upload.filename, upload.stream, clock.now(),
+                               current_app.config["MAX_ATTACHMENT_BYTES"])
+
+
+@routes.route("/answer-files/<int:answer_file_id>")
+@login_required
+def answer_file(answer_file_id: int):
+    """A file handed in with an essay: for its learner and the course's trainers and admins."""
+    found = db.get_or_404(AnswerFile, answer_file_id)
+    attempt = found.answer.attempt
+    if attempt.user_id != current_user.id and not can_edit_course(current_user, attempt.quiz.module.day.course):
+        abort(404)  # as if it did not exist
+    return stored_files.response(found.stored, found.filename, inline=False)
 
 
 def _quiz_for_current_user(quiz_id: int) -> Quiz:

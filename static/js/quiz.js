@@ -24,7 +24,7 @@
   function fieldsOf(fieldset) {
     var fields = {};
     fieldset.querySelectorAll("input, select, textarea").forEach(function (input) {
-      if (!input.name) { return; }
+      if (!input.name || input.type === "file") { return; }  // a file goes with the page, not the autosave
       fields[input.name] = fields[input.name] || [];
       if ((input.type === "radio" || input.type === "checkbox") && !input.checked) { return; }
       if (input.value !== "") { fields[input.name].push(input.value); }
@@ -34,6 +34,7 @@
 
   function applyFields(fieldset, fields) {
     fieldset.querySelectorAll("input, select, textarea").forEach(function (input) {
+      if (input.type === "file") { return; }
       var values = fields[input.name] || [];
       if (input.type === "radio" || input.type === "checkbox") {
         input.checked = values.indexOf(input.value) !== -1;

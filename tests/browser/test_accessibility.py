@@ -72,7 +72,7 @@ def _essay_quiz(cohort):  # noqa: F811
     questions = question_import.import_questions(
         cohort.course, "::Q::Who is protected by the 1951 Convention? {=Refugees ~Tourists}\n\n"
                        "::E::Describe one migration route you know. {}", "gift")
-    questions[1].min_words = 20
+    questions[1].min_words, questions[1].takes_file = 20, True
     quizzes.set_questions(quiz, [q.id for q in questions])
     quizzes.update_quiz(quiz, questions_per_page=5)
     started = cohort.course.created_at

@@ -33,7 +33,7 @@ def _course(make_course, make_user):
                                                texts={"en": {"title": "Final quiz"}, "ru": {"title": "Итоговый тест"}}))
     [essay] = question_import.import_questions(course, "::E::Describe a migration route. {}", "gift")
     question_import.import_translations(course, "::E::Опишите миграционный маршрут. {}", "gift", "ru")
-    essay.min_words = 5
+    essay.min_words, essay.takes_file = 5, True
     quizzes.set_questions(quiz, [essay.id])
     plan = courses.add_module(course.days[0], kind=ModuleKind.ASSIGNMENT, texts={
         "en": {"title": "Action plan", "body": "Write a plan."},
@@ -63,6 +63,11 @@ def test_an_essay_and_an_assignment_written_in_russian_graded_in_azerbaijani(pag
     expect(page.get_by_text("Сохранено")).to_be_visible()  # saved without leaving the page
     page.reload()
     expect(page.locator("textarea")).to_have_value(ESSAY)
+    page.get_by_label("Файл к ответу (по желанию)").set_input_files(
+        {"name": "Карта маршрута.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 map"})
+    page.get_by_role("button", name="Сохранить файл").click()
+    expect(page.get_by_role("link", name="Карта маршрута.pdf")).to_be_visible()
+    expect(page.locator("textarea")).to_have_value(ESSAY)  # the text stays with the file
     page.get_by_role("button", name="Завершить попытку…").click()
     page.get_by_role("button", name="Отправить всё и завершить").click()
     expect(page.get_by_text("Ожидает оценки").first).to_be_visible()
@@ -81,6 +86,7 @@ def test_an_essay_and_an_assignment_written_in_russian_graded_in_azerbaijani(pag
     expect(page.get_by_text("2 iş gözləyir")).to_be_visible()
     page.get_by_role("link", name="Qiymətləndirməyə başlayın").click()  # the oldest first: the essay
     expect(page.get_by_text(ESSAY)).to_be_visible()
+    expect(page.get_by_role("link", name="Карта маршрута.pdf")).to_be_visible()
     page.get_by_label("Bal").fill("1")
     page.get_by_label("Dinləyiciyə şərh").fill("Маршрут понятен, риск назван.")
     page.get_by_role("button", name="Qiyməti saxla").click()

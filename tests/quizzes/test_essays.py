@@ -160,3 +160,55 @@ def test_an_empty_essay_has_nothing_to_grade_and_a_trainer_grade_survives_a_regr
     assert client.get(f"/courses/{other.slug}/manage/grading/essays/{answer.id}").status_code == 404
     choice_answer_url = f"/courses/{course.slug}/manage/grading/essays/{answer.id + 1000}"
     assert client.get(choice_answer_url).status_code == 404
+
+
+def test_an_essay_may_come_with_a_file(client, login, make_course, make_user):
+    import io
+
+    from lms.files.models import StoredFile
+    from lms.quizzes.models import AnswerFile
+    course, quiz, trainer, learner, enrollment, (_, essay) = _world(make_course, make_user)
+    login(trainer)
+    edit = f"/courses/{course.slug}/manage/questions/{essay.id}"
+    assert client.post(edit, data={"points": "1", "text_en": essay.translations[0].text,
+                                   "takes_file": "y"}).status_code == 302
+    assert essay.takes_file
+    client.post("/auth/logout")
+
+    login(learner)
+    client.post(f"/quizzes/{quiz.id}/start")
+    attempt = db.session.scalar(select(Attempt))
+    page_url = f"/quizzes/attempts/{attempt.id}"
+    assert f'name="file-{essay.id}"' in client.get(page_url).text
+
+    def post(**fields):
+        return client.post(page_url, data={"go": "stay", **fields}, content_type="multipart/form-data")
+
+    refused = post(**{f"q{essay.id}": "Text kept", f"file-{essay.id}": (io.BytesIO(b"MZ"), "tool.exe")})
+    assert refused.status_code == 415 and "“tool.exe” cannot be handed in" in refused.text
+    assert db.session.scalar(select(Answer.response).where(Answer.question_id == essay.id)) == {"text": "Text kept"}
+    assert post(**{f"file-{essay.id}": (io.BytesIO(b"%PDF first"), "Route map.pdf")}).status_code == 302
+    assert post(**{f"file-{essay.id}": (io.BytesIO(b"%PDF second"), "Route map v2.pdf")}).status_code == 302
+    (kept,) = db.session.scalars(select(AnswerFile)).all()
+    assert kept.filename == "Route map v2.pdf" and db.session.scalar(select(func.count(StoredFile.id))) == 1
+    assert "Route map v2.pdf" in client.get(page_url).text
+    assert post(**{f"remove-file-{essay.id}": "y"}).status_code == 302
+    assert db.session.scalar(select(func.count(AnswerFile.id))) == 0
+    post(**{f"q{essay.id}": "", f"file-{essay.id}": (io.BytesIO(b"%PDF final"), "Map.pdf")})
+    client.post(f"/quizzes/attempts/{attempt.id}/submit")
+    assert attempt.submitted_at is not None and attempt.score is None  # a file alone waits for the trainer
+    (kept,) = db.session.scalars(select(AnswerFile)).all()
+    assert "Map.pdf" in client.get(f"/quizzes/attempts/{attempt.id}/review").text
+    assert client.get(f"/quizzes/answer-files/{kept.id}").data == b"%PDF final"
+    refused_late = post(**{f"file-{essay.id}": (io.BytesIO(b"%PDF"), "Late.pdf")})
+    assert refused_late.status_code == 302 and db.session.scalar(select(func.count(AnswerFile.id))) == 1
+    client.post("/auth/logout")
+
+    login(make_user(name="Another Learner"))
+    assert client.get(f"/quizzes/answer-files/{kept.id}").status_code == 404
+    client.post("/auth/logout")
+    login(trainer)
+    queue = client.get(f"/courses/{course.slug}/manage/grading").text
+    url = re.search(r'href="(/courses/[^"]+/manage/grading/essays/\d+)"', queue).group(1)
+    assert "Map.pdf" in client.get(url).text
+    assert client.get(f"/quizzes/answer-files/{kept.id}").data == b"%PDF final"
