@@ -26,6 +26,7 @@ from lms.live import services as live
 from lms.live.models import Attendance
 from lms.programmes import services as programmes
 from lms.programmes.models import ProgrammeEnrolment
+from lms.quizzes import essays
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Attempt
 from lms.surveys import services as surveys
@@ -206,3 +207,23 @@ def test_two_trainers_grading_one_work_with_a_rubric_at_once_keep_one_grade(clie
     assert second.status_code == 302
     assert _count(RubricChoice) == 1
     assert db.session.scalar(select(RubricChoice.level)) == 1 and db.session.get(Submission, work.id).points == 20
+
+
+def test_two_essays_of_one_attempt_graded_at_once_score_the_attempt(client, login, make_course, make_user):
+    from lms.quizzes import question_import
+    trainer = make_user(Role.TRAINER)
+    course = make_course(days=[["Lesson"]], trainer=trainer)
+    quiz = quizzes.quiz_for(courses.add_module(course.days[0], kind=ModuleKind.QUIZ, texts={"en": {"title": "Q"}}))
+    first, second = question_import.import_questions(course, "::A::Route? {}\n\n::B::Risk? {}", "gift")
+    quizzes.set_questions(quiz, [first.id, second.id])
+    attempt = quizzes.start_attempt(quiz, courses.enrol(make_user(), course), course.created_at)
+    answers = [quizzes.save_answer(attempt, q.id, {"text": "Written."}, course.created_at) for q in (first, second)]
+    quizzes.submit_attempt(attempt, course.created_at)
+    db.session.commit()
+    login(trainer)
+    essays.grade_written_answer(trainer, answers[0], points=1, comment="", now=course.created_at)  # not committed
+    [graded] = _while_held(lambda: client.post(f"/courses/{course.slug}/manage/grading/essays/{answers[1].id}",
+                                               data={"points": "1", "comment": "Good"}))
+    assert graded.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Attempt, attempt.id).score == 2  # neither grade left the attempt waiting

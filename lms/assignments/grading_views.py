@@ -9,7 +9,7 @@ from lms import clock
 from lms.assignments import grading_queue, services
 from lms.assignments.forms import AnonymousGradingForm, EssayGradeForm
 from lms.courses.permissions import editable_course
-from lms.quizzes import services as quizzes
+from lms.quizzes import essays
 from lms.quizzes.grading import word_count
 from lms.web.routes import Routes
 from lms.web.unit_of_work import service_errors_on
@@ -44,7 +44,7 @@ def grade_essay(slug: str, answer_id: int):
                           comment=answer.comment)
     if form.validate_on_submit():
         with service_errors_on(form):
-            quizzes.grade_written_answer(current_user, answer, points=float(form.points.data),
+            essays.grade_written_answer(current_user, answer, points=float(form.points.data),
                                          comment=form.comment.data or "", now=clock.now())
             flash(_("The answer of %(name)s has been graded.", name=author), "success")
             return redirect(grading_queue.next_url(course))

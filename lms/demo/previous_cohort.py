@@ -23,6 +23,7 @@ from lms.courses.queries import course_people
 from lms.demo.content import FINAL_ESSAY_ANSWER, FINAL_ESSAY_COMMENT
 from lms.extensions import db
 from lms.live import services as live
+from lms.quizzes import essays
 from lms.quizzes import services as quizzes
 from lms.quizzes.grading import Kind
 from lms.quizzes.models import Question, QuizPurpose
@@ -138,7 +139,7 @@ def _grade_essays(attempt, when: datetime) -> None:
     trainer = course_people(attempt.quiz.module.day.course, CourseRole.TRAINER)[0]
     for answer in attempt.answers:
         if answer.credit is None:
-            quizzes.grade_written_answer(trainer, answer, points=2.0, comment=FINAL_ESSAY_COMMENT, now=when)
+            essays.grade_written_answer(trainer, answer, points=2.0, comment=FINAL_ESSAY_COMMENT, now=when)
 
 
 def _right_response(question: Question) -> dict[str, Any]:

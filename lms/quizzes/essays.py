@@ -8,16 +8,19 @@ from typing import Any, BinaryIO
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from lms import signals
+from lms.auth.models import User
 from lms.courses.attachments import ATTACHMENT_TYPES, clean_filename
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.files import services as stored_files
 from lms.i18n import file_size
-from lms.quizzes import services
-from lms.quizzes.grading import Kind, has_written_answer, word_count
-from lms.quizzes.models import Answer, AnswerFile, Attempt, Question
+from lms.numbers import points_text
+from lms.quizzes import notices, services
+from lms.quizzes.grading import GRADED_BY_HAND, Kind, has_written_answer, word_count
+from lms.quizzes.models import Answer, AnswerFile, Attempt, AttemptState, Question
 from lms.quizzes.paper import QuestionText
 
 
@@ -92,3 +95,29 @@ def _open_answer(attempt: Attempt, question: Question, now: datetime) -> Answer:
     # save_answer refuses a closed attempt and holds this one's row until the commit, as for every answer
     return services.save_answer(attempt, question.id, found.response if found else {"text": ""}, now,
                                 found.sequence if found else None)
+
+
+def grade_written_answer(actor: User, answer: Answer, *, points: float, comment: str, now: datetime) -> None:
+    """A trainer's points and comment for an essay answer; the attempt is scored once none is waiting."""
+    question = db.session.get(Question, answer.question_id)
+    attempt = answer.attempt
+    if question is None or question.kind not in GRADED_BY_HAND or attempt.state is not AttemptState.SUBMITTED:
+        raise DomainError(_("This answer is not waiting for a trainer's grade."), 409)
+    if not 0 <= points <= question.points:
+        raise DomainError(_("Give from 0 to %(max)s points.", max=points_text(question.points)))
+    if len(comment) > 10_000:
+        raise DomainError(_("Please keep your comment under %(count)d characters.", count=10_000))
+    # Two essays of one attempt graded at the same moment: the second waits here for the first, then
+    # scores the attempt with both grades (else each would see the other still waiting, and it stayed so).
+    db.session.execute(update(Attempt).where(Attempt.id == attempt.id).values(state=AttemptState.SUBMITTED)
+                       .execution_options(synchronize_session=False))
+    answer.credit = points / question.points if question.points else 1.0
+    answer.comment, answer.graded_by_id, answer.graded_at = comment.strip(), actor.id, now
+    db.session.flush()
+    for other in attempt.answers:
+        if other is not answer:
+            db.session.expire(other)  # as the other grader left them
+    services.score_attempt(attempt)
+    if attempt.score is not None:
+        signals.attempt_graded.send(attempt, now=now)  # the module completes at the pass mark
+        notices.tell_attempt_graded(attempt)

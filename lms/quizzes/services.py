@@ -20,8 +20,6 @@ from lms.courses.models import CourseDay, CourseRole, Enrollment, Module, Module
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.i18n import LANGUAGES, localized
-from lms.numbers import points_text
-from lms.quizzes import notices
 from lms.quizzes.grading import GRADED_BY_HAND, ChoiceKey, Kind, QuestionKey, grade, has_written_answer
 from lms.quizzes.models import (
     Answer,
@@ -238,12 +236,12 @@ def submit_attempt(attempt: Attempt, now: datetime) -> bool:
     db.session.refresh(attempt)
     if changed != 1:
         return False
-    _grade(attempt)
+    score_attempt(attempt)
     signals.attempt_graded.send(attempt, now=now)  # the module completes at the pass mark
     return True
 
 
-def _grade(attempt: Attempt) -> None:
+def score_attempt(attempt: Attempt) -> None:
     """Score the attempt from its answers; while a written answer waits for a trainer, it has no score yet."""
     question_ids = [entry["question"] for entry in attempt.layout]
     questions = {q.id: q for q in db.session.scalars(
@@ -267,24 +265,6 @@ def _grade(attempt: Attempt) -> None:
     attempt.score = None if waiting else round(score, 4)
     attempt.max_score = sum(question.points for question in questions.values())  # points may have changed
     db.session.flush()
-
-
-def grade_written_answer(actor: User, answer: Answer, *, points: float, comment: str, now: datetime) -> None:
-    """A trainer's points and comment for an essay answer; the attempt is scored once none is waiting."""
-    question = db.session.get(Question, answer.question_id)
-    attempt = answer.attempt
-    if question is None or question.kind not in GRADED_BY_HAND or attempt.state is not AttemptState.SUBMITTED:
-        raise DomainError(_("This answer is not waiting for a trainer's grade."), 409)
-    if not 0 <= points <= question.points:
-        raise DomainError(_("Give from 0 to %(max)s points.", max=points_text(question.points)))
-    if len(comment) > 10_000:
-        raise DomainError(_("Please keep your comment under %(count)d characters.", count=10_000))
-    answer.credit = points / question.points if question.points else 1.0
-    answer.comment, answer.graded_by_id, answer.graded_at = comment.strip(), actor.id, now
-    _grade(attempt)
-    if attempt.score is not None:
-        signals.attempt_graded.send(attempt, now=now)  # the module completes at the pass mark
-        notices.tell_attempt_graded(attempt)
 
 
 def on_attempt_graded(attempt: Attempt, *, now: datetime) -> None:
@@ -312,7 +292,7 @@ def regrade(question: Question, now: datetime) -> int:
         select(Attempt).join(Answer).where(Answer.question_id == question.id,
                                            Attempt.state == AttemptState.SUBMITTED)).unique().all()
     for attempt in attempts:
-        _grade(attempt)
+        score_attempt(attempt)
         signals.attempt_graded.send(attempt, now=now)
     return len(attempts)
 

@@ -11,7 +11,7 @@ from lms.auth.models import Role
 from lms.courses import services as courses
 from lms.courses.models import CourseStatus, ModuleKind, ModuleProgress
 from lms.extensions import db
-from lms.quizzes import question_import
+from lms.quizzes import essays, question_import
 from lms.quizzes import services as quizzes
 from lms.quizzes.grading import Kind
 from lms.quizzes.models import Answer, Attempt, Question, ReviewPolicy
@@ -143,7 +143,7 @@ def test_an_empty_essay_has_nothing_to_grade_and_a_trainer_grade_survives_a_regr
     quizzes.save_answer(second, essay.id, {"text": PLAN}, course.created_at)
     quizzes.submit_attempt(second, course.created_at)
     answer = db.session.scalar(select(Answer).where(Answer.attempt_id == second.id))
-    quizzes.grade_written_answer(trainer, answer, points=1, comment="Good", now=course.created_at)
+    essays.grade_written_answer(trainer, answer, points=1, comment="Good", now=course.created_at)
     assert second.score == 1
     quizzes.regrade(choice_question, course.created_at)  # a fix to the other question regrades the attempt
     assert answer.credit == 1 and second.score == 1
