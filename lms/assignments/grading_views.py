@@ -1,4 +1,4 @@
-"""A course's grading queue: the work waiting for a grade across its assignments (trainers and admins)."""
+"""A course's grading queue (essays and assignments waiting) and the grading of an essay (trainers, admins)."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
