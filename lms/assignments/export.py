@@ -30,7 +30,7 @@ def grades_csv(work: list[LearnerWork], criteria: list[RubricCriterion]) -> str:
     for row in work:
         found, learner = row.submission, row.learner
         graded = found is not None and found.points is not None
-        chosen = {choice.criterion_id: choice.level for choice in found.levels} if graded else {}
+        chosen = found.chosen_levels if graded else {}
         writer.writerow([csv_text(value) for value in (
             learner.name, learner.email, learner.organisation.name if learner.organisation else "",
             country_name(learner.country) if learner.country else "", str(STANDING_LABELS[row.standing]),

@@ -80,7 +80,7 @@ class AnonymousGradingForm(Form):
     submit = SubmitField(_l("Save"))
 
 
-def chosen_levels(criteria: list[RubricCriterion]) -> dict[int, int]:
+def levels_posted(criteria: list[RubricCriterion]) -> dict[int, int]:
     """{criterion id: level} from the grading page's radio buttons (`level-<criterion id>`); junk left out."""
     chosen = {}
     for criterion in criteria:

@@ -13,7 +13,7 @@ from lms.assignments.forms import (
     AssignmentSettingsForm,
     GradeForm,
     RemoveForm,
-    chosen_levels,
+    levels_posted,
     removed_files,
     uploads_of,
 )
@@ -97,11 +97,11 @@ def grade(slug: str, assignment_module_id: int, submission_id: int):
     form = GradeForm(points=submission.points, comment=submission.comment)
     if assignment.criteria:
         del form.points  # the rubric's levels give the points
-    chosen = {choice.criterion_id: choice.level for choice in submission.levels}
+    chosen = submission.chosen_levels
     if form.validate_on_submit():
         if submission.status is SubmissionStatus.DRAFT:
             abort(409)
-        chosen = chosen_levels(assignment.criteria)
+        chosen = levels_posted(assignment.criteria)
         with service_errors_on(form):
             services.grade(current_user, submission, comment=form.comment.data or "",
                            points=float(form.points.data) if "points" in form else None, levels=chosen,

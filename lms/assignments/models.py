@@ -117,6 +117,11 @@ class Submission(db.Model):
 
     levels: Mapped[list[RubricChoice]] = relationship(cascade="all, delete-orphan")
 
+    @property
+    def chosen_levels(self) -> dict[int, int]:
+        """{criterion id: level} of the rubric grading this work was given (empty without one)."""
+        return {choice.criterion_id: choice.level for choice in self.levels}
+
     def files_for(self, purpose: FilePurpose | str) -> list[SubmissionFile]:
         return [each for each in self.files if each.purpose == purpose]
 

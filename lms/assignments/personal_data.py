@@ -23,7 +23,7 @@ def submissions_of(user: User) -> list[dict[str, Any]]:
 
 
 def _grade(submission: Submission) -> dict[str, Any]:
-    chosen = {choice.criterion_id: choice.level for choice in submission.levels}
+    chosen = submission.chosen_levels
     rubric = []
     for criterion in submission.assignment.criteria:
         if criterion.id in chosen:

@@ -67,8 +67,7 @@ def page(assignment_id: int):
     returned = submission is not None and submission.status is SubmissionStatus.RETURNED
     return render_template("assignments/page.html", assignment=assignment, module=module, course=course, form=form,
                            submission=submission, returned=returned, is_learner=is_learner(enrollment),
-                           max_files=MAX_FILES, chosen_levels={
-                               choice.criterion_id: choice.level for choice in submission.levels} if returned else {},
+                           max_files=MAX_FILES, chosen_levels=submission.chosen_levels if returned else {},
                            instructions=render_markdown(localized(module, "body"), localized(module, "title"))), status
 
 
