@@ -3,18 +3,15 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import BinaryIO
 
-from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from lms.assignments.models import FilePurpose, Submission, SubmissionFile
-from lms.courses.attachments import ATTACHMENT_TYPES, clean_filename
+from lms.courses.attachments import store_handed_in
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.files import services as stored_files
-from lms.i18n import file_size
 
 MAX_FILES = 10  # of each purpose on one submission
 
@@ -41,17 +38,8 @@ def change_files(submission: Submission, purpose: FilePurpose, *, added: list[Up
         raise DomainError(ngettext("Up to %(num)d file can be handed in.", "Up to %(num)d files can be handed in.",
                                    MAX_FILES), 400)
     for upload in added:
-        name = clean_filename(upload.filename)
-        suffix = PurePath(name).suffix.lower()
-        if suffix not in ATTACHMENT_TYPES:
-            raise DomainError(_("“%(name)s” cannot be handed in: use PDF, slides, documents, spreadsheets or images.",
-                                name=name), 415)
-        try:
-            stored = stored_files.store(upload.stream, name, ATTACHMENT_TYPES[suffix], max_bytes)
-        except stored_files.TooLarge:
-            raise DomainError(_("“%(name)s” is larger than %(size)s.", name=name, size=file_size(max_bytes)),
-                              413) from None
-        submission.files.append(SubmissionFile(purpose=purpose, filename=name, file=stored))
+        stored = store_handed_in(upload.filename, upload.stream, max_bytes)
+        submission.files.append(SubmissionFile(purpose=purpose, filename=stored.filename, file=stored))
     db.session.flush()
 
 

@@ -12,6 +12,7 @@ from lms.courses.models import Attachment, Module
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.files import services as files
+from lms.files.models import StoredFile
 from lms.i18n import file_size
 
 # Extension → the type the file is served as (never the type the uploader's browser claimed).
@@ -48,6 +49,20 @@ def add_attachment(module: Module, filename: str, stream: BinaryIO, max_bytes: i
     module.attachments.append(attachment)
     db.session.flush()
     return attachment
+
+
+def store_handed_in(filename: str, stream: BinaryIO, max_bytes: int) -> StoredFile:
+    """Store a file a learner hands in (work, an essay's file) or a grader returns, as attachments are: the
+    type from the extension, refused (naming the file, keeping nothing) when of another type or too large."""
+    name = clean_filename(filename)
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in ATTACHMENT_TYPES:
+        raise DomainError(_("“%(name)s” cannot be handed in: use PDF, slides, documents, spreadsheets or images.",
+                            name=name), 415)
+    try:
+        return files.store(stream, name, ATTACHMENT_TYPES[suffix], max_bytes)
+    except files.TooLarge:
+        raise DomainError(_("“%(name)s” is larger than %(size)s.", name=name, size=file_size(max_bytes)), 413) from None
 
 
 def clean_filename(filename: str) -> str:

@@ -3,7 +3,6 @@ file a learner may hand in with an answer."""
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from flask_babel import gettext as _
@@ -12,11 +11,10 @@ from sqlalchemy import select, update
 
 from lms import signals
 from lms.auth.models import User
-from lms.courses.attachments import ATTACHMENT_TYPES, clean_filename
+from lms.courses.attachments import store_handed_in
 from lms.errors import DomainError
 from lms.extensions import db
 from lms.files import services as stored_files
-from lms.i18n import file_size
 from lms.numbers import points_text
 from lms.quizzes import notices, services
 from lms.quizzes.grading import GRADED_BY_HAND, Kind, has_written_answer, word_count
@@ -62,17 +60,9 @@ def attach_file(attempt: Attempt, question: Question, filename: str, stream: Bin
                 max_bytes: int) -> AnswerFile:
     """Keep the file handed in with an essay answer (replacing an earlier one); refused once the attempt is over."""
     answer = _open_answer(attempt, question, now)
-    name = clean_filename(filename)
-    suffix = PurePath(name).suffix.lower()
-    if suffix not in ATTACHMENT_TYPES:
-        raise DomainError(_("“%(name)s” cannot be handed in: use PDF, slides, documents, spreadsheets or images.",
-                            name=name), 415)
-    try:
-        stored = stored_files.store(stream, name, ATTACHMENT_TYPES[suffix], max_bytes)
-    except stored_files.TooLarge:
-        raise DomainError(_("“%(name)s” is larger than %(size)s.", name=name, size=file_size(max_bytes)), 413) from None
+    stored = store_handed_in(filename, stream, max_bytes)
     remove_file(attempt, question, now)
-    answer.file = AnswerFile(filename=name, stored=stored, uploaded_at=now)
+    answer.file = AnswerFile(filename=stored.filename, stored=stored, uploaded_at=now)
     db.session.flush()
     return answer.file
 
