@@ -40,6 +40,10 @@ def _world(make_course, make_user):
     return course, quiz, trainer, learner, enrollment, bank
 
 
+def answer_comment(question) -> str:
+    return db.session.scalar(select(Answer.comment).where(Answer.question_id == question.id))
+
+
 def _completed(enrollment, quiz) -> bool:
     return db.session.scalar(select(func.count(ModuleProgress.id)).where(
         ModuleProgress.enrollment_id == enrollment.id, ModuleProgress.module_id == quiz.module_id,
@@ -94,6 +98,14 @@ def test_an_essay_waits_for_its_grade_then_scores_passes_and_completes(
     review = client.get(f"/quizzes/attempts/{attempt.id}/review").text
     assert "Score: 1.5 of 2 points (75%)" in review and "Name one risk more precisely." in review
     assert "0.5 of 1 points" in review
+    client.post("/auth/logout")
+
+    login(trainer)  # the grade saved again, changed, then unchanged
+    regraded = client.post(url, data={"points": "1", "comment": "On second reading: full marks."})
+    assert regraded.status_code == 302 and attempt.score == 2
+    assert answer_comment(essay) == "On second reading: full marks."
+    assert client.post(url, data={"points": "1", "comment": "On second reading: full marks."}).status_code == 302
+    assert attempt.score == 2
 
 
 def test_word_limits_are_shown_kept_on_submit_and_not_when_time_is_up(client, login, make_course, make_user,
