@@ -8,7 +8,7 @@ export FLASK_APP := wsgi
 # `flask run` and the `flask lms` commands here use the development settings; gunicorn defaults to production.
 export LMS_ENV ?= development
 
-.PHONY: run test test-sqlite test-postgresql bench bench-load bench-faults profile lint axe i18n setup runtime-deps system-deps translations db
+.PHONY: run test test-sqlite test-postgresql bench bench-load bench-faults bench-scale profile lint axe i18n setup runtime-deps system-deps translations db
 
 run: setup runtime-deps db
 	$(BIN)/flask lms demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
@@ -38,16 +38,25 @@ bench: setup system-deps
 profile: setup system-deps
 	$(BIN)/python -m bench.profile_pages $(if $(SHOW),--show $(SHOW))
 
-# The load test (about 25 minutes): gunicorn on PostgreSQL, locust and wrk on this machine; writes docs/benchmarks/.
+# The load test (about 30 minutes): gunicorn on PostgreSQL, locust and wrk on this machine: the ceiling, the start
+# spikes (SPIKES learners pressing "Start" in the same second), the quiz scenario's steps; writes docs/benchmarks/.
 LOAD_STEPS ?= 500,1000,2000,3000,4000,5000
+SPIKES ?= 500,1000,2000
 bench-load: setup system-deps .venv-load/.installed
 	@command -v wrk >/dev/null || { $(APT_INSTALL) wrk >/dev/null; } || { echo "Install wrk (apt-get install wrk)"; exit 1; }
-	$(BIN)/python -m bench.load.run --steps $(LOAD_STEPS)
+	$(BIN)/python -m bench.load.run --steps $(LOAD_STEPS) --spikes $(SPIKES)
 
 # The fault run (about a minute): learners answer a quiz while workers are killed and PostgreSQL restarts;
 # prints acknowledged against stored answers. Restarts this machine's PostgreSQL (needs root).
 bench-faults: setup system-deps
 	$(BIN)/python -m bench.load.faults
+
+# Two app servers behind nginx (about a minute): learners take the quiz through nginx while one server is
+# killed (SIGKILL of its master) and started again; checks answers, attempts, mail and files afterwards.
+bench-scale: setup system-deps
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { $(APT_INSTALL) nginx >/dev/null; } || \
+	  { echo "Install nginx (apt-get install nginx)"; exit 1; }
+	$(BIN)/python -m bench.load.scale
 
 .venv-load/.installed: bench/load/requirements.txt
 	test -x .venv-load/bin/python || $(PYTHON) -m venv .venv-load

@@ -62,16 +62,16 @@ class Statuses:
 class Browser:
     """One learner's browser: a cookie jar, English pages, and every request retried until it is answered."""
 
-    def __init__(self, statuses: Statuses) -> None:
+    def __init__(self, statuses: Statuses, base: str = BASE) -> None:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        self.statuses = statuses
+        self.statuses, self.base = statuses, base
         self.retries = 0
 
     def send(self, path: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[str, str]:
         """(final URL, body) of the first attempt the server answers with a status below 500."""
         started = time.monotonic()
         while True:
-            request = urllib.request.Request(BASE + path, data=data,  # noqa: S310  (our own server)
+            request = urllib.request.Request(self.base + path, data=data,  # noqa: S310  (our own server)
                                              headers={"Accept-Language": "en", **(headers or {})})
             try:
                 with self.opener.open(request, timeout=30) as response:  # noqa: S310  (our own server)
@@ -122,10 +122,10 @@ class Learner:
     error: str = ""
 
 
-def take_quiz(learner: Learner, facts: dict, statuses: Statuses) -> int:
+def take_quiz(learner: Learner, facts: dict, statuses: Statuses, base: str = BASE) -> int:
     """The learner's whole quiz, resuming after every failure; returns how many requests were retried."""
     email = f"load{learner.number}@bench.example"
-    browser = Browser(statuses)
+    browser = Browser(statuses, base)
     browser.sign_in(email, facts["password"])
     _, start_page = browser.get(f"/quizzes/{facts['quiz_id']}/")
     url, page = browser.post_form(f"/quizzes/{facts['quiz_id']}/start", start_page)
@@ -135,7 +135,7 @@ def take_quiz(learner: Learner, facts: dict, statuses: Statuses) -> int:
             _, page = browser.get(f"{learner.attempt_path}?page={number}")
         answer_page(browser, learner, page)
         time.sleep(random.uniform(1.0, 4.0))  # noqa: S311  (a learner reads before the next page)
-    second = Browser(statuses)  # the same learner in a second browser, submitting at the same moment
+    second = Browser(statuses, base)  # the same learner in a second browser, submitting at the same moment
     second.sign_in(email, facts["password"])
     summaries = [browser.get(f"{learner.attempt_path}/summary")[1], second.get(f"{learner.attempt_path}/summary")[1]]
     reviews: list[str] = []

@@ -4,9 +4,11 @@
 2. gunicorn with the production settings (bench/load/wsgi_load.py), several workers;
 3. the framework ceiling: wrk against a trivial route (/healthz: one SELECT 1) and against the
    course page, a quiz page and an answer save, signed in; the ratio page / ceiling for each;
-4. locust's quiz scenario (bench/load/locustfile.py) ramped through LOAD_STEPS, each step held;
-5. a table (Markdown) and a chart (PNG) of users → requests/s, p50, p95, errors, and the workers'
-   largest memory (RSS).
+4. the start spike (bench/load/spike.py): for each of SPIKE_STEPS, that many signed-in learners
+   press "Start" within the same second and open the quiz's first page;
+5. locust's quiz scenario (bench/load/locustfile.py) ramped through LOAD_STEPS, each step held;
+6. a table (Markdown) and a chart (PNG) of users → requests/s, p50, p95, max, errors, the spike's
+   figures, and the workers' largest memory (RSS).
 
     make bench-load            # or: .venv/bin/python -m bench.load.run --steps 250,500,1000
 """
@@ -46,13 +48,13 @@ def sh(*command: str, **options) -> subprocess.CompletedProcess:
     return subprocess.run(command, check=True, text=True, **options)  # noqa: S603
 
 
-def fresh_database() -> str:
+def fresh_database(name: str = DATABASE) -> str:
     server = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
     with server.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{DATABASE}"'))
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
     server.dispose()
-    return PG_SERVER.rsplit("/", 1)[0] + f"/{DATABASE}"
+    return PG_SERVER.rsplit("/", 1)[0] + f"/{name}"
 
 
 def app_environment(database_url: str) -> dict[str, str]:
@@ -63,18 +65,21 @@ def app_environment(database_url: str) -> dict[str, str]:
             "PYTHONPATH": str(ROOT)}
 
 
-def start_gunicorn(environment: dict[str, str], workers: int) -> subprocess.Popen:
+def start_gunicorn(environment: dict[str, str], workers: int, port: int = PORT, cwd: Path = ROOT,
+                   log_name: str = "gunicorn.log") -> subprocess.Popen:
+    """gunicorn serving the app found in `cwd` on `port`, once it answers /healthz."""
     process = subprocess.Popen(  # noqa: S603
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{PORT}",
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
          "--no-control-socket", "--access-logfile", "-", "--log-level", "warning", "bench.load.wsgi_load:app"],
-        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=open(OUT / "gunicorn.log", "w"))  # noqa: SIM115
+        cwd=cwd, env={**environment, "PYTHONPATH": str(cwd)}, stdout=subprocess.DEVNULL,
+        stderr=open(OUT / log_name, "w"))  # noqa: SIM115
     for _ in range(60):
         try:
-            urllib.request.urlopen(f"{BASE}/healthz", timeout=2)  # noqa: S310
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310
             return process
         except OSError:
             time.sleep(0.5)
-    raise RuntimeError("gunicorn did not answer /healthz")
+    raise RuntimeError(f"gunicorn did not answer /healthz on port {port}")
 
 
 def worker_pids(master: int) -> list[int]:
@@ -210,8 +215,33 @@ def run_locust(facts_file: str, results_file: str, steps: str, hold: int,
     return steps_run, cpu / (time.monotonic() - started)
 
 
+def run_spikes(facts_file: str, first: int, sizes: list[int]) -> list[dict]:
+    """Each spike's figures; each uses learners of its own, numbered from `first`, who have no attempt yet."""
+    results = []
+    for size in sizes:
+        output = sh(str(LOAD_PYTHON), "-m", "bench.load.spike", "--base", BASE, "--facts", facts_file,
+                    "--first", str(first), "--learners", str(size), cwd=ROOT, capture_output=True).stdout
+        results.append(json.loads(output.strip().splitlines()[-1]))
+        print("spike:", results[-1], flush=True)
+        first += size
+        time.sleep(5)  # let the last requests' connections close before the next step
+    return results
+
+
+def spike_table(spikes: list[dict]) -> list[str]:
+    lines = ["| learners | all on their first page (s) | start p50 / p95 / max (ms) | first page p50 / p95 / max (ms) "
+             "| both p50 / p95 / max (ms) | errors |", "|---:|---:|---:|---:|---:|---:|"]
+    for spike in spikes:
+        cells = [" / ".join(f"{spike[part][key]:,.0f}" for key in ("p50", "p95", "max"))
+                 for part in ("start", "first_page", "learner")]
+        kinds = ", ".join(f"{kind}: {count}" for kind, count in spike["error_kinds"].items())
+        lines.append(f"| {spike['learners']:,} | {spike['all_on_first_page_seconds']:.1f} | {' | '.join(cells)} | "
+                     f"{spike['errors']:,}{f' ({kinds})' if kinds else ''} |")
+    return lines
+
+
 def report(steps: list[dict], ceilings: list[tuple[str, float]], workers: int, memory: float,
-           generator_cpu: float) -> str:
+           generator_cpu: float, spikes: list[dict]) -> str:
     versions = sh(str(ROOT / ".venv" / "bin" / "python"), "-c",
                   "import flask, sqlalchemy, gunicorn; print(flask.__version__, sqlalchemy.__version__, "
                   "gunicorn.__version__)", capture_output=True).stdout.split()
@@ -226,11 +256,15 @@ def report(steps: list[dict], ceilings: list[tuple[str, float]], workers: int, m
     trivial = ceilings[0][1]
     for name, rps in ceilings:
         lines.append(f"| {name} | {rps:,.0f} | {rps / trivial:.2f} |")
+    if spikes:
+        lines += ["", "## Start spike (every learner presses \"Start\" within the same second, then opens the "
+                  "first page; signed in beforehand)", ""] + spike_table(spikes)
     lines += ["", "## Quiz scenario (locust; each step held, figures of the holding time only)", "",
-              "| simultaneous learners | requests/s | p50 (ms) | p95 (ms) | errors |", "|---:|---:|---:|---:|---:|"]
+              "| simultaneous learners | requests/s | p50 (ms) | p95 (ms) | max (ms) | errors |",
+              "|---:|---:|---:|---:|---:|---:|"]
     for step in steps:
         lines.append(f"| {step['users']:,} | {step['rps']:,.1f} | {step['p50']:,.0f} | {step['p95']:,.0f} | "
-                     f"{step['failures']:,} of {step['requests']:,} |")
+                     f"{step['max']:,.0f} | {step['failures']:,} of {step['requests']:,} |")
     good = [step for step in steps if step["p95"] < 300 and step["failures"] == 0]
     lines += ["", f"Largest worker memory (RSS) during the run: {memory:.0f} MB.",
               f"The load generator (locust) used {generator_cpu:.0%} of one CPU on average, on the same 2 CPUs.",
@@ -245,22 +279,37 @@ def report(steps: list[dict], ceilings: list[tuple[str, float]], workers: int, m
     return "\n".join(lines) + "\n"
 
 
-def chart(steps: list[dict], path: Path) -> None:
+def chart(steps: list[dict], spikes: list[dict], path: Path) -> None:
+    """The quiz scenario's steps on the left, the start spikes on the right; errors written beside each point."""
     script = f"""
 import json, matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-steps = json.loads({json.dumps(json.dumps(steps))})
+steps, spikes = json.loads({json.dumps(json.dumps(steps))}), json.loads({json.dumps(json.dumps(spikes))})
+fig, (left, spike) = plt.subplots(1, 2, figsize=(12, 4.5))
 users = [s["users"] for s in steps]
-fig, left = plt.subplots(figsize=(8, 4.5))
-left.plot(users, [s["p50"] for s in steps], "o-", label="p50 (ms)")
-left.plot(users, [s["p95"] for s in steps], "s-", label="p95 (ms)")
+for key, mark in (("p50", "o-"), ("p95", "s-"), ("max", "v:")):
+    left.plot(users, [s[key] for s in steps], mark, label=key + " (ms)")
+for s in steps:
+    left.annotate(f"{{s['failures']}} errors", (s["users"], s["p95"]), fontsize=7, textcoords="offset points",
+                  xytext=(4, 4))
 left.axhline(300, color="grey", linestyle="--", linewidth=1)
-left.set_xlabel("simultaneous learners"); left.set_ylabel("response time (ms)")
+left.set_yscale("log"); left.set_xlabel("simultaneous learners (locust)"); left.set_ylabel("response time (ms)")
+left.set_title("Quiz scenario")
 right = left.twinx()
 right.plot(users, [s["rps"] for s in steps], "^-", color="green", label="requests/s")
 right.set_ylabel("requests/s")
-fig.legend(loc="upper left"); fig.tight_layout(); fig.savefig({str(path)!r}, dpi=110)
+left.legend(loc="upper left", fontsize=8); right.legend(loc="lower right", fontsize=8)
+learners = [s["learners"] for s in spikes]
+for key, mark in (("p50", "o-"), ("p95", "s-"), ("max", "v:")):
+    spike.plot(learners, [s["learner"][key] for s in spikes], mark, label="start + first page, " + key + " (ms)")
+for s in spikes:
+    spike.annotate(f"{{s['errors']}} errors", (s["learners"], s["learner"]["p95"]), fontsize=7,
+                   textcoords="offset points", xytext=(4, 4))
+spike.axhline(1000, color="grey", linestyle="--", linewidth=1)
+spike.set_xlabel("learners starting within the same second"); spike.set_ylabel("response time (ms)")
+spike.set_title("Start spike"); spike.legend(loc="upper left", fontsize=8)
+fig.tight_layout(); fig.savefig({str(path)!r}, dpi=110)
 """
     sh(str(LOAD_PYTHON), "-c", script)
 
@@ -268,13 +317,18 @@ fig.legend(loc="upper left"); fig.tight_layout(); fig.savefig({str(path)!r}, dpi
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", default="500,1000,2000,3000,4000,5000")
+    parser.add_argument("--spikes", default="500,1000,2000", help="learners starting the quiz at once, per spike")
     parser.add_argument("--hold", type=int, default=90, help="seconds each step is held")
     parser.add_argument("--spawn-rate", type=float, default=8.0, help="new learners signing in per second")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--ceiling-only", action="store_true", help="measure the ceiling (2 minutes), print it")
+    parser.add_argument("--spike-only", action="store_true", help="run the spikes alone, print them")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    learners = max(WRK_LEARNERS, *(int(n) for n in args.steps.split(",")))
+    spikes_sizes = [int(n) for n in args.spikes.split(",") if n]
+    # accounts: locust's from 0, then the spikes' (each learner starts one attempt), then wrk's 32
+    spike_first = max(int(n) for n in args.steps.split(","))
+    learners = spike_first + sum(spikes_sizes) + WRK_LEARNERS
     environment = app_environment(fresh_database())
     facts_file = str(OUT / "load-facts.json")
     sh(str(ROOT / ".venv" / "bin" / "python"), "-m", "bench.load.seed", "--learners", str(learners),
@@ -283,12 +337,19 @@ def main() -> None:
     gunicorn = start_gunicorn(environment, args.workers)
     watch = MemoryWatch(gunicorn.pid)
     watch.start()
+    steps, ceilings, spikes, generator_cpu = [], [], [], 0.0
     try:
-        ceilings = ceiling(facts)
-        print("ceiling:", ceilings, flush=True)
+        if not args.spike_only:
+            ceilings = ceiling(facts)
+            print("ceiling:", ceilings, flush=True)
         if args.ceiling_only:
             for name, rps in ceilings:
                 print(f"{name:26} {rps:7,.0f} requests/s  {rps / ceilings[0][1]:.2f} of the trivial route")
+            return
+        spikes = run_spikes(facts_file, spike_first, spikes_sizes)
+        if args.spike_only:
+            print("\n".join(spike_table(spikes)))
+            print(f"Largest worker memory (RSS): {watch.largest:.0f} MB")
             return
         steps, generator_cpu = run_locust(facts_file, str(OUT / "load-results.json"), args.steps, args.hold,
                                           args.spawn_rate)
@@ -297,10 +358,10 @@ def main() -> None:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
     name = f"load-{date.today().isoformat()}"
-    text_report = report(steps, ceilings, args.workers, watch.largest, generator_cpu)
+    text_report = report(steps, ceilings, args.workers, watch.largest, generator_cpu, spikes)
     (OUT / f"{name}.md").write_text(text_report)
     if steps:
-        chart(steps, OUT / f"{name}.png")
+        chart(steps, spikes, OUT / f"{name}.png")
     print(text_report)
     sys.exit(0 if steps else 1)
 

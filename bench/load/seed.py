@@ -38,7 +38,8 @@ def seed(learners: int) -> dict:
     course = courses.create_course(slug=SLUG, original_locale="en", timezone="Asia/Baku",
                                    starts_on=datetime.now(UTC).date(), days=1,
                                    texts={"en": {"title": "Load test course", "summary": "For the load test."}})
-    courses.add_module(course.days[0], kind=ModuleKind.LESSON, texts={"en": {"title": "Reading", "body": "Text."}})
+    lesson = courses.add_module(course.days[0], kind=ModuleKind.LESSON,
+                                texts={"en": {"title": "Reading", "body": "Text."}})
     module = courses.add_module(course.days[0], kind=ModuleKind.QUIZ, texts={"en": {"title": "The quiz"}})
     quiz = quizzes.quiz_for(module)
     questions = question_import.import_questions(course, gift_questions(QUESTIONS), "gift")
@@ -55,7 +56,8 @@ def seed(learners: int) -> dict:
         {"user_id": user_id, "course_id": course.id, "role": CourseRole.LEARNER, "enrolled_at": datetime.now(UTC)}
         for user_id in user_ids])
     db.session.commit()
-    return {"slug": SLUG, "quiz_id": quiz.id, "learners": learners, "password": PASSWORD}
+    return {"slug": SLUG, "quiz_id": quiz.id, "lesson_module_id": lesson.id, "learners": learners,
+            "password": PASSWORD}
 
 
 def main() -> None:
