@@ -55,11 +55,28 @@ def _new_token_on_content_change(session: Session, _context, _instances) -> None
                              .execution_options(synchronize_session=False)).rowcount
     if not stored:  # the row is made by the migration; an emptied database gets it back here
         session.execute(insert(ContentVersion).values(id=1, token=token))
+    session.info[READ_KEY] = (session.get_transaction(), token)
+
+
+READ_KEY = "content_version_read"  # session.info: (the transaction that read the version, what it read)
 
 
 def current_token() -> str | None:
-    """The token of the content as this transaction sees it (None: no change recorded yet)."""
-    return db.session.scalar(select(ContentVersion.token).where(ContentVersion.id == 1))
+    """The token of the content as this transaction sees it (None: no change recorded yet).
+
+    Read once per transaction: a page that reads a quiz and its questions asks the database once, and
+    this transaction's own content changes write the new token here (above).
+    """
+    session = db.session()
+    if session.autoflush:
+        session.flush()  # as the query would: a change not yet flushed writes its new token first
+    transaction = session.get_transaction()
+    read = session.info.get(READ_KEY)
+    if transaction is not None and read is not None and read[0] is transaction:
+        return read[1]
+    token = session.scalar(select(ContentVersion.token).where(ContentVersion.id == 1))
+    session.info[READ_KEY] = (session.get_transaction(), token)
+    return token
 
 
 class ContentCache:

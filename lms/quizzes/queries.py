@@ -123,8 +123,11 @@ def _shown(entries: list[tuple[int, dict[str, Any]]], questions: Mapping[int, Qu
     return shown
 
 
-def answer_files(attempt: Attempt) -> dict[int, AnswerFile]:
-    """Question id → the file handed in with its essay answer in this attempt."""
+def answer_files(attempt: Attempt, shown: list[ShownQuestion] | None = None) -> dict[int, AnswerFile]:
+    """Question id → the file handed in with its essay answer in this attempt (of these questions: none
+    to look for when none of them takes a file, as on most quiz pages)."""
+    if shown is not None and not any(question.question.takes_file for question in shown):
+        return {}
     return {question_id: found for question_id, found in db.session.execute(
         select(Answer.question_id, AnswerFile).join(AnswerFile, AnswerFile.answer_id == Answer.id)
         .where(Answer.attempt_id == attempt.id))}

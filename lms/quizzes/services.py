@@ -34,6 +34,7 @@ from lms.quizzes.models import (
     QuizPurpose,
     QuizQuestion,
 )
+from lms.quizzes.paper import QuestionText, question_texts
 from lms.quizzes.question_import import upsert_translation
 from lms.unique_rows import add_once
 
@@ -136,7 +137,7 @@ def start_attempt(quiz: Quiz, enrollment: Enrollment, now: datetime, rng: random
         raise DomainError(_("This quiz is not open now."), 403)
     if quiz.attempts_allowed is not None and len(past) >= quiz.attempts_allowed:
         raise DomainError(_("You have used all your attempts at this quiz."), 403)
-    questions = _questions_with_choices(quiz)
+    questions = _questions_in_order(quiz)
     if not questions:
         raise DomainError(_("This quiz has no questions yet."), 409)
     rng = rng or random.SystemRandom()
@@ -155,15 +156,16 @@ def start_attempt(quiz: Quiz, enrollment: Enrollment, now: datetime, rng: random
         Attempt.quiz_id == quiz.id, Attempt.user_id == enrollment.user_id, Attempt.number == attempt.number)))
 
 
-def _questions_with_choices(quiz: Quiz) -> list[Question]:
-    """The quiz's questions in its order, with their choices, in two queries."""
-    return list(db.session.scalars(
-        select(Question).join(QuizQuestion, QuizQuestion.question_id == Question.id)
-        .where(QuizQuestion.quiz_id == quiz.id).order_by(QuizQuestion.position)
-        .options(selectinload(Question.choices))))
+def _questions_in_order(quiz: Quiz) -> list[QuestionText]:
+    """The quiz's questions in its order with their choices: the order from one small query, the rest from
+    the content cache (a class starting together would otherwise load every question and choice each)."""
+    ids = list(db.session.scalars(select(QuizQuestion.question_id).where(QuizQuestion.quiz_id == quiz.id)
+                                  .order_by(QuizQuestion.position)))
+    texts = question_texts(ids)
+    return [texts[question_id] for question_id in ids if question_id in texts]
 
 
-def _layout(question: Question, shuffle: bool, rng: random.Random) -> dict[str, Any]:
+def _layout(question: QuestionText, shuffle: bool, rng: random.Random) -> dict[str, Any]:
     ids = [choice.id for choice in question.choices]
     entry: dict[str, Any] = {"question": question.id, "choices": list(ids)}
     if question.kind is Kind.MATCHING:

@@ -101,7 +101,7 @@ def attempt(attempt_id: int):
                 return redirect(url_for("quizzes.summary", attempt_id=attempt.id))
             return redirect(url_for("quizzes.attempt", attempt_id=attempt.id, page=min(max(step, 1), total)))
     return render_template("quizzes/attempt.html", attempt=attempt, quiz=paper, page=page, pages=total,
-                           questions=questions, form=form, files=queries.answer_files(attempt)), status
+                           questions=questions, form=form, files=queries.answer_files(attempt, questions)), status
 
 
 @routes.route("/attempts/<int:attempt_id>/answers", methods=["POST"])

@@ -79,6 +79,19 @@ def test_a_change_rolled_back_never_reaches_another_request(client, make_course)
     assert "Irregular migration" in page and "Never saved" not in page
 
 
+def test_the_version_is_read_once_a_transaction_and_follows_its_own_changes(client, make_course):
+    course = make_course(days=[["Migration data"]])
+    db.session.commit()
+    with counting_statements() as statements:
+        cached_outline(course.slug)
+        assert "Migration data" in str(cached_outline(course.slug))
+    assert len([s for s in statements if "FROM content_versions" in s]) == 1, statements
+    course.days[0].modules[0].translations[0].title = "Migration statistics"  # not flushed yet
+    assert "Migration statistics" in str(cached_outline(course.slug))
+    db.session.commit()
+    assert "Migration statistics" in client.get(f"/courses/{course.slug}/").text
+
+
 def test_an_emptied_version_table_is_filled_again_by_the_next_change(client, make_course):
     course = make_course(days=[["Labour migration"]])
     db.session.execute(delete(ContentVersion))
