@@ -22,8 +22,10 @@ from sqlalchemy import event
 
 from bench.load.run import app_environment, fresh_database
 
-PAGES = ("healthz", "course", "quiz", "answer")  # the trivial route first: the others are measured against it
+PAGES = ("healthz", "course", "quiz", "answer", "start")  # the trivial route first: the others are measured against it
 ROUNDS = 5
+START_REPEAT = 20  # "start" needs a learner without an attempt each time, and signing in is a deliberate scrypt
+TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
 class SiteClient(FlaskClient):
@@ -34,19 +36,34 @@ class SiteClient(FlaskClient):
         return super().open(*args, **kwargs)
 
 
-def signed_in_client(app, facts: dict):
-    """A test client signed in as a learner with an attempt in progress; returns (client, attempt URL, page)."""
+def on_start_page(app, facts: dict, number: int) -> tuple[SiteClient, str]:
+    """A test client signed in as learner `number`, and the CSRF token of the quiz's start page."""
     client = SiteClient(app, app.response_class, use_cookies=True)
-    token = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
     login = client.get("/auth/login").get_data(as_text=True)
-    client.post("/auth/login", data={"csrf_token": token.search(login).group(1), "email": "load0@bench.example",
-                                     "password": facts["password"]})
-    start = client.get(f"/quizzes/{facts['quiz_id']}/").get_data(as_text=True)
-    response = client.post(f"/quizzes/{facts['quiz_id']}/start", data={"csrf_token": token.search(start).group(1)})
-    return client, response.headers["Location"].split("?")[0], token
+    client.post("/auth/login", data={"csrf_token": TOKEN.search(login).group(1),
+                                     "email": f"load{number}@bench.example", "password": facts["password"]})
+    return client, TOKEN.search(client.get(f"/quizzes/{facts['quiz_id']}/").get_data(as_text=True)).group(1)
 
 
-def requests_to_profile(app, facts: dict) -> dict[str, Callable[[], object]]:
+def signed_in_client(app, facts: dict):
+    """A test client signed in as a learner with an attempt in progress; returns (client, attempt URL, token)."""
+    client, csrf_token = on_start_page(app, facts, 0)
+    response = client.post(f"/quizzes/{facts['quiz_id']}/start", data={"csrf_token": csrf_token})
+    return client, response.headers["Location"].split("?")[0], TOKEN
+
+
+def starting_learners(app, facts: dict, count: int) -> Callable[[], object]:
+    """Each call: the next of `count` learners on the start page presses "Start" and opens the first page."""
+    waiting = iter([on_start_page(app, facts, number) for number in range(1, count + 1)])
+
+    def start():
+        client, csrf_token = next(waiting)
+        started = client.post(f"/quizzes/{facts['quiz_id']}/start", data={"csrf_token": csrf_token})
+        return client.get(started.headers["Location"])
+    return start
+
+
+def requests_to_profile(app, facts: dict, starts: int) -> dict[str, Callable[[], object]]:
     client, attempt, token = signed_in_client(app, facts)
     page = client.get(f"{attempt}?page=1").get_data(as_text=True)
     question = re.search(r'data-question="(\d+)"', page).group(1)
@@ -58,6 +75,7 @@ def requests_to_profile(app, facts: dict) -> dict[str, Callable[[], object]]:
         "course": lambda: client.get(f"/courses/{facts['slug']}/"),
         "quiz": lambda: client.get(f"{attempt}?page=1"),
         "answer": lambda: client.post(f"{attempt}/answers", json=body, headers=headers),
+        "start": starting_learners(app, facts, starts),
     }
 
 
@@ -71,31 +89,32 @@ def main() -> None:
     from bench.load.wsgi_load import app
     from lms.extensions import db
 
+    starts = 10 + (ROUNDS + 1) * START_REPEAT  # warming up, the rounds, a profile
     with app.app_context():
-        facts = seed(20)
+        facts = seed(starts + 1)
         statements = []
         event.listen(db.engine, "before_cursor_execute", lambda *_: statements.append(1))
-    requests = requests_to_profile(app, facts)
+    requests = requests_to_profile(app, facts, starts)
     trivial = 0.0
     for name in PAGES:
-        request = requests[name]
+        request, repeat = requests[name], START_REPEAT if name == "start" else args.repeat
         for _ in range(10):  # warm up: templates compiled, connections in the pool
             assert request().status_code == 200, name  # noqa: S101  (a broken request would make the figure a lie)
         statements.clear()
         rounds = []
         for _ in range(ROUNDS):
             started = time.perf_counter()
-            for _ in range(args.repeat):
+            for _ in range(repeat):
                 request()
-            rounds.append((time.perf_counter() - started) / args.repeat)
+            rounds.append((time.perf_counter() - started) / repeat)
         elapsed = statistics.median(rounds)
         trivial = trivial or elapsed
         print(f"{name:7} {elapsed * 1000:6.2f} ms a request ({trivial / elapsed:.2f} of /healthz), "
-              f"{len(statements) / (args.repeat * ROUNDS):.0f} SQL statements")
+              f"{len(statements) / (repeat * ROUNDS):.0f} SQL statements")
         if name in (args.show or ()):
             profiler = Profiler(interval=0.0005)
             with profiler:
-                for _ in range(args.repeat):
+                for _ in range(repeat):
                     request()
             print(profiler.output_text(unicode=True, color=False, show_all=False))
 

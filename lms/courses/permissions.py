@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from flask import abort, g
 from flask_login import current_user
-from sqlalchemy import select
 
 from lms.auth.models import Role, User
 from lms.courses.models import Course, CourseRole, CourseStatus, Enrollment, Module
-from lms.courses.queries import course_outline
+from lms.courses.queries import course_outline, enrollment_of
 from lms.extensions import db, login_manager
 
 
@@ -19,10 +18,8 @@ def course_role(user: User, course: Course) -> CourseRole | None:
     cache = g.setdefault("course_roles", {})
     key = (user.id, course.id)
     if key not in cache:
-        cache[key] = db.session.scalar(
-            select(Enrollment.role).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id,
-                                          Enrollment.withdrawn_at.is_(None))
-        )
+        enrollment = enrollment_of(user, course)  # kept for the page, which usually asks for it next
+        cache[key] = enrollment.role if enrollment is not None else None
     return cache[key]
 
 

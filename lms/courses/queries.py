@@ -5,7 +5,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, and_, func, or_, select, type_coerce, union_all
+from flask import g
+from sqlalchemy import Select, and_, func, inspect, or_, select, type_coerce, union_all
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.sql import Subquery
 
@@ -74,12 +75,26 @@ def course_outline(slug: str) -> Course | None:
 
 
 def enrollment_of(user, course: Course) -> Enrollment | None:
+    """The user's enrolment in the course, or None (also when withdrawn).
+
+    A request asks this several times (its rights, then its page or service): an enrolment found is kept
+    for the rest of the request and asked again only if it has since been withdrawn or deleted. "Not
+    enrolled" is never kept, so that an enrolment made during the request is found.
+    """
     if not user.is_authenticated:
         return None
-    return db.session.scalar(  # a withdrawn person is not enrolled until enrolled again
+    found = g.setdefault("enrollments", {})
+    key = (user.id, course.id)
+    kept = found.get(key)
+    if kept is not None and not inspect(kept).was_deleted and kept.withdrawn_at is None:
+        return kept
+    enrollment = db.session.scalar(  # a withdrawn person is not enrolled until enrolled again
         select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id,
                                  Enrollment.withdrawn_at.is_(None))
     )
+    if enrollment is not None:
+        found[key] = enrollment
+    return enrollment
 
 
 def enrollment_in(course: Course, user_id: int) -> Enrollment | None:

@@ -29,6 +29,7 @@ class QuizPaper:
     id: int
     questions_per_page: int
     module: ModuleTitle
+    question_ids: tuple[int, ...] = ()  # the quiz's questions in its order
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,15 @@ def question_texts(ids: list[int]) -> dict[int, QuestionText]:
 def _paper(quiz_id: int) -> QuizPaper | None:
     quiz = db.session.scalar(select(Quiz).where(Quiz.id == quiz_id).options(
         joinedload(Quiz.module).options(selectinload(Module.translations),
-                                        joinedload(Module.day).joinedload(CourseDay.course))))
+                                        joinedload(Module.day).joinedload(CourseDay.course)),
+        selectinload(Quiz.slots)))
     if quiz is None:
         return None
     module = quiz.module
     title = ModuleTitle(tuple(Text(row.locale, title=row.title) for row in module.translations),
                         module.original_locale)
-    return QuizPaper(quiz.id, max(quiz.questions_per_page, 1), title)
+    return QuizPaper(quiz.id, max(quiz.questions_per_page, 1), title,
+                     tuple(slot.question_id for slot in quiz.slots))
 
 
 def _questions(keys: list[tuple[str, int]]) -> dict[tuple[str, int], QuestionText]:

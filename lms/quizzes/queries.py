@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, case, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from lms.auth.models import User
 from lms.courses.models import CourseDay, Module
@@ -34,7 +34,9 @@ class ShownQuestion:
 
 
 def quiz_by_id(quiz_id: int) -> Quiz | None:
-    return db.session.get(Quiz, quiz_id)
+    """The quiz with its module, day and course, which every page of a quiz reads: one query."""
+    return db.session.scalar(select(Quiz).where(Quiz.id == quiz_id).options(
+        joinedload(Quiz.module).joinedload(Module.day).joinedload(CourseDay.course)))
 
 
 def quiz_of_module(module_id: int) -> Quiz | None:

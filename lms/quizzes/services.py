@@ -34,7 +34,7 @@ from lms.quizzes.models import (
     QuizPurpose,
     QuizQuestion,
 )
-from lms.quizzes.paper import QuestionText, question_texts
+from lms.quizzes.paper import QuestionText, question_texts, quiz_paper
 from lms.quizzes.question_import import upsert_translation
 from lms.unique_rows import add_once
 
@@ -157,10 +157,10 @@ def start_attempt(quiz: Quiz, enrollment: Enrollment, now: datetime, rng: random
 
 
 def _questions_in_order(quiz: Quiz) -> list[QuestionText]:
-    """The quiz's questions in its order with their choices: the order from one small query, the rest from
-    the content cache (a class starting together would otherwise load every question and choice each)."""
-    ids = list(db.session.scalars(select(QuizQuestion.question_id).where(QuizQuestion.quiz_id == quiz.id)
-                                  .order_by(QuizQuestion.position)))
+    """The quiz's questions in its order with their choices, from the content cache (a class starting
+    together would otherwise load every question and choice, each of them)."""
+    paper = quiz_paper(quiz.id)
+    ids = list(paper.question_ids) if paper else []
     texts = question_texts(ids)
     return [texts[question_id] for question_id in ids if question_id in texts]
 
