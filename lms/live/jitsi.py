@@ -11,8 +11,6 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-import jwt
-
 from config import ConfigError
 
 SELF_HOSTED = "self_hosted"
@@ -123,6 +121,8 @@ def claims(config: JitsiConfig, room: str, window: Window, who: Participant, now
 
 def token(config: JitsiConfig, room: str, window: Window, who: Participant, now: datetime) -> str:
     """A signed token for `who` to enter `room` (HS256 self-hosted, RS256 with kid for JaaS)."""
+    import jwt  # here, not at the top: PyJWT loads cryptography (10 MB), which only live sessions' pages need
+
     payload = claims(config, room, window, who, now)
     if config.mode == JAAS:
         return jwt.encode(payload, config.private_key, algorithm="RS256",
