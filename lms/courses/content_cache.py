@@ -58,6 +58,7 @@ def _new_token_on_content_change(session: Session, _context, _instances) -> None
     session.info[READ_KEY] = (session.get_transaction(), token)
 
 
+_TOKEN = select(ContentVersion.token).where(ContentVersion.id == 1)  # built once: every page asks it
 READ_KEY = "content_version_read"  # session.info: (the transaction that read the version, what it read)
 
 
@@ -74,7 +75,7 @@ def current_token() -> str | None:
     read = session.info.get(READ_KEY)
     if transaction is not None and read is not None and read[0] is transaction:
         return read[1]
-    token = session.scalar(select(ContentVersion.token).where(ContentVersion.id == 1))
+    token = session.scalar(_TOKEN)
     session.info[READ_KEY] = (session.get_transaction(), token)
     return token
 

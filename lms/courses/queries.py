@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import g
-from sqlalchemy import Select, and_, func, inspect, or_, select, type_coerce, union_all
+from sqlalchemy import Select, and_, bindparam, func, inspect, or_, select, type_coerce, union_all
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.sql import Subquery
 
@@ -74,6 +74,14 @@ def course_outline(slug: str) -> Course | None:
     )
 
 
+# The statements every learner's page runs, built once: SQLAlchemy reuses their compiled form.
+_ENROLLED = select(Enrollment).where(  # a withdrawn person is not enrolled until enrolled again
+    Enrollment.user_id == bindparam("user_id"), Enrollment.course_id == bindparam("course_id"),
+    Enrollment.withdrawn_at.is_(None))
+_STATES = select(ModuleProgress.module_id, ModuleProgress.completed_at).where(
+    ModuleProgress.enrollment_id == bindparam("enrollment_id"))
+
+
 def enrollment_of(user, course: Course) -> Enrollment | None:
     """The user's enrolment in the course, or None (also when withdrawn).
 
@@ -88,10 +96,7 @@ def enrollment_of(user, course: Course) -> Enrollment | None:
     kept = found.get(key)
     if kept is not None and not inspect(kept).was_deleted and kept.withdrawn_at is None:
         return kept
-    enrollment = db.session.scalar(  # a withdrawn person is not enrolled until enrolled again
-        select(Enrollment).where(Enrollment.user_id == user.id, Enrollment.course_id == course.id,
-                                 Enrollment.withdrawn_at.is_(None))
-    )
+    enrollment = db.session.scalar(_ENROLLED, {"user_id": user.id, "course_id": course.id})
     if enrollment is not None:
         found[key] = enrollment
     return enrollment
@@ -115,11 +120,7 @@ def module_states(enrollment: Enrollment | None) -> dict[int, ModuleState]:
     """Module id → what the learner has done with it (absent: not started)."""
     if enrollment is None:
         return {}
-    rows = db.session.execute(
-        select(ModuleProgress.module_id, ModuleProgress.completed_at).where(
-            ModuleProgress.enrollment_id == enrollment.id
-        )
-    )
+    rows = db.session.execute(_STATES, {"enrollment_id": enrollment.id})
     return {
         module_id: ModuleState.COMPLETED if completed_at else ModuleState.VIEWED
         for module_id, completed_at in rows

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from lms.auth.models import User
 from lms.extensions import db
@@ -13,21 +13,29 @@ from lms.notifications.models import MailState, Notification
 PAGE = 30
 
 
-def _on_site(user_id: int, now: datetime):
-    shown = [name for name, kind in KINDS.items() if kind.on_site]
-    return (Notification.recipient_id == user_id, Notification.due_at <= now, Notification.kind.in_(shown),
+def _shown_kinds() -> list[str]:
+    return [name for name, kind in KINDS.items() if kind.on_site]
+
+
+def _on_site(user_id, now, kinds):
+    return (Notification.recipient_id == user_id, Notification.due_at <= now, Notification.kind.in_(kinds),
             Notification.mail_state != MailState.CANCELLED)
 
 
+# Built once (every signed-in page's header asks it): SQLAlchemy reuses its compiled form.
+_UNREAD = select(func.count()).select_from(Notification).where(
+    *_on_site(bindparam("user_id"), bindparam("now"), bindparam("kinds", expanding=True)),
+    Notification.read_at.is_(None))
+
+
 def unread_count(user: User, now: datetime) -> int:
-    return db.session.scalar(select(func.count()).select_from(Notification).where(
-        *_on_site(user.id, now), Notification.read_at.is_(None))) or 0
+    return db.session.scalar(_UNREAD, {"user_id": user.id, "now": now, "kinds": _shown_kinds()}) or 0
 
 
 def my_notifications(user: User, now: datetime) -> list[Notification]:
     """The latest notifications shown on the site, unread first, newest first."""
     return list(db.session.scalars(
-        select(Notification).where(*_on_site(user.id, now))
+        select(Notification).where(*_on_site(user.id, now, _shown_kinds()))
         .order_by(Notification.read_at.is_not(None), Notification.due_at.desc(), Notification.id.desc())
         .limit(PAGE)))
 

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from lms.auth.models import User
@@ -99,9 +99,13 @@ def page_questions(attempt: Attempt, page: int, per_page: int) -> list[ShownQues
     return _shown(entries, question_texts(ids), _answers(attempt, ids))
 
 
+_ANSWERS = select(Answer).where(Answer.attempt_id == bindparam("attempt_id"),  # built once: every quiz page
+                                Answer.question_id.in_(bindparam("question_ids", expanding=True)))
+
+
 def _answers(attempt: Attempt, question_ids: list[int]) -> dict[int, Answer]:
     return {a.question_id: a for a in db.session.scalars(
-        select(Answer).where(Answer.attempt_id == attempt.id, Answer.question_id.in_(question_ids)))}
+        _ANSWERS, {"attempt_id": attempt.id, "question_ids": question_ids})}
 
 
 def _shown(entries: list[tuple[int, dict[str, Any]]], questions: Mapping[int, Question | QuestionText],
