@@ -68,6 +68,11 @@ def app_environment(database_url: str) -> dict[str, str]:
 def start_gunicorn(environment: dict[str, str], workers: int, port: int = PORT, cwd: Path = ROOT,
                    log_name: str = "gunicorn.log") -> subprocess.Popen:
     """gunicorn serving the app found in `cwd` on `port`, once it answers /healthz."""
+    try:  # a server left running would answer for the new one, and every figure would be its
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310
+        raise RuntimeError(f"port {port} is taken: stop what answers there first")
+    except OSError:
+        pass
     process = subprocess.Popen(  # noqa: S603
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
          "--no-control-socket", "--access-logfile", "-", "--log-level", "warning", "bench.load.wsgi_load:app"],
@@ -219,9 +224,12 @@ def run_spikes(facts_file: str, first: int, sizes: list[int]) -> list[dict]:
     """Each spike's figures; each uses learners of its own, numbered from `first`, who have no attempt yet."""
     results = []
     for size in sizes:
-        output = sh(str(LOAD_PYTHON), "-m", "bench.load.spike", "--base", BASE, "--facts", facts_file,
-                    "--first", str(first), "--learners", str(size), cwd=ROOT, capture_output=True).stdout
-        results.append(json.loads(output.strip().splitlines()[-1]))
+        run = subprocess.run([str(LOAD_PYTHON), "-m", "bench.load.spike", "--base", BASE, "--facts", facts_file,  # noqa: S603
+                              "--first", str(first), "--learners", str(size)], cwd=ROOT, capture_output=True, text=True,
+                             check=False)
+        if run.returncode:
+            raise RuntimeError(f"the spike of {size} stopped:\n{run.stderr}")
+        results.append(json.loads(run.stdout.strip().splitlines()[-1]))
         print("spike:", results[-1], flush=True)
         first += size
         time.sleep(5)  # let the last requests' connections close before the next step
