@@ -152,6 +152,27 @@ def take_quiz(learner: Learner, facts: dict, statuses: Statuses, base: str = BAS
     return browser.retries + second.retries
 
 
+def take_quizzes(learners: list[Learner], facts: dict, statuses: Statuses, base: str = BASE) -> tuple[Counter, float]:
+    """Every learner takes the quiz in a thread of its own, one more every 50 ms; returns the requests each
+    sent again, and the seconds until the last finished. A learner who gives up keeps the reason in `error`."""
+    retries: Counter[int] = Counter()
+
+    def run(learner: Learner) -> None:
+        try:
+            retries[learner.number] = take_quiz(learner, facts, statuses, base)
+        except Exception as error:  # noqa: BLE001  (a learner who gave up is a figure, not a crash)
+            learner.error = f"{type(error).__name__}: {error}"
+
+    threads = [threading.Thread(target=run, args=(learner,)) for learner in learners]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+        time.sleep(0.05)
+    for thread in threads:
+        thread.join()
+    return retries, time.monotonic() - started
+
+
 def answer_page(browser: Browser, learner: Learner, page: str) -> None:
     """Answer each question on the page; change the first answer once; keep what was acknowledged."""
     choices: dict[int, list[tuple[int, int]]] = {}
@@ -234,26 +255,12 @@ def main() -> None:
        "--out", facts_file, cwd=ROOT, env=environment, capture_output=True)
     facts = json.loads(Path(facts_file).read_text())
     gunicorn = start_gunicorn(environment, args.workers)
-    statuses, learners, retries = Statuses(), [Learner(n) for n in range(args.learners)], Counter()
+    statuses, learners = Statuses(), [Learner(n) for n in range(args.learners)]
     faults = Faults(gunicorn.pid, args.restart_after)
-
-    def run(learner: Learner) -> None:
-        try:
-            retries[learner.number] = take_quiz(learner, facts, statuses)
-        except Exception as error:  # noqa: BLE001  (a learner who gave up is a figure, not a crash)
-            learner.error = f"{type(error).__name__}: {error}"
-
-    threads = [threading.Thread(target=run, args=(learner,)) for learner in learners]
-    started = time.monotonic()
     faults.start()
-    for thread in threads:
-        thread.start()
-        time.sleep(0.05)
-    for thread in threads:
-        thread.join()
+    retries, seconds = take_quizzes(learners, facts, statuses)
     faults.running = False
     faults.join()
-    seconds = time.monotonic() - started
     gunicorn.send_signal(signal.SIGTERM)
     gunicorn.wait(timeout=30)
     figures = check(learners, database_url)

@@ -40,7 +40,7 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 from sqlalchemy import create_engine, text
 
-from bench.load.faults import Browser, Learner, Statuses, check, csrf, take_quiz
+from bench.load.faults import Browser, Learner, Statuses, check, csrf, take_quizzes
 from bench.load.run import OUT, ROOT, app_environment, fresh_database, sh, start_gunicorn
 
 SERVERS = {"server 1": 8124, "server 2": 8125}
@@ -272,24 +272,10 @@ def main() -> None:
                 f"http://127.0.0.1:{SERVERS['server 2']}", attachment) == handout
 
         killer = ServerKiller(servers, start, args.kill_after, args.down_for, while_down)
-        learners, retries = [Learner(n) for n in range(args.learners)], Counter()
-
-        def run(learner: Learner) -> None:
-            try:
-                retries[learner.number] = take_quiz(learner, facts, statuses, BALANCER)
-            except Exception as error:  # noqa: BLE001  (a learner who gave up is a figure, not a crash)
-                learner.error = f"{type(error).__name__}: {error}"
-
-        threads = [threading.Thread(target=run, args=(learner,)) for learner in learners]
-        started = time.monotonic()
+        learners = [Learner(n) for n in range(args.learners)]
         killer.start()
-        for thread in threads:
-            thread.start()
-            time.sleep(0.05)
-        for thread in threads:
-            thread.join()
+        retries, seconds = take_quizzes(learners, facts, statuses, BALANCER)
         killer.join()
-        seconds = time.monotonic() - started
         downloads["through server 1 after its restart"] = admin.download(
             f"http://127.0.0.1:{SERVERS['server 1']}", attachment) == handout
         deadline = time.monotonic() + 120
