@@ -45,11 +45,11 @@ def on_start_page(app, facts: dict, number: int) -> tuple[SiteClient, str]:
     return client, TOKEN.search(client.get(f"/quizzes/{facts['quiz_id']}/").get_data(as_text=True)).group(1)
 
 
-def signed_in_client(app, facts: dict):
-    """A test client signed in as a learner with an attempt in progress; returns (client, attempt URL, token)."""
+def signed_in_client(app, facts: dict) -> tuple[SiteClient, str]:
+    """A test client signed in as a learner with an attempt in progress, and the attempt's URL."""
     client, csrf_token = on_start_page(app, facts, 0)
     response = client.post(f"/quizzes/{facts['quiz_id']}/start", data={"csrf_token": csrf_token})
-    return client, response.headers["Location"].split("?")[0], TOKEN
+    return client, response.headers["Location"].split("?")[0]
 
 
 def starting_learners(app, facts: dict, count: int) -> Callable[[], object]:
@@ -64,11 +64,11 @@ def starting_learners(app, facts: dict, count: int) -> Callable[[], object]:
 
 
 def requests_to_profile(app, facts: dict, starts: int) -> dict[str, Callable[[], object]]:
-    client, attempt, token = signed_in_client(app, facts)
+    client, attempt = signed_in_client(app, facts)
     page = client.get(f"{attempt}?page=1").get_data(as_text=True)
     question = re.search(r'data-question="(\d+)"', page).group(1)
     choice = re.search(rf'name="q{question}" id="q\d+-c\d+" value="(\d+)"', page).group(1)
-    headers = {"X-CSRFToken": token.search(page).group(1)}
+    headers = {"X-CSRFToken": TOKEN.search(page).group(1)}
     body = {"question": int(question), "fields": {f"q{question}": [choice]}}
     return {
         "healthz": lambda: client.get("/healthz"),

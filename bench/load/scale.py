@@ -84,10 +84,13 @@ def nginx_config(prefix: Path) -> Path:
         (prefix / name).chmod(0o777)  # nginx's workers run as nobody when the master is root
     prefix.chmod(0o755)
     upstreams = "\n".join(f"    server 127.0.0.1:{port} max_fails=1 fail_timeout=3s;" for port in SERVERS.values())
-    config = (NGINX_CONF.read_text()
-              .replace("    server 10.0.0.11:8000 max_fails=1 fail_timeout=3s;\n"
-                       "    server 10.0.0.12:8000 max_fails=1 fail_timeout=3s;", upstreams)
-              .replace("listen 80;", f"listen 127.0.0.1:{BALANCER_PORT};"))
+    config = NGINX_CONF.read_text()
+    for example, here in (("    server 10.0.0.11:8000 max_fails=1 fail_timeout=3s;\n"
+                           "    server 10.0.0.12:8000 max_fails=1 fail_timeout=3s;", upstreams),
+                          ("listen 80;", f"listen 127.0.0.1:{BALANCER_PORT};")):
+        if example not in config:  # else nginx would balance the example's addresses, not this run's servers
+            raise RuntimeError(f"{NGINX_CONF} no longer holds {example.strip()!r}: update nginx_config")
+        config = config.replace(example, here)
     lines = [f"pid {prefix}/nginx.pid;", f"error_log {prefix}/error.log warn;", "worker_processes 1;",
              "events { worker_connections 4096; }", "http {",
              "  log_format upstream '$status $upstream_addr $request_method $uri';",
