@@ -16,14 +16,13 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from flask_migrate import upgrade
-
 from config import TestConfig
 from lms import create_app
 from lms.auth import services as accounts
 from lms.courses import services as courses
 from lms.extensions import db
 from lms.notifications.delivery import deliver_due
+from lms.schema import upgrade
 from tests.database import throwaway_database
 from tests.mailbox import smtp_server
 

@@ -21,7 +21,6 @@ from pathlib import Path
 
 import sqlalchemy
 from flask import Flask
-from flask_migrate import upgrade
 from sqlalchemy import event, insert
 
 from config import TestConfig
@@ -35,6 +34,7 @@ from lms.live import services as live
 from lms.live.models import Attendance
 from lms.quizzes import services as quizzes
 from lms.quizzes.models import Attempt, AttemptState
+from lms.schema import upgrade
 from tests.database import throwaway_database
 
 COUNTRIES = ["AZ", "GE", "KZ", "KG", "MD", "TJ", "TM", "TR", "UA", "UZ"]

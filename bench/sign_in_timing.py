@@ -15,12 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from flask_migrate import upgrade
-
 from config import TestConfig
 from lms import create_app
 from lms.auth import services as accounts
 from lms.extensions import db
+from lms.schema import upgrade
 
 PASSWORD = "a long enough password"  # noqa: S105  (a benchmark account's)  # nosec B105
 

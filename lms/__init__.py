@@ -30,14 +30,14 @@ from lms import (
     surveys,
 )
 from lms.courses import content_cache
-from lms.extensions import babel, csrf, db, jobs, limiter, login_manager, migrate, talisman
+from lms.extensions import babel, csrf, db, jobs, limiter, login_manager, talisman
 from lms.i18n import select_locale, select_timezone
+from lms.schema import enable_migrations, made_for_a_command
 from lms.web.error_pages import register_error_handlers
 from lms.web.security import content_security_policy
 from lms.web.templating import register_template_helpers
 from lms.web.unit_of_work import UnitOfWorkFlask, watch_session
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Each feature uses only those before it (DESIGN.md), and registers its pages, commands and reactions.
 FEATURES = (auth, files, notifications, courses, quizzes, live, surveys, assignments, programmes, applications,
             certificates, progress, calendar, core, admin, demo)
@@ -79,7 +79,8 @@ def _register_extensions(app: Flask) -> None:
     watch_session()
     app.teardown_appcontext(_end_session)  # runs before Flask-SQLAlchemy's own, which it makes a no-op
     content_cache.init_app(app)
-    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    if made_for_a_command():  # `flask db …`; a web worker is spared Alembic (lms/schema.py)
+        enable_migrations(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     limiter.init_app(app)

@@ -11,7 +11,6 @@ from datetime import date, datetime
 import pytest
 from flask import Flask, has_app_context
 from flask.testing import FlaskClient
-from flask_migrate import upgrade
 from sqlalchemy import delete
 
 from config import TestConfig
@@ -21,6 +20,7 @@ from lms.auth.models import Organisation, Role, User
 from lms.courses import services as courses
 from lms.courses.models import Course, CourseStatus, ModuleKind
 from lms.extensions import db
+from lms.schema import upgrade
 from tests.database import backend, throwaway_database
 from tests.mailbox import Mailbox, smtp_server
 

@@ -107,3 +107,14 @@ def test_the_admins_password_link_page_uses_public_url(app, client, make_user):
     assert "https://lms.example.org/telim/auth/password/" in page and "evil.example/auth" not in page
     accounts.set_password(person, "another good password")
     db.session.commit()
+
+
+def test_flask_db_upgrade_builds_a_production_database_from_the_command_line(tmp_path):
+    # Web workers go without Alembic (lms/schema.py); the command line that deploys still has it.
+    database = tmp_path / "deployed.sqlite3"
+    started = _start([str(Path(sys.executable).parent / "flask"), "db", "upgrade"],
+                     **{**GOOD, "DATABASE_URL": f"sqlite:///{database}"}, FLASK_APP="wsgi")
+    assert started.returncode == 0, started.stderr
+    current = _start([str(Path(sys.executable).parent / "flask"), "db", "current"],
+                     **{**GOOD, "DATABASE_URL": f"sqlite:///{database}"}, FLASK_APP="wsgi")
+    assert "(head)" in current.stdout

@@ -8,7 +8,6 @@ import argparse
 import json
 from datetime import UTC, datetime
 
-from flask_migrate import upgrade
 from sqlalchemy import insert, select
 
 from config import ProdConfig
@@ -20,6 +19,7 @@ from lms.courses.models import CourseRole, CourseStatus, Enrollment, ModuleKind
 from lms.extensions import db
 from lms.quizzes import question_import
 from lms.quizzes import services as quizzes
+from lms.schema import upgrade
 
 SLUG = "load-course"
 PASSWORD = "load-test-password"  # noqa: S105  (the generated learners of a throwaway database)  # nosec B105

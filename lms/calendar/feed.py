@@ -1,11 +1,9 @@
-"""Building iCalendar (RFC 5545) documents with the icalendar library."""
+"""Building iCalendar (RFC 5545) documents with the icalendar library (imported by the feed alone: 3 MB a worker)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event
 
 PRODUCT = "-//Telim LMS//Course calendar//EN"
 
@@ -30,6 +28,8 @@ class SessionEntry:
 
 def calendar(name: str, days: list[DayEntry], sessions: list[SessionEntry], stamp: datetime) -> bytes:
     """An iCalendar document with all-day course days and timed live sessions."""
+    from icalendar import Calendar, Event
+
     cal = Calendar()
     cal.add("prodid", PRODUCT)
     cal.add("version", "2.0")

@@ -1,12 +1,12 @@
 """The migration that gives each course day its own date keeps every existing course where it was."""
 from __future__ import annotations
 
-from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
 from config import TestConfig
 from lms import create_app
 from lms.extensions import db
+from lms.schema import downgrade, upgrade
 from tests.database import throwaway_database
 
 BEFORE = "270714315119"  # the last revision where day N fell on the start date plus N-1

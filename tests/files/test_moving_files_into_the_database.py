@@ -1,12 +1,12 @@
 """The migration that moves attachment files from the upload folder into the database, and back."""
 from __future__ import annotations
 
-from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
 from config import TestConfig
 from lms import create_app
 from lms.extensions import db
+from lms.schema import downgrade, upgrade
 from tests.database import throwaway_database
 
 BEFORE = "39198145b220"  # the last revision with files on disk
