@@ -1,14 +1,16 @@
 """Adding a row that two requests may add at once (a double click, two tabs): the second gets the first's.
 
-A unique constraint decides which request wins; the loser's INSERT fails inside a savepoint, so its
-transaction goes on and it answers with the row the winner made, as if it had been there all along.
+A unique constraint decides which request wins; the loser's INSERT fails inside a savepoint (or, in
+`insert_once`, does nothing), so its transaction goes on and it answers with the row the winner made,
+as if it had been there all along.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from lms.extensions import db
@@ -26,6 +28,24 @@ def add_once(row: Row, existing: Callable[[], Row | None]) -> Row:
         if found is None:  # another constraint failed: not the race this guards against
             raise
         return found
+    return row
+
+
+def insert_once(model: type[Row], values: dict[str, Any], unique: Sequence[str],
+                existing: Callable[[], Row | None]) -> Row:
+    """Insert `model`'s row in one statement, or return `existing()` when a concurrent request inserted its twin.
+
+    INSERT … ON CONFLICT (`unique`) DO NOTHING RETURNING: one round trip where `add_once` takes three
+    (savepoint, insert, release), for rows that a whole class makes at the same moment (starting a quiz).
+    """
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (dialect.insert(model).values(**values).on_conflict_do_nothing(index_elements=list(unique))
+                 .returning(model))
+    row = db.session.scalar(statement)
+    if row is None:
+        row = existing()
+        if row is None:  # the conflict's winner is gone again: not the race this guards against
+            raise IntegrityError(str(statement), values, Exception(f"{model.__name__} conflicted and vanished"))
     return row
 
 

@@ -36,7 +36,7 @@ from lms.quizzes.models import (
 )
 from lms.quizzes.paper import QuestionText, question_texts, quiz_paper
 from lms.quizzes.question_import import upsert_translation
-from lms.unique_rows import add_once
+from lms.unique_rows import insert_once
 
 # Answers that reach the server this long after the deadline still count (the network is slow).
 GRACE = timedelta(seconds=30)
@@ -148,12 +148,14 @@ def start_attempt(quiz: Quiz, enrollment: Enrollment, now: datetime, rng: random
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
     if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
         deadline = quiz.closes_at
-    attempt = Attempt(quiz_id=quiz.id, user_id=enrollment.user_id, number=len(past) + 1, started_at=now,
-                      deadline_at=deadline, layout=[_layout(q, quiz.shuffle_choices, rng) for q in questions],
-                      max_score=sum(q.points for q in questions))
+    number = len(past) + 1
+    values = {"quiz_id": quiz.id, "user_id": enrollment.user_id, "number": number, "started_at": now,
+              "deadline_at": deadline, "layout": [_layout(q, quiz.shuffle_choices, rng) for q in questions],
+              "max_score": sum(q.points for q in questions)}
     # Two tabs starting at once: the second gets the attempt the first made.
-    return add_once(attempt, lambda: db.session.scalar(select(Attempt).where(
-        Attempt.quiz_id == quiz.id, Attempt.user_id == enrollment.user_id, Attempt.number == attempt.number)))
+    return insert_once(Attempt, values, ("quiz_id", "user_id", "number"), lambda: db.session.scalar(
+        select(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.user_id == enrollment.user_id,
+                              Attempt.number == number)))
 
 
 def _questions_in_order(quiz: Quiz) -> list[QuestionText]:
