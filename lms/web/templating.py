@@ -18,6 +18,7 @@ from lms.i18n import (
 )
 from lms.links import absolute_url
 from lms.web.markdown import render_markdown
+from lms.web.template_gettext import bound_gettext
 
 
 def input_attributes(field: Field, hint: str | None = None, autocomplete: str | None = None) -> dict[str, str]:
@@ -48,6 +49,7 @@ def register_template_helpers(app: Flask) -> None:
             "current_path": request.full_path.rstrip("?"),
         }
 
+    app.context_processor(bound_gettext)
     app.jinja_env.filters["filesize"] = file_size
     app.jinja_env.filters.update(date_text=dates.date_text, datetime_text=dates.datetime_text,
                                  time_text=dates.time_text, weekday_date_text=dates.weekday_date_text)
