@@ -101,6 +101,17 @@ def test_without_a_mail_server_people_read_it_on_the_site(client, login, make_us
     assert 'class="badge"' not in client.get("/notifications/").text.split("<main")[0]
 
 
+def test_the_badge_counts_what_the_site_shows_and_not_account_mail(client, login, make_user, make_course):
+    learner = make_user(locale="en")
+    courses.enrol(learner, make_course(), by_admin=True)  # shown on the site
+    services.notify(learner, "password_link", "reset")  # mail only: a link is never left on a page
+    db.session.commit()
+    login(learner)
+    header = client.get("/").text.split("<main")[0]
+    assert re.search(r'<span class="badge" aria-label="1 unread">1</span>', header)
+    assert client.get("/notifications/").text.count('class="notification-title"') == 1
+
+
 def test_mark_one_read_touches_only_my_own(client, login, make_user, make_course):
     mine, other = make_user(), make_user()
     course = make_course()
