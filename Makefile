@@ -8,7 +8,7 @@ export FLASK_APP := wsgi
 # `flask run` and the `flask lms` commands here use the development settings; gunicorn defaults to production.
 export LMS_ENV ?= development
 
-.PHONY: run test test-sqlite test-postgresql bench bench-load bench-faults bench-scale profile lint axe i18n setup runtime-deps system-deps translations db
+.PHONY: run test test-sqlite test-postgresql bench bench-load bench-faults bench-scale profile instructions lint axe i18n setup runtime-deps system-deps translations db
 
 run: setup runtime-deps db
 	$(BIN)/flask lms demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
@@ -37,6 +37,13 @@ bench: setup system-deps
 # Where the course page, a quiz page and an answer save spend their time (pyinstrument), on PostgreSQL.
 profile: setup system-deps
 	$(BIN)/python -m bench.profile_pages $(if $(SHOW),--show $(SHOW))
+
+# The same requests' CPU instructions in the app's process (valgrind's callgrind, about 2 minutes): unlike
+# times, the same code gives the same count whatever else the machine does, so before and after compare.
+instructions: setup system-deps
+	@command -v valgrind >/dev/null || { $(APT_INSTALL) valgrind >/dev/null; } || \
+	  { echo "Install valgrind (apt-get install valgrind)"; exit 1; }
+	$(BIN)/python -m bench.profile_pages --instructions
 
 # The load test (about 30 minutes): gunicorn on PostgreSQL, locust and wrk on this machine: the ceiling, the start
 # spikes (SPIKES learners pressing "Start" in the same second), the quiz scenario's steps; writes docs/benchmarks/.

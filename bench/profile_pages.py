@@ -5,16 +5,28 @@ production settings, one signed-in learner. Each request is made `--repeat` time
 the median round's mean time, its ratio to the trivial route (/healthz) and its SQL statement count
 are printed, and for each `--show` the profile (pyinstrument) of `--repeat` more.
 
+Times move with whatever else the machine does (two runs of the same code differed by 30% here).
+`--instructions` counts instead the CPU instructions the app's process executes for each request
+(valgrind's callgrind, collecting only around the requests): the same code gives the same count, so
+a change's before and after can be compared on any day. PostgreSQL's own work is not in the count.
+
     make profile            # or: .venv/bin/python -m bench.profile_pages --repeat 200 --show quiz
+    .venv/bin/python -m bench.profile_pages --instructions
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from flask.testing import FlaskClient
 from pyinstrument import Profiler
@@ -79,11 +91,57 @@ def requests_to_profile(app, facts: dict, starts: int) -> dict[str, Callable[[],
     }
 
 
+def count_instructions(repeat: int) -> None:
+    """Each request's instructions in millions (callgrind), one valgrind run a request, on one seeded database."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise SystemExit("valgrind is needed to count instructions: apt-get install valgrind")
+    os.environ.update(app_environment(fresh_database()))
+    from bench.load.seed import seed
+    from bench.load.wsgi_load import app
+
+    with app.app_context(), tempfile.TemporaryDirectory() as folder:
+        facts = Path(folder) / "facts.json"
+        facts.write_text(json.dumps(seed(repeat + 20)))
+        trivial = 0.0
+        for name in PAGES:
+            run = subprocess.run(  # noqa: S603  (this interpreter under valgrind, on this module)
+                [valgrind, "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={folder}/{name}.out",
+                 sys.executable, "-m", "bench.profile_pages", "--measure", name, "--facts", str(facts),
+                 "--repeat", str(repeat)], capture_output=True, text=True, check=True, env=os.environ)
+            collected = re.search(r"Collected : (\d+)", run.stderr)
+            per_request = int(collected.group(1)) / repeat / 1e6
+            trivial = trivial or per_request
+            print(f"{name:7} {per_request:6.2f} M instructions a request ({trivial / per_request:.2f} of /healthz)")
+
+
+def measure(name: str, facts_file: str, repeat: int) -> None:
+    """Under valgrind: `repeat` requests named `name`, with callgrind collecting only around them."""
+    from bench.load.wsgi_load import app
+
+    facts = json.loads(Path(facts_file).read_text())
+    request = requests_to_profile(app, facts, repeat + 5 if name == "start" else 0)[name]
+    for _ in range(5):
+        request()
+    control = [shutil.which("callgrind_control") or "/usr/bin/callgrind_control", "--instr", "on", str(os.getpid())]
+    subprocess.run(control, check=True, capture_output=True)  # noqa: S603
+    for _ in range(repeat):
+        request()
+    subprocess.run([*control[:2], "off", control[3]], check=True, capture_output=True)  # noqa: S603
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--show", choices=PAGES, action="append", help="print this request's profile")
+    parser.add_argument("--instructions", action="store_true", help="count instructions (valgrind) instead")
+    parser.add_argument("--measure", choices=PAGES, help=argparse.SUPPRESS)  # a run under valgrind
+    parser.add_argument("--facts", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure:
+        return measure(args.measure, args.facts, args.repeat)
+    if args.instructions:
+        return count_instructions(min(args.repeat, 20))
     os.environ.update(app_environment(fresh_database()))
     from bench.load.seed import seed
     from bench.load.wsgi_load import app
