@@ -37,7 +37,17 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from bench.load.run import BASE, OUT, ROOT, app_environment, fresh_database, sh, start_gunicorn, worker_pids
+from bench.load.run import (
+    BASE,
+    OUT,
+    ROOT,
+    app_environment,
+    fresh_database,
+    sh,
+    start_gunicorn,
+    stop_gunicorn,
+    worker_pids,
+)
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 QUESTION = re.compile(r'data-question="(\d+)".*?Which answer is number (\d+)\?', re.S)
@@ -261,8 +271,7 @@ def main() -> None:
     retries, seconds = take_quizzes(learners, facts, statuses)
     faults.running = False
     faults.join()
-    gunicorn.send_signal(signal.SIGTERM)
-    gunicorn.wait(timeout=30)
+    stop_gunicorn(gunicorn)
     figures = check(learners, database_url)
     stuck = [learner.error for learner in learners if learner.error]
     print(f"{args.learners} learners, {seconds:.0f} s; {faults.kills} workers killed (SIGKILL), "

@@ -87,6 +87,18 @@ def start_gunicorn(environment: dict[str, str], workers: int, port: int = PORT, 
     raise RuntimeError(f"gunicorn did not answer /healthz on port {port}")
 
 
+def stop_gunicorn(gunicorn: subprocess.Popen) -> None:
+    """SIGTERM, and SIGKILL for what is left after 30 s: a step past the ceiling leaves workers a long queue."""
+    gunicorn.send_signal(signal.SIGTERM)
+    try:
+        gunicorn.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        for pid in worker_pids(gunicorn.pid):
+            os.kill(pid, signal.SIGKILL)
+        gunicorn.kill()
+        gunicorn.wait()
+
+
 def worker_pids(master: int) -> list[int]:
     children = Path(f"/proc/{master}/task/{master}/children")
     return [int(pid) for pid in children.read_text().split()] if children.exists() else []
@@ -363,8 +375,7 @@ def main() -> None:
                                           args.spawn_rate)
     finally:
         watch.running = False
-        gunicorn.send_signal(signal.SIGTERM)
-        gunicorn.wait(timeout=30)
+        stop_gunicorn(gunicorn)
     name = f"load-{date.today().isoformat()}"
     text_report = report(steps, ceilings, args.workers, watch.largest, generator_cpu, spikes)
     (OUT / f"{name}.md").write_text(text_report)
