@@ -123,11 +123,15 @@ def measure(name: str, facts_file: str, repeat: int) -> None:
     request = requests_to_profile(app, facts, repeat + 5 if name == "start" else 0)[name]
     for _ in range(5):
         request()
-    control = [shutil.which("callgrind_control") or "/usr/bin/callgrind_control", "--instr", "on", str(os.getpid())]
-    subprocess.run(control, check=True, capture_output=True)  # noqa: S603
+    control = shutil.which("callgrind_control") or "/usr/bin/callgrind_control"
+
+    def collect(switch: str) -> None:
+        subprocess.run([control, "--instr", switch, str(os.getpid())], check=True, capture_output=True)  # noqa: S603
+
+    collect("on")
     for _ in range(repeat):
         request()
-    subprocess.run([*control[:2], "off", control[3]], check=True, capture_output=True)  # noqa: S603
+    collect("off")
 
 
 def main() -> None:

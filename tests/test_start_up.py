@@ -111,10 +111,8 @@ def test_the_admins_password_link_page_uses_public_url(app, client, make_user):
 
 def test_flask_db_upgrade_builds_a_production_database_from_the_command_line(tmp_path):
     # Web workers go without Alembic (lms/schema.py); the command line that deploys still has it.
-    database = tmp_path / "deployed.sqlite3"
-    started = _start([str(Path(sys.executable).parent / "flask"), "db", "upgrade"],
-                     **{**GOOD, "DATABASE_URL": f"sqlite:///{database}"}, FLASK_APP="wsgi")
+    flask, database = str(Path(sys.executable).parent / "flask"), tmp_path / "deployed.sqlite3"
+    environment = {**GOOD, "DATABASE_URL": f"sqlite:///{database}", "FLASK_APP": "wsgi"}
+    started = _start([flask, "db", "upgrade"], **environment)
     assert started.returncode == 0, started.stderr
-    current = _start([str(Path(sys.executable).parent / "flask"), "db", "current"],
-                     **{**GOOD, "DATABASE_URL": f"sqlite:///{database}"}, FLASK_APP="wsgi")
-    assert "(head)" in current.stdout
+    assert "(head)" in _start([flask, "db", "current"], **environment).stdout
