@@ -3,8 +3,9 @@
 A course's outline and its questions are read on every learner's page but change only when someone
 authors them. Each feature names its content models with `track(...)` in its `register(app)`. Every flush that adds,
 changes or deletes a row of a tracked model writes a new random token into the one-row
-`content_versions` table, in the same transaction. A page reads the token (one small query) and reuses
-what this process built under that token; a new token empties the cache.
+`content_versions` table, in the same transaction. A page reads the token (a column of the signed-in
+user's query, else one small query of its own) and reuses what this process built under that token; a
+new token empties the cache.
 
 The token is random rather than a counter so that a database emptied and filled again (the tests, a
 restore) can never bring back a token an old entry was stored under. What is cached must be plain,
@@ -19,11 +20,14 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from itertools import chain
 from typing import Any, TypeVar
 
-from flask import Flask, current_app
+from flask import Flask, current_app, has_request_context
+from flask_login import current_user
 from sqlalchemy import String, event, insert, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from lms.auth.sign_ins import ReadAlong, read_along
 from lms.extensions import db
+from lms.per_transaction import MISSING, recall, remember
 
 T = TypeVar("T")
 MAX_ENTRIES = 4096  # outlines and questions; past this the cache starts again empty
@@ -55,28 +59,30 @@ def _new_token_on_content_change(session: Session, _context, _instances) -> None
                              .execution_options(synchronize_session=False)).rowcount
     if not stored:  # the row is made by the migration; an emptied database gets it back here
         session.execute(insert(ContentVersion).values(id=1, token=token))
-    session.info[READ_KEY] = (session.get_transaction(), token)
+    remember(session, READ_KEY, token)
 
 
 _TOKEN = select(ContentVersion.token).where(ContentVersion.id == 1)  # built once: every page asks it
-READ_KEY = "content_version_read"  # session.info: (the transaction that read the version, what it read)
+_TOKEN_COLUMN = _TOKEN.scalar_subquery()  # the same, as a column of the signed-in user's query
+READ_KEY = "content_version_read"  # lms/per_transaction.py: the version this transaction has read
 
 
 def current_token() -> str | None:
     """The token of the content as this transaction sees it (None: no change recorded yet).
 
-    Read once per transaction: a page that reads a quiz and its questions asks the database once, and
-    this transaction's own content changes write the new token here (above).
+    Read once per transaction, with the signed-in user when there is one: a page that reads a course,
+    a quiz and its questions asks the database at most once, and this transaction's own content
+    changes write the new token here (above).
     """
     session = db.session()
     if session.autoflush:
         session.flush()  # as the query would: a change not yet flushed writes its new token first
-    transaction = session.get_transaction()
-    read = session.info.get(READ_KEY)
-    if transaction is not None and read is not None and read[0] is transaction:
-        return read[1]
-    token = session.scalar(_TOKEN)
-    session.info[READ_KEY] = (session.get_transaction(), token)
+    if has_request_context():
+        current_user._get_current_object()  # loads the signed-in user, if not yet, which reads the token along
+    token = recall(session, READ_KEY)
+    if token is MISSING:
+        token = session.scalar(_TOKEN)
+        remember(session, READ_KEY, token)
     return token
 
 
@@ -105,6 +111,8 @@ class ContentCache:
 
 def init_app(app: Flask) -> None:
     app.extensions["content_cache"] = ContentCache()
+    read_along(app, ReadAlong(column=lambda: _TOKEN_COLUMN, parameters=dict,
+                              keep=lambda _user, token: remember(db.session(), READ_KEY, token)))
 
 
 def cached_many(keys: Iterable[Hashable], build: Callable[[list[Hashable]], Mapping[Hashable, T]]) -> dict[Hashable, T]:

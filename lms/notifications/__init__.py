@@ -15,8 +15,8 @@ from lms.auth.personal_data import add_section
 from lms.notifications import (
     account_mail,
     delivery,  # noqa: F401  (declares the sending job)
-    queries,
     services,
+    unread,
     views,
 )
 from lms.notifications.forms import mail_choices_form
@@ -29,6 +29,7 @@ def register(app: Flask) -> None:
     """The notification pages, the header's unread count, the account mails and the profile's choices."""
     app.register_blueprint(feature_blueprint("notifications", views))
     account_mail.register()
+    unread.register(app)
     app.context_processor(_unread)
     # The profile (an `auth` page) shows the e-mail choices, which are this feature's.
     app.template_context_processors.setdefault("auth", []).append(_profile_choices)
@@ -38,7 +39,7 @@ def register(app: Flask) -> None:
 def _unread() -> dict:
     if not current_user.is_authenticated:
         return {}
-    return {"unread_notifications": queries.unread_count(current_user, clock.now())}
+    return {"unread_notifications": unread.unread_count(current_user, clock.now())}
 
 
 def _profile_choices() -> dict:

@@ -39,7 +39,12 @@ def course_of(make_course, modules: int, days: int):
     return make_course(days=[[f"Module {d}.{m}" for m in range(per_day)] for d in range(days)])
 
 
-@pytest.mark.parametrize("url", ["/courses/{slug}/", "/", "/progress/", "/courses/{slug}/modules/{module}"])
+# The most each page may cost. The header's unread count and the content version come with the signed-in
+# user's query (lms/auth/sign_ins.py), so the course page is the user, the enrolment and its module states.
+MOST = {"/courses/{slug}/": 3, "/": 10, "/progress/": 10, "/courses/{slug}/modules/{module}": 12}
+
+
+@pytest.mark.parametrize("url", list(MOST))
 def test_pages_cost_the_same_for_5_or_200_modules(client, make_user, login, make_course, url):
     learner = make_user()
     small, large = course_of(make_course, 5, 1), course_of(make_course, 200, 10)
@@ -52,5 +57,4 @@ def test_pages_cost_the_same_for_5_or_200_modules(client, make_user, login, make
             login(learner)
         counts.append(statements_for(client, url.format(slug=course.slug, module=course.days[0].modules[1].id)))
     assert counts[0] == counts[1], f"{counts[0]} statements with 5 modules, {counts[1]} with 200"
-    # 13 for the page and 1 for the header's unread-notification count, paid by every signed-in page.
-    assert counts[1] <= 14, "\n".join(STATEMENTS)
+    assert counts[1] <= MOST[url], "\n".join(STATEMENTS)
