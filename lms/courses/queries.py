@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -80,6 +81,9 @@ _ENROLLED = select(Enrollment).where(  # a withdrawn person is not enrolled unti
     Enrollment.withdrawn_at.is_(None))
 _STATES = select(ModuleProgress.module_id, ModuleProgress.completed_at).where(
     ModuleProgress.enrollment_id == bindparam("enrollment_id"))
+_ENROLLED_WITH_STATES = (
+    _ENROLLED.add_columns(ModuleProgress.module_id, ModuleProgress.completed_at)
+    .outerjoin(ModuleProgress, ModuleProgress.enrollment_id == Enrollment.id))
 
 
 def enrollment_of(user, course: Course) -> Enrollment | None:
@@ -120,7 +124,23 @@ def module_states(enrollment: Enrollment | None) -> dict[int, ModuleState]:
     """Module id → what the learner has done with it (absent: not started)."""
     if enrollment is None:
         return {}
-    rows = db.session.execute(_STATES, {"enrollment_id": enrollment.id})
+    return _states(db.session.execute(_STATES, {"enrollment_id": enrollment.id}))
+
+
+def enrollment_with_states(user, course: Course) -> tuple[Enrollment | None, dict[int, ModuleState]]:
+    """`enrollment_of` and its `module_states` in one query, for the course page that shows both."""
+    if not user.is_authenticated:
+        return None, {}
+    rows = db.session.execute(_ENROLLED_WITH_STATES, {"user_id": user.id, "course_id": course.id}).all()
+    if not rows:
+        return None, {}
+    enrollment = rows[0][0]
+    g.setdefault("enrollments", {})[(user.id, course.id)] = enrollment  # as enrollment_of keeps it
+    progress = [(module_id, completed_at) for _, module_id, completed_at in rows if module_id is not None]
+    return enrollment, _states(progress)
+
+
+def _states(rows: Iterable[tuple[int, datetime | None]]) -> dict[int, ModuleState]:
     return {
         module_id: ModuleState.COMPLETED if completed_at else ModuleState.VIEWED
         for module_id, completed_at in rows

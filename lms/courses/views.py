@@ -42,8 +42,8 @@ def course(slug: str):
     course = cached_outline(slug)  # every learner opens this page: its outline comes from the cache
     if course is None or not can_see_course(current_user, course):
         abort(404)
-    enrollment = queries.enrollment_of(current_user, course)
-    states, now = queries.module_states(enrollment), clock.now()
+    enrollment, states = queries.enrollment_with_states(current_user, course)
+    now = clock.now()
     return render_template(
         "courses/course.html", course=course, enrollment=enrollment,
         progress=course.progress(states) if enrollment else None, timeline=build_timeline(course, states, now),

@@ -38,7 +38,7 @@ def test_a_course_page_reads_the_version_and_the_count_with_the_user(client, log
     user_query = [s for s in statements if "FROM users JOIN sign_ins" in s]
     assert len(user_query) == 1 and "content_versions" in user_query[0] and "notifications" in user_query[0]
     assert not [s for s in statements if s not in user_query and ("content_versions" in s or "notifications" in s)]
-    assert len(statements) == 3, "\n".join(statements)  # the user (with both), the enrolment, its states
+    assert len(statements) == 2, "\n".join(statements)  # the user (with both), the enrolment with its states
 
 
 def test_a_post_reads_the_version_but_not_the_count_it_would_not_show(client, login, make_user, make_course):

@@ -1,4 +1,5 @@
 """What a learner sees and does on a course, through the pages."""
+import re
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -86,6 +87,17 @@ def test_reading_records_a_view_and_mark_complete_moves_on(client, make_course, 
     overview = client.get(f"/courses/{course.slug}/", headers={"Accept-Language": "en"}).text
     assert "1 of 3 required modules completed · 33%" in overview
     assert "Continue: Definitions" in overview
+    client.get(f"/courses/{course.slug}/modules/{second.id}")
+    overview = client.get(f"/courses/{course.slug}/", headers={"Accept-Language": "en"}).text
+    assert module_badges(overview) == [("Concepts", "Completed"), ("Definitions", "Started"), ("Trends", "Not started")]
+
+
+def module_badges(page: str) -> list[tuple[str, str]]:
+    """Each module row's title and the learner's state badge, in the page's order."""
+    rows = re.findall(r'<li class="module-row">(.*?)</li>', page, flags=re.S)
+    titles = [re.sub(r"<[^>]+>", "", re.search(r'<span class="module-title">\s*(.*?)\n', row).group(1)) for row in rows]
+    badges = [re.search(r'<span class="badge[^"]*">([^<]+)</span>', row).group(1) for row in rows]
+    return list(zip(titles, badges, strict=True))
 
 
 def test_a_locked_day_is_403_before_it_opens_and_open_after(client, make_course, make_user, login, frozen_clock):

@@ -40,8 +40,8 @@ def course_of(make_course, modules: int, days: int):
 
 
 # The most each page may cost. The header's unread count and the content version come with the signed-in
-# user's query (lms/auth/sign_ins.py), so the course page is the user, the enrolment and its module states.
-MOST = {"/courses/{slug}/": 3, "/": 10, "/progress/": 10, "/courses/{slug}/modules/{module}": 12}
+# user's query (lms/auth/sign_ins.py), so the course page is the user and the enrolment with its module states.
+MOST = {"/courses/{slug}/": 2, "/": 10, "/progress/": 10, "/courses/{slug}/modules/{module}": 12}
 
 
 @pytest.mark.parametrize("url", list(MOST))
