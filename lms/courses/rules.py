@@ -17,6 +17,11 @@ class SelfEnrolment(enum.StrEnum):
     BY_ADMIN = "by_admin"  # the training centre enrols people
     BY_APPLICATION = "by_application"  # an application form; the centre selects
 
+    @property
+    def by_form(self) -> bool:
+        """Whether a signed-in person not yet enrolled enrols with the course page's form."""
+        return self in (SelfEnrolment.OPEN, SelfEnrolment.WITH_KEY)
+
 
 def last_day(starts_on: date, day_dates: Sequence[date]) -> date:
     """The date of a course's last day (its start while it has no day)."""

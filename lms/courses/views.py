@@ -44,11 +44,14 @@ def course(slug: str):
         abort(404)
     enrollment, states = queries.enrollment_with_states(current_user, course)
     now = clock.now()
+    self_enrolment = course.self_enrolment(now)
+    # Made only for the page that shows it: the form is 3% of the work of a page that does not show it.
+    offers_form = enrollment is None and current_user.is_authenticated and self_enrolment.by_form
     return render_template(
         "courses/course.html", course=course, enrollment=enrollment,
         progress=course.progress(states) if enrollment else None, timeline=build_timeline(course, states, now),
-        enrol_form=EnrolForm(), can_edit=can_edit_course(current_user, course), is_learner=is_learner(enrollment),
-        self_enrolment=course.self_enrolment(now),
+        enrol_form=EnrolForm() if offers_form else None, can_edit=can_edit_course(current_user, course),
+        is_learner=is_learner(enrollment), self_enrolment=self_enrolment,
     )
 
 

@@ -145,3 +145,37 @@ def test_progress_page_needs_sign_in_and_says_when_empty(client, make_user, logi
     assert client.get("/progress/").status_code == 302
     login(make_user())
     assert "Siz hələ heç bir kursa yazılmamısınız." in client.get("/progress/").text
+
+
+def enrol_card(page: str) -> str:
+    return re.search(r'<section class="card enrol-card".*?</section>', page, flags=re.S).group(0)
+
+
+def test_the_enrolment_card_offers_the_form_only_to_who_may_enrol_themselves(client, make_course, make_user, login,
+                                                                              frozen_clock):
+    frozen_clock(NOW)
+    trainer, learner, newcomer = make_user(Role.TRAINER), make_user(), make_user()
+    open_course, keyed = make_course(trainer=trainer), make_course(enrolment=EnrolmentMode.KEY, enrolment_key="k")
+    by_admin, ended = make_course(enrolment=EnrolmentMode.ADMIN), make_course(starts_on=NOW.date() - timedelta(days=30))
+    services.enrol(learner, open_course)
+    db.session.commit()
+    urls = {course: f"/courses/{course.slug}/" for course in (open_course, keyed, by_admin, ended)}
+    english = {"Accept-Language": "en"}
+    assert "Sign in to enrol" in enrol_card(client.get(urls[open_course], headers=english).text)
+    login(newcomer)
+    card = enrol_card(client.get(urls[open_course], headers=english).text)
+    assert "Enrol in this course" in card and 'name="key"' not in card
+    card = enrol_card(client.get(urls[keyed], headers=english).text)
+    assert "Enrol in this course" in card and 'name="key"' in card
+    card = enrol_card(client.get(urls[by_admin], headers=english).text)
+    assert "arranged by the training centre" in card and "<form" not in card
+    card = enrol_card(client.get(urls[ended], headers=english).text)
+    assert "enrolment is closed" in card and "<form" not in card
+    client.post("/auth/logout")
+    login(learner)
+    card = enrol_card(client.get(urls[open_course], headers=english).text)
+    assert "required modules completed" in card and "<form" not in card
+    client.post("/auth/logout")
+    login(trainer)
+    card = enrol_card(client.get(urls[open_course], headers=english).text)
+    assert "You are a trainer of this course." in card and "<form" not in card
