@@ -23,9 +23,7 @@ from markupsafe import Markup
 def _newstyle_gettext(translate: Callable[[str], str]) -> Callable[..., str]:
     @pass_eval_context
     def gettext(eval_context: EvalContext, string: str, /, **variables: Any) -> str:
-        text = translate(string)
-        # The catalogue's text is trusted as Jinja's own i18n does; Markup's % escapes the variables.
-        return (Markup(text) if eval_context.autoescape else text) % variables  # noqa: S704  # nosec B704
+        return _formatted(eval_context, translate(string), variables)
 
     return gettext
 
@@ -34,14 +32,21 @@ def _newstyle_ngettext(translate: Callable[[str, str, int], str]) -> Callable[..
     @pass_eval_context
     def ngettext(eval_context: EvalContext, singular: str, plural: str, number: int, /, **variables: Any) -> str:
         variables.setdefault("num", number)
-        text = translate(singular, plural, number)
-        return (Markup(text) if eval_context.autoescape else text) % variables  # noqa: S704  # nosec B704
+        return _formatted(eval_context, translate(singular, plural, number), variables)
 
     return ngettext
+
+
+def _formatted(eval_context: EvalContext, text: str, variables: dict[str, Any]) -> str:
+    # The catalogue's text is trusted as Jinja's own i18n does; Markup's % escapes the variables.
+    shown = Markup(text) if eval_context.autoescape else text  # noqa: S704  # nosec B704
+    # A text without "%" is the same formatted or not: most of a page's texts skip the formatting.
+    return shown % variables if "%" in text else shown
 
 
 def bound_gettext() -> dict[str, Callable[..., str]]:
     """A context processor: `gettext` and `ngettext` for this render, in the language in force now."""
     translations = get_translations()
-    return {"gettext": _newstyle_gettext(translations.ugettext),
-            "ngettext": _newstyle_ngettext(translations.ungettext)}
+    gettext = _newstyle_gettext(translations.ugettext)
+    # `_` too: else Jinja's i18n extension answers `_` with an alias that looks `gettext` up at each call.
+    return {"gettext": gettext, "_": gettext, "ngettext": _newstyle_ngettext(translations.ungettext)}

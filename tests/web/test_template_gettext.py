@@ -22,8 +22,9 @@ def test_russian_plurals_take_their_three_forms(app, number, words):
 
 def test_the_readers_language_and_variables_escaped_as_before(app):
     with app.test_request_context("/", headers={"Accept-Language": "az"}):
-        page = render_template_string("{{ _('Courses') }}|{{ _('%(name)s', name='<b>Aynur</b>') }}|{{ _('100%%') }}")
-    assert page == "Kurslar|&lt;b&gt;Aynur&lt;/b&gt;|100%"
+        page = render_template_string("{{ _('Courses') }}|{{ _('%(name)s', name='<b>Aynur</b>') }}|{{ _('100%%') }}"
+                                      "|{{ gettext('Courses', unused='<i>') }}|{% trans %}Courses{% endtrans %}")
+    assert page == "Kurslar|&lt;b&gt;Aynur&lt;/b&gt;|100%|Kurslar|Kurslar"
 
 
 def test_a_render_in_a_forced_language_is_in_that_language(app):
