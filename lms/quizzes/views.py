@@ -20,7 +20,7 @@ from lms.quizzes.forms import AttemptPageForm, StartForm, SubmitForm
 from lms.quizzes.grading import GRADED_BY_HAND
 from lms.quizzes.knowledge import gain_of
 from lms.quizzes.models import AnswerFile, Attempt, AttemptState, Question, Quiz, QuizPurpose
-from lms.quizzes.paper import quiz_paper
+from lms.quizzes.paper import question_texts, quiz_paper
 from lms.quizzes.responses import InvalidResponse, response_from_fields
 from lms.quizzes.review import may_see_answers
 from lms.web.forms import page_number
@@ -125,9 +125,9 @@ def save_answer(attempt_id: int):
         payload = {}
     question_id, fields, sequence = payload.get("question"), payload.get("fields"), payload.get("sequence")
     entry = next((e for e in attempt.layout if e["question"] == question_id), None)
-    if entry is None or not isinstance(fields, dict) or not _is_sequence(sequence):
+    question = question_texts([question_id]).get(question_id) if entry else None  # its kind, from the cache
+    if question is None or not isinstance(fields, dict) or not _is_sequence(sequence):
         return jsonify(error="invalid", message=_("This answer cannot be saved.")), 400
-    question = db.session.get(Question, question_id)
     try:
         response = response_from_fields(question.kind, question_id, entry["choices"],
                                         lambda name: _values(fields.get(name))[:50])

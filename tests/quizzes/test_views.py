@@ -352,3 +352,23 @@ def test_one_rounding_on_the_page_and_in_the_csv(client, login, make_user, quiz_
     page = client.get(f"/courses/{course.slug}/manage/quizzes/{quiz.module_id}/results",
                       headers={"Accept-Language": "en"}).text
     assert "44.8%" in page
+
+
+def test_an_autosave_takes_the_questions_kind_from_the_content_cache(client, login, quiz_world, frozen_clock):
+    attempt = begin(client, login, quiz_world, frozen_clock)
+    attempt_id, (first, second) = attempt.id, attempt.layout[:2]
+    url = f"/quizzes/attempts/{attempt_id}/answers"
+
+    def first_choice(entry: dict) -> dict:
+        return {"question": entry["question"], "fields": {f"q{entry['question']}": [str(entry["choices"][0])]}}
+
+    client.post(url, json=first_choice(first))  # the question texts are now in the cache
+    with counting_statements() as statements:
+        saved = client.post(url, json=first_choice(second))
+    assert saved.status_code == 200 and saved.json["saved"] is True
+    # The user (with the content version), the attempt, its hold, the answer looked up and inserted.
+    assert not [s for s in statements if "FROM questions" in s], statements
+    assert len(statements) <= 5, "\n".join(statements)
+    stored = db.session.scalar(select(Answer).where(Answer.attempt_id == attempt_id,
+                                                    Answer.question_id == second["question"]))
+    assert stored.response
