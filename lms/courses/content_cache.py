@@ -17,7 +17,6 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from itertools import chain
 from typing import Any, TypeVar
 
 from flask import Flask, current_app, has_request_context
@@ -27,7 +26,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from lms.auth.sign_ins import ReadAlong, read_along
 from lms.extensions import db
-from lms.per_transaction import MISSING, recall, remember
+from lms.per_transaction import MISSING, flush_changes, recall, remember
 
 T = TypeVar("T")
 MAX_ENTRIES = 4096  # outlines and questions; past this the cache starts again empty
@@ -51,8 +50,7 @@ def track(*models: type) -> None:
 
 @event.listens_for(Session, "before_flush")
 def _new_token_on_content_change(session: Session, _context, _instances) -> None:
-    changed = chain(session.new, session.dirty, session.deleted)
-    if not any(isinstance(instance, _tracked) for instance in changed):
+    if not flush_changes(session, _tracked):
         return
     token = secrets.token_hex(16)
     stored = session.execute(update(ContentVersion).values(token=token)

@@ -21,7 +21,7 @@ from lms.auth.sign_ins import ReadAlong, read_along
 from lms.extensions import db
 from lms.notifications.models import Notification
 from lms.notifications.queries import on_site, shown_kinds
-from lms.per_transaction import MISSING, forget, recall, remember
+from lms.per_transaction import MISSING, flush_changes, forget, recall, remember
 
 _KEY = "unread_notifications"  # lms/per_transaction.py: (whose count, the count) in this transaction
 
@@ -78,8 +78,7 @@ def _count_of_one_user(column: ColumnElement[int]) -> Select:
 
 @event.listens_for(Session, "before_flush")
 def _forget_on_flushed_change(session: Session, _context, _instances) -> None:
-    changed = (*session.new, *session.dirty, *session.deleted)
-    if any(isinstance(instance, Notification) for instance in changed):
+    if flush_changes(session, (Notification,)):
         forget(session, _KEY)
 
 
