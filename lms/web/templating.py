@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from flask import Flask, request
-from flask_babel import get_locale
 from wtforms import Field
 
 from lms import dates, numbers
 from lms.i18n import (
     LANGUAGES,
     country_name,
+    current_locale,
     fallback_locale,
     file_size,
     language_name,
@@ -18,7 +18,7 @@ from lms.i18n import (
 )
 from lms.links import absolute_url
 from lms.web.markdown import render_markdown
-from lms.web.template_gettext import bound_gettext
+from lms.web.template_gettext import bound_gettext, install_gettext
 
 
 def input_attributes(field: Field, hint: str | None = None, autocomplete: str | None = None) -> dict[str, str]:
@@ -44,12 +44,13 @@ def register_template_helpers(app: Flask) -> None:
     @app.context_processor
     def page_context() -> dict:
         return {
-            "current_locale": str(get_locale()),
+            "current_locale": current_locale(),
             "languages": LANGUAGES,
             "current_path": request.full_path.rstrip("?"),
         }
 
     app.context_processor(bound_gettext)
+    install_gettext(app.jinja_env)
     app.jinja_env.filters["filesize"] = file_size
     app.jinja_env.filters.update(date_text=dates.date_text, datetime_text=dates.datetime_text,
                                  time_text=dates.time_text, weekday_date_text=dates.weekday_date_text)

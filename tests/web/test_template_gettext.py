@@ -7,8 +7,10 @@ recipient's.
 from __future__ import annotations
 
 import pytest
-from flask import render_template_string
-from flask_babel import force_locale
+from flask import render_template_string, session
+from flask_babel import force_locale, refresh
+
+from lms.i18n import SESSION_KEY, current_locale
 
 HOURS = '{{ ngettext("%(num)d academic hour", "%(num)d academic hours", n) }}'
 
@@ -40,3 +42,24 @@ def test_macros_imported_without_context_still_translate(app):
     with app.test_request_context("/", headers={"Accept-Language": "ru"}):
         module = app.jinja_env.from_string(macro).module
         assert str(module.label()) == "Курсы"
+
+
+def test_macros_imported_without_context_follow_a_forced_language(app):
+    macro = "{% macro label(n) %}{{ _('Sign in') }}, " + HOURS + "{% endmacro %}"
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        module = app.jinja_env.from_string(macro).module
+        with force_locale("ru"):
+            inside = str(module.label(3))
+        after = str(module.label(3))
+    assert (inside, after) == ("Войти, 3 академических часа", "Sign in, 3 academic hours")
+
+
+def test_the_language_code_follows_a_forced_language_and_a_new_choice(app):
+    with app.test_request_context("/", headers={"Accept-Language": "az"}):
+        before = current_locale()
+        with force_locale("ru"):
+            forced = current_locale()
+        session[SESSION_KEY] = "en"
+        refresh()  # as the profile does when a person saves another language
+        chosen = current_locale()
+    assert (before, forced, chosen) == ("az", "ru", "en")
