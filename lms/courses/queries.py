@@ -5,11 +5,12 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from flask import g
 from sqlalchemy import Select, and_, bindparam, func, inspect, or_, select, type_coerce, union_all
 from sqlalchemy.orm import joinedload, selectinload
-from sqlalchemy.sql import Subquery
+from sqlalchemy.sql import ColumnElement, Subquery
 
 from lms.auth.models import User
 from lms.courses.models import (
@@ -76,9 +77,13 @@ def course_outline(slug: str) -> Course | None:
 
 
 # The statements every learner's page runs, built once: SQLAlchemy reuses their compiled form.
-_ENROLLED = select(Enrollment).where(  # a withdrawn person is not enrolled until enrolled again
-    Enrollment.user_id == bindparam("user_id"), Enrollment.course_id == bindparam("course_id"),
-    Enrollment.withdrawn_at.is_(None))
+def enrolled(user_id: Any, course_id: Any) -> ColumnElement[bool]:
+    """The condition on Enrollment that `enrollment_of` asks, for a query that reads an enrolment along."""
+    # a withdrawn person is not enrolled until enrolled again
+    return and_(Enrollment.user_id == user_id, Enrollment.course_id == course_id, Enrollment.withdrawn_at.is_(None))
+
+
+_ENROLLED = select(Enrollment).where(enrolled(bindparam("user_id"), bindparam("course_id")))
 _STATES = select(ModuleProgress.module_id, ModuleProgress.completed_at).where(
     ModuleProgress.enrollment_id == bindparam("enrollment_id"))
 _ENROLLED_WITH_STATES = (
@@ -95,15 +100,18 @@ def enrollment_of(user, course: Course) -> Enrollment | None:
     """
     if not user.is_authenticated:
         return None
-    found = g.setdefault("enrollments", {})
-    key = (user.id, course.id)
-    kept = found.get(key)
+    kept = g.get("enrollments", {}).get((user.id, course.id))
     if kept is not None and not inspect(kept).was_deleted and kept.withdrawn_at is None:
         return kept
     enrollment = db.session.scalar(_ENROLLED, {"user_id": user.id, "course_id": course.id})
-    if enrollment is not None:
-        found[key] = enrollment
+    keep_enrollment(user, course.id, enrollment)
     return enrollment
+
+
+def keep_enrollment(user, course_id: int, enrollment: Enrollment | None) -> None:
+    """Keep an enrolment read along with something else for `enrollment_of` (not "not enrolled")."""
+    if enrollment is not None:
+        g.setdefault("enrollments", {})[(user.id, course_id)] = enrollment
 
 
 def enrollment_in(course: Course, user_id: int) -> Enrollment | None:
@@ -135,7 +143,7 @@ def enrollment_with_states(user, course: Course) -> tuple[Enrollment | None, dic
     if not rows:
         return None, {}
     enrollment = rows[0][0]
-    g.setdefault("enrollments", {})[(user.id, course.id)] = enrollment  # as enrollment_of keeps it
+    keep_enrollment(user, course.id, enrollment)
     progress = [(module_id, completed_at) for _, module_id, completed_at in rows if module_id is not None]
     return enrollment, _states(progress)
 

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, bindparam, case, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from lms.auth.models import User
-from lms.courses.models import CourseDay, Module
+from lms.courses.models import Course, CourseDay, Enrollment, Module
+from lms.courses.queries import enrolled, keep_enrollment
 from lms.extensions import db
 from lms.quizzes.models import Answer, AnswerFile, Attempt, AttemptState, Choice, Question, Quiz, QuizQuestion
 from lms.quizzes.paper import ChoiceText, QuestionText, question_texts
@@ -34,10 +35,24 @@ class ShownQuestion:
     comment: str = ""  # an essay's: the trainer's comment on it
 
 
-def quiz_by_id(quiz_id: int) -> Quiz | None:
-    """The quiz with its module, day and course, which every page of a quiz reads: one query."""
-    return db.session.scalar(select(Quiz).where(Quiz.id == quiz_id).options(
-        joinedload(Quiz.module).joinedload(Module.day).joinedload(CourseDay.course)))
+@functools.cache  # built once (not at import: its loader options need every model mapped)
+def _quiz_with_enrollment() -> Select:
+    # built per request, the statement would cost more than the query it saves
+    return (select(Quiz, Enrollment).join(Quiz.module).join(Module.day).join(CourseDay.course)
+            .outerjoin(Enrollment, enrolled(bindparam("user_id"), Course.id))
+            .where(Quiz.id == bindparam("quiz_id"))
+            .options(contains_eager(Quiz.module).contains_eager(Module.day).contains_eager(CourseDay.course)))
+
+
+def quiz_with_enrollment(quiz_id: int, user: User) -> Quiz | None:
+    """The quiz with its module, day and course, which every page of a quiz reads, and the user's
+    enrolment in the course read along (kept for `enrollment_of`, which the page asks next): one query."""
+    row = db.session.execute(_quiz_with_enrollment(), {"quiz_id": quiz_id, "user_id": user.id}).first()
+    if row is None:
+        return None
+    quiz, enrollment = row
+    keep_enrollment(user, quiz.module.course.id, enrollment)
+    return quiz
 
 
 def quiz_of_module(module_id: int) -> Quiz | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from lms import signals
@@ -119,9 +119,12 @@ def set_questions(quiz: Quiz, question_ids: list[int]) -> None:
 
 # --- attempts ---------------------------------------------------------------------------------
 
+_ATTEMPTS = (select(Attempt).where(Attempt.quiz_id == bindparam("quiz_id"), Attempt.user_id == bindparam("user_id"))
+             .order_by(Attempt.number))  # built once, as the autosave's below: a class starting together asks it
+
+
 def attempts_of(quiz: Quiz, user_id: int) -> list[Attempt]:
-    return list(db.session.scalars(
-        select(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.user_id == user_id).order_by(Attempt.number)))
+    return list(db.session.scalars(_ATTEMPTS, {"quiz_id": quiz.id, "user_id": user_id}))
 
 
 def start_attempt(quiz: Quiz, enrollment: Enrollment, now: datetime, rng: random.Random | None = None) -> Attempt:
@@ -179,6 +182,15 @@ def _layout(question: QuestionText, shuffle: bool, rng: random.Random) -> dict[s
     return entry
 
 
+# The statements of every autosave, built once (building one costs as much as a good part of its query).
+_ANSWER = select(Answer).where(Answer.attempt_id == bindparam("attempt_id"),
+                               Answer.question_id == bindparam("question_id"))
+_HOLD_IN_PROGRESS = (update(Attempt)
+                     .where(Attempt.id == bindparam("attempt_id"), Attempt.state == AttemptState.IN_PROGRESS)
+                     .values(state=AttemptState.IN_PROGRESS)
+                     .execution_options(synchronize_session=False))
+
+
 def save_answer(attempt: Attempt, question_id: int, response: dict[str, Any], now: datetime,
                 sequence: int | None = None) -> Answer:
     """Keep the learner's latest response; refused once the attempt is over.
@@ -191,7 +203,7 @@ def save_answer(attempt: Attempt, question_id: int, response: dict[str, Any], no
         raise DomainError(_("This attempt is over: answers can no longer be changed."), 409)
     if question_id not in {entry["question"] for entry in attempt.layout}:
         raise DomainError(_("This question is not part of your attempt."), 400)
-    answer = db.session.scalar(select(Answer).where(Answer.attempt_id == attempt.id, Answer.question_id == question_id))
+    answer = db.session.scalar(_ANSWER, {"attempt_id": attempt.id, "question_id": question_id})
     if answer is None:
         answer = Answer(attempt=attempt, question_id=question_id, response=response, saved_at=now,
                         sequence=sequence or 0)
@@ -210,12 +222,7 @@ def _hold_in_progress(attempt: Attempt) -> bool:
     won and this answer is refused: never acknowledged and left out of the grade. An UPDATE rather
     than SELECT ... FOR UPDATE, because SQLite takes its write lock only for a write.
     """
-    return db.session.execute(
-        update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.state == AttemptState.IN_PROGRESS)
-        .values(state=AttemptState.IN_PROGRESS)
-        .execution_options(synchronize_session=False)
-    ).rowcount == 1
+    return db.session.execute(_HOLD_IN_PROGRESS, {"attempt_id": attempt.id}).rowcount == 1
 
 
 def close_if_overdue(attempt: Attempt, now: datetime) -> bool:

@@ -237,7 +237,7 @@ def answer_file(answer_file_id: int):
 
 
 def _quiz_for_current_user(quiz_id: int) -> Quiz:
-    quiz = queries.quiz_by_id(quiz_id)
+    quiz = queries.quiz_with_enrollment(quiz_id, current_user)
     if quiz is None:
         abort(404)
     course = quiz.module.course

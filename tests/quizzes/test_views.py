@@ -372,3 +372,21 @@ def test_an_autosave_takes_the_questions_kind_from_the_content_cache(client, log
     stored = db.session.scalar(select(Answer).where(Answer.attempt_id == attempt_id,
                                                     Answer.question_id == second["question"]))
     assert stored.response
+
+
+def test_a_withdrawn_learner_can_neither_open_nor_start_the_quiz_at_the_next_request(
+        client, login, quiz_world, frozen_clock, make_user):
+    frozen_clock(NOW)
+    _, quiz, enrollment = quiz_world
+    login(enrollment.user)
+    start_page = f"/quizzes/{quiz.id}/"
+    with counting_statements() as opened:
+        assert client.get(start_page).status_code == 200
+    # the quiz (with its module, day and course) and the learner's enrolment are read in one statement
+    enrolment_reads = [s for s in opened if " enrollments" in s]
+    assert len(enrolment_reads) == 1 and "quizzes.id = " in enrolment_reads[0], opened
+    courses.withdraw(make_user(Role.ADMIN), enrollment, NOW)
+    db.session.commit()
+    assert client.get(start_page).status_code == 403
+    assert client.post(f"/quizzes/{quiz.id}/start").status_code == 403
+    assert db.session.scalar(select(Attempt).where(Attempt.user_id == enrollment.user_id)) is None
