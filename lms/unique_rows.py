@@ -6,10 +6,12 @@ as if it had been there all along.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from sqlalchemy import Insert, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -38,15 +40,20 @@ def insert_once(model: type[Row], values: dict[str, Any], unique: Sequence[str],
     INSERT … ON CONFLICT (`unique`) DO NOTHING RETURNING: one round trip where `add_once` takes three
     (savepoint, insert, release), for rows that a whole class makes at the same moment (starting a quiz).
     """
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = (dialect.insert(model).values(**values).on_conflict_do_nothing(index_elements=list(unique))
-                 .returning(model))
-    row = db.session.scalar(statement)
+    statement = _insert_once(db.session.get_bind().dialect.name, model, tuple(unique), tuple(values))
+    row = db.session.scalar(statement, values)
     if row is None:
         row = existing()
         if row is None:  # the conflict's winner is gone again: not the race this guards against
             raise IntegrityError(str(statement), values, Exception(f"{model.__name__} conflicted and vanished"))
     return row
+
+
+@functools.cache  # built once for each kind of row: a class starting together would build it each
+def _insert_once(dialect_name: str, model: type, unique: tuple[str, ...], columns: tuple[str, ...]) -> Insert:
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    return (dialect.insert(model).values({name: bindparam(name) for name in columns})
+            .on_conflict_do_nothing(index_elements=list(unique)).returning(model))
 
 
 @contextmanager
