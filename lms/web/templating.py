@@ -17,6 +17,7 @@ from lms.i18n import (
     missing_locales,
 )
 from lms.links import absolute_url
+from lms.web import site_nav
 from lms.web.markdown import render_markdown
 from lms.web.template_gettext import bound_gettext, install_gettext
 
@@ -51,6 +52,7 @@ def register_template_helpers(app: Flask) -> None:
 
     app.context_processor(bound_gettext)
     install_gettext(app.jinja_env)
+    site_nav.init_app(app)  # the header's menu, kept for each kind of visitor and page
     app.jinja_env.filters["filesize"] = file_size
     app.jinja_env.filters.update(date_text=dates.date_text, datetime_text=dates.datetime_text,
                                  time_text=dates.time_text, weekday_date_text=dates.weekday_date_text)
