@@ -1,9 +1,9 @@
 """The header's brand and main menu, drawn once for each kind of visitor and page, then reused.
 
-Every page draws the same menu: eleven links and a dozen texts, a ninth of a course page's work. What
-the menu shows depends only on a `Nav` (the language, the page, who is signed in, the unread count),
-so the drawing is kept for each `Nav` and the fragment (`_partials/site_nav.html`) is given nothing
-else: a value it is not given cannot make a kept menu wrong. The sign-out form's CSRF token is the
+Every page draws the same menu: up to ten links and a dozen texts, about a tenth of a course page's
+work. What the menu shows depends only on a `Nav` (the language, the page, who is signed in, the
+unread count), so the drawing is kept for each `Nav` and the fragment (`_partials/site_nav.html`) is
+given nothing else: a value it is not given cannot make a kept menu wrong. The sign-out form's CSRF token is the
 one thing of the visitor's own in it: it is drawn as a mark and the request's token put in its place.
 """
 from __future__ import annotations
