@@ -19,7 +19,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-_TOKEN_MARK = "{csrf-token}"  # noqa: S105  (a mark, not a secret: it escapes to itself; no text of the menu has it)
+_TOKEN_MARK = "{csrf-token}"  # noqa: S105  (a mark, not a secret; it escapes to itself)  # nosec B105
 _KEPT = 512  # menus kept per process: languages × pages × kinds of visitor × unread counts in use
 
 
@@ -64,7 +64,7 @@ def site_nav(context: Context) -> Markup:
     html = kept(nav) if not current_app.jinja_env.auto_reload else draw(nav)  # a template being edited: drawn anew
     if nav.signed_in:
         html = html.replace(_TOKEN_MARK, generate_csrf())
-    return Markup(html)  # noqa: S704  # nosec B704  (drawn by the autoescaping template; the token is URL-safe)
+    return Markup(html)  # noqa: S704  (drawn by the autoescaping template; the token is URL-safe)  # nosec B704
 
 
 def init_app(app: Flask) -> None:
