@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale, refresh
 from flask_babel import gettext as _
+from flask_babel import refresh
 from flask_login import current_user, login_required, login_user, logout_user
 
 from lms import clock, signals
@@ -24,6 +24,7 @@ from lms.auth.models import Organisation
 from lms.auth.personal_data import personal_data
 from lms.auth.queries import organisation_choices
 from lms.extensions import db, limiter
+from lms.i18n import current_locale
 from lms.links import absolute_url
 from lms.web.rate_limits import answered, setting
 from lms.web.redirects import safe_next_url
@@ -89,7 +90,7 @@ def register():
                 email=form.email.data,
                 name=form.name.data,
                 password=form.password.data,
-                locale=str(get_locale()),
+                locale=current_locale(),
                 country=form.country.data or None,
                 organisation=db.session.get(Organisation, form.organisation.data or 0),
             )
