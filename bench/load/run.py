@@ -232,13 +232,13 @@ def run_locust(facts_file: str, results_file: str, steps: str, hold: int,
     return steps_run, cpu / (time.monotonic() - started)
 
 
-def run_spikes(facts_file: str, first: int, sizes: list[int]) -> list[dict]:
+def run_spikes(facts_file: str, first: int, sizes: list[int], server_pid: int) -> list[dict]:
     """Each spike's figures; each uses learners of its own, numbered from `first`, who have no attempt yet."""
     results = []
     for size in sizes:
         run = subprocess.run([str(LOAD_PYTHON), "-m", "bench.load.spike", "--base", BASE, "--facts", facts_file,  # noqa: S603
-                              "--first", str(first), "--learners", str(size)], cwd=ROOT, capture_output=True, text=True,
-                             check=False)
+                              "--first", str(first), "--learners", str(size), "--server-pid", str(server_pid)],
+                             cwd=ROOT, capture_output=True, text=True, check=False)
         if run.returncode:
             raise RuntimeError(f"the spike of {size} stopped:\n{run.stderr}")
         results.append(json.loads(run.stdout.strip().splitlines()[-1]))
@@ -250,13 +250,18 @@ def run_spikes(facts_file: str, first: int, sizes: list[int]) -> list[dict]:
 
 def spike_table(spikes: list[dict]) -> list[str]:
     lines = ["| learners | all on their first page (s) | start p50 / p95 / max (ms) | first page p50 / p95 / max (ms) "
-             "| both p50 / p95 / max (ms) | errors |", "|---:|---:|---:|---:|---:|---:|"]
+             "| both p50 / p95 / max (ms) | errors | CPU s: app / PostgreSQL / generator | app CPU a learner (ms) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for spike in spikes:
         cells = [" / ".join(f"{spike[part][key]:,.0f}" for key in ("p50", "p95", "max"))
                  for part in ("start", "first_page", "learner")]
         kinds = ", ".join(f"{kind}: {count}" for kind, count in spike["error_kinds"].items())
+        cpu = " / ".join(f"{spike[f'{part}_cpu_seconds']:.1f}" for part in ("app", "database", "generator"))
         lines.append(f"| {spike['learners']:,} | {spike['all_on_first_page_seconds']:.1f} | {' | '.join(cells)} | "
-                     f"{spike['errors']:,}{f' ({kinds})' if kinds else ''} |")
+                     f"{spike['errors']:,}{f' ({kinds})' if kinds else ''} | {cpu} | "
+                     f"{spike['app_cpu_seconds'] * 1000 / spike['learners']:.1f} |")
+    lines += ["", f"CPU seconds are those used from the release until the last learner had its page; the machine's "
+              f"{os.cpu_count()} CPUs offer {os.cpu_count()} × the time in that window, for all three."]
     return lines
 
 
@@ -366,7 +371,7 @@ def main() -> None:
             for name, rps in ceilings:
                 print(f"{name:26} {rps:7,.0f} requests/s  {rps / ceilings[0][1]:.2f} of the trivial route")
             return
-        spikes = run_spikes(facts_file, spike_first, spikes_sizes)
+        spikes = run_spikes(facts_file, spike_first, spikes_sizes, gunicorn.pid)
         if args.spike_only:
             print("\n".join(spike_table(spikes)))
             print(f"Largest worker memory (RSS): {watch.largest:.0f} MB")

@@ -9,13 +9,14 @@ one process:
    follows the redirect to the first page of its new attempt;
 3. prints one JSON object: the time until the last learner had its first page, p50/p95/max of the
    start request, of the first page and of both together (what a learner waits), the errors, and the
-   CPU time this generator used meanwhile (it shares the machine's CPUs with the server).
+   CPU time used meanwhile by the app's workers, by PostgreSQL and by this generator, which all share
+   the machine's CPUs: what a start costs, and whether the CPUs or something else held the learners up.
 
 Each learner is a greenlet with a connection of its own (geventhttpclient, whose parser is written in C:
 the generator takes as little of the server's CPU as it can).
 
     .venv-load/bin/python -m bench.load.spike --base http://127.0.0.1:8123 --facts docs/benchmarks/load-facts.json \\
-        --first 5000 --learners 2000
+        --first 5000 --learners 2000 --server-pid "$(pgrep -o -f wsgi_load)"
 """
 from __future__ import annotations
 
@@ -25,13 +26,16 @@ monkey.patch_all()  # before anything imports socket
 
 import argparse  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
 import resource  # noqa: E402
 import time  # noqa: E402
 import urllib.parse  # noqa: E402
 from collections import Counter  # noqa: E402
+from collections.abc import Iterable  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import gevent  # noqa: E402
 from gevent.pool import Pool  # noqa: E402
@@ -131,14 +135,43 @@ def spread(values: list[float]) -> dict[str, float]:
             "max": round(ordered[-1], 1)}
 
 
-def run(base: str, facts: dict, first: int, count: int) -> dict:
+def cpu_seconds(pids: Iterable[int]) -> float:
+    """CPU time (user and system) these processes have used so far; a process that has gone counts nothing."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime and stime, the stat file's 14th and 15th fields
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def server_processes(server_pid: int) -> dict[str, list[int]]:
+    """The app's workers (the gunicorn master's children) and every process of the PostgreSQL server."""
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children")
+    database = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (entry / "comm").read_text().strip() == "postgres":
+                database.append(int(entry.name))
+        except OSError:  # gone meanwhile
+            continue
+    return {"app": [int(pid) for pid in children.read_text().split()], "database": database}
+
+
+def run(base: str, facts: dict, first: int, count: int, server_pid: int) -> dict:
     learners = [Learner(number) for number in range(first, first + count)]
     signing_in = time.monotonic()
     Pool(SIGNING_IN_AT_ONCE).map(lambda learner: prepare(learner, base, facts), learners)
     signed_in_seconds = time.monotonic() - signing_in
     release = time.monotonic() + 1.0  # every greenlet is waiting before its second begins
+    # Connections are already open (each learner signed in), so no worker or backend starts in the window.
+    servers = server_processes(server_pid)
     before = resource.getrusage(resource.RUSAGE_SELF)
+    servers_before = {name: cpu_seconds(pids) for name, pids in servers.items()}
     gevent.joinall([gevent.spawn(start, learner, facts, release) for learner in learners])
+    servers_after = {name: cpu_seconds(pids) for name, pids in servers.items()}
     after = resource.getrusage(resource.RUSAGE_SELF)
     done = [learner for learner in learners if not learner.error]
     return {
@@ -150,6 +183,8 @@ def run(base: str, facts: dict, first: int, count: int) -> dict:
         "errors": len(learners) - len(done),
         "error_kinds": dict(Counter(learner.error for learner in learners if learner.error)),
         "generator_cpu_seconds": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
+        "app_cpu_seconds": round(servers_after["app"] - servers_before["app"], 1),
+        "database_cpu_seconds": round(servers_after["database"] - servers_before["database"], 1),
     }
 
 
@@ -159,10 +194,11 @@ def main() -> None:
     parser.add_argument("--facts", required=True, help="the seed's JSON facts (quiz id, password)")
     parser.add_argument("--first", type=int, required=True, help="number of the first account to use")
     parser.add_argument("--learners", type=int, required=True)
+    parser.add_argument("--server-pid", type=int, required=True, help="gunicorn's master (its workers' CPU is counted)")
     args = parser.parse_args()
     with open(args.facts) as file:
         facts = json.load(file)
-    print(json.dumps(run(args.base, facts, args.first, args.learners)))
+    print(json.dumps(run(args.base, facts, args.first, args.learners, args.server_pid)))
 
 
 if __name__ == "__main__":
