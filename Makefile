@@ -27,12 +27,13 @@ test-sqlite:
 test-postgresql:
 	LMS_TEST_DB=postgresql $(BIN)/python -m pytest -p no:cacheprovider
 
-# Benchmarks (figures, not pass/fail tests): the course report for 2,000 learners, sign-in timing, and how
-# fast one worker mails the outbox, on SQLite and PostgreSQL.
+# Benchmarks (figures, not pass/fail tests): the course report for 2,000 learners, sign-in timing, how
+# fast one worker mails the outbox, on SQLite and PostgreSQL, and what a statement costs at each layer.
 bench: setup system-deps
 	$(BIN)/python -m bench.report_bench
 	$(BIN)/python -m bench.sign_in_timing
 	$(BIN)/python -m bench.outbox_bench
+	$(BIN)/python -m bench.statement_cost
 
 # Where the course page, a quiz page and an answer save spend their time (pyinstrument), on PostgreSQL.
 profile: setup system-deps
