@@ -37,6 +37,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from bench.load.processes import worker_pids
 from bench.load.run import (
     BASE,
     OUT,
@@ -46,7 +47,6 @@ from bench.load.run import (
     sh,
     start_gunicorn,
     stop_gunicorn,
-    worker_pids,
 )
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')

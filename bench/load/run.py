@@ -35,6 +35,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from bench.load.processes import rss_mb, worker_pids
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "benchmarks"
 PORT = 8123
@@ -97,18 +99,6 @@ def stop_gunicorn(gunicorn: subprocess.Popen) -> None:
             os.kill(pid, signal.SIGKILL)
         gunicorn.kill()
         gunicorn.wait()
-
-
-def worker_pids(master: int) -> list[int]:
-    children = Path(f"/proc/{master}/task/{master}/children")
-    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 class MemoryWatch(threading.Thread):

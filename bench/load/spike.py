@@ -26,20 +26,19 @@ monkey.patch_all()  # before anything imports socket
 
 import argparse  # noqa: E402
 import json  # noqa: E402
-import os  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
 import resource  # noqa: E402
 import time  # noqa: E402
 import urllib.parse  # noqa: E402
 from collections import Counter  # noqa: E402
-from collections.abc import Iterable  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import gevent  # noqa: E402
 from gevent.pool import Pool  # noqa: E402
 from geventhttpclient import HTTPClient  # noqa: E402
+
+from bench.load.processes import cpu_seconds, postgres_pids, worker_pids  # noqa: E402
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 TIMEOUT = 120  # seconds: a learner who waits longer has given up, and it counts as an error
@@ -135,31 +134,6 @@ def spread(values: list[float]) -> dict[str, float]:
             "max": round(ordered[-1], 1)}
 
 
-def cpu_seconds(pids: Iterable[int]) -> float:
-    """CPU time (user and system) these processes have used so far; a process that has gone counts nothing."""
-    ticks = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])  # utime and stime, the stat file's 14th and 15th fields
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def server_processes(server_pid: int) -> dict[str, list[int]]:
-    """The app's workers (the gunicorn master's children) and every process of the PostgreSQL server."""
-    children = Path(f"/proc/{server_pid}/task/{server_pid}/children")
-    database = []
-    for entry in Path("/proc").iterdir():
-        try:
-            if entry.name.isdigit() and (entry / "comm").read_text().strip() == "postgres":
-                database.append(int(entry.name))
-        except OSError:  # gone meanwhile
-            continue
-    return {"app": [int(pid) for pid in children.read_text().split()], "database": database}
-
-
 def run(base: str, facts: dict, first: int, count: int, server_pid: int) -> dict:
     learners = [Learner(number) for number in range(first, first + count)]
     signing_in = time.monotonic()
@@ -167,7 +141,7 @@ def run(base: str, facts: dict, first: int, count: int, server_pid: int) -> dict
     signed_in_seconds = time.monotonic() - signing_in
     release = time.monotonic() + 1.0  # every greenlet is waiting before its second begins
     # Connections are already open (each learner signed in), so no worker or backend starts in the window.
-    servers = server_processes(server_pid)
+    servers = {"app": worker_pids(server_pid), "database": postgres_pids()}
     before = resource.getrusage(resource.RUSAGE_SELF)
     servers_before = {name: cpu_seconds(pids) for name, pids in servers.items()}
     gevent.joinall([gevent.spawn(start, learner, facts, release) for learner in learners])
